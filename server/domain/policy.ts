@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { CATEGORIES, DEFAULT_QUEUES, TRIGGER_CODES, type Category, type TriggerCode } from './codes';
+
+/**
+ * A tenant's rules. Every field has the contract's default, so `{}` is a complete policy.
+ * Stored per tenant as JSON and read by the CLI from `--config FILE`.
+ */
+export const tenantPolicySchema = z.object({
+  /** refund_request escalates at or above this amount (shop currency). */
+  refund_threshold: z.number().nonnegative().default(100),
+  /** low_confidence fires when bot.confidence is below this. */
+  confidence_threshold: z.number().min(0).max(1).default(0.5),
+  /** Turn the new_customer rule off. */
+  new_customer_escalates: z.boolean().default(true),
+  /** Days after account creation that count as new. */
+  new_customer_days: z.number().int().positive().default(7),
+  /** repeat_contact: this many contacts (this one included) about one category … */
+  repeat_contact_count: z.number().int().min(2).default(3),
+  /** … within this many days. */
+  repeat_contact_days: z.number().int().positive().default(30),
+  /** Codes that must never escalate on their own for this tenant (they are still reported). */
+  non_escalating: z.array(z.enum(TRIGGER_CODES as [TriggerCode, ...TriggerCode[]])).default([]),
+  /** Category → queue; missing categories use the contract's default map. */
+  queues: z.partialRecord(z.enum(CATEGORIES), z.string().min(1)).default({}),
+  /** Shop currency, used when an amount is written without one. */
+  currency: z.string().length(3).default('USD'),
+});
+
+export type TenantPolicy = z.infer<typeof tenantPolicySchema>;
+
+export const DEFAULT_POLICY: TenantPolicy = tenantPolicySchema.parse({});
+
+export function queueFor(policy: TenantPolicy, category: Category): string {
+  return policy.queues[category] ?? DEFAULT_QUEUES[category];
+}
