@@ -49,3 +49,57 @@ export interface HandoffRecord {
 
 /** Work to enqueue inside the same transaction that records something. */
 export type EnqueueInTransaction = (tx: Sql, handoff: HandoffRecord) => Promise<void>;
+
+export interface NewHandoff {
+  conversation: Conversation;
+  /** The caller's id, or one Baton generated. With the tenant, the idempotency key. */
+  conversationId: string;
+  assessment: Assessment;
+}
+
+/**
+ * Everything the server and workers persist. Every method that reads tenant data takes the tenant id
+ * and filters on it: another tenant's row is simply not found.
+ */
+export interface Store {
+  readonly db: Database;
+  /** Applies pending SQL migrations (idempotent, safe with several processes starting at once). */
+  migrate(): Promise<void>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createTenant(input: { name: string; policy?: Partial<TenantPolicy> }): Promise<Tenant>;
+  getTenant(id: string): Promise<Tenant | null>;
+  findTenantByName(name: string): Promise<Tenant | null>;
+  /** Makes a new API key; only its hash is stored, the raw key is returned once. */
+  createApiKey(tenantId: string, label?: string): Promise<{ id: string; key: string }>;
+  /** Hashes the presented key and finds its (non-revoked) tenant. */
+  authenticate(rawKey: string): Promise<Tenant | null>;
+
+  /**
+   * Records a handoff once per (tenant, conversation id): the conversation, the handoff, brief
+   * version 1, and whatever `enqueue` adds, all in one transaction. A replay returns the existing
+   * handoff with `created: false` and enqueues nothing.
+   */
+  recordHandoff(
+    tenantId: string,
+    input: NewHandoff,
+    enqueue?: EnqueueInTransaction,
+  ): Promise<{ handoff: HandoffRecord; created: boolean }>;
+  getHandoff(tenantId: string, handoffId: string): Promise<HandoffRecord | null>;
+  /** The newest handoff for a helpdesk ticket (what the sidebars read). */
+  findHandoffByTicket(tenantId: string, provider: string, ticketId: string): Promise<HandoffRecord | null>;
+  /** Stores a newer brief (progressive brief) and sets the handoff's status. */
+  addBriefVersion(tenantId: string, handoffId: string, brief: Brief, status?: HandoffStatus): Promise<BriefVersion>;
+  listBriefVersions(tenantId: string, handoffId: string): Promise<BriefVersion[]>;
+
+  /**
+   * Stores an inbound webhook event once per (source, event id), with its follow-up work in the same
+   * transaction. A duplicate returns `created: false` and enqueues nothing.
+   */
+  recordInboundEvent(
+    input: { tenantId: string | null; source: string; eventId: string; payload: unknown },
+    enqueue?: (tx: Sql) => Promise<void>,
+  ): Promise<{ id: string; created: boolean }>;
+}
