@@ -1,0 +1,147 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+/**
+ * Everything the process reads from its environment, read once at start-up (STYLE.md habit 4).
+ * Nothing else in the server touches `process.env`: the runtime passes this object down.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: embedded PGlite under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  kbDir: string;
+  /** Create the `demo` tenant and print its API key at start-up. */
+  demoTenant: boolean;
+  /** A fixed demo API key; unset: generated once and kept in `<dataDir>/demo-api-key`. */
+  demoApiKey?: string;
+  /** Requests per minute per tenant. */
+  rateLimitPerMinute: number;
+  /** Largest JSON body accepted; fixed, not configurable. */
+  bodyLimit: '1mb';
+  /** Jobs each worker process runs at once. */
+  workerConcurrency: number;
+  /** Wait promised to customers until queues report their recent time-to-claim. */
+  defaultWaitMinutes: number;
+  /** Accepted and validated now; the OpenAI writer itself is future work. */
+  openai: { apiKey?: string; baseUrl?: string; model: string };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_KB_DIR = path.resolve(__dirname, 'kb', 'sample-store');
+
+/** Empty strings count as unset: `PORT= npm start` should mean the default, not an error. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+function integer(min: number, max: number, fallback: number) {
+  return optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `must be an integer between ${min} and ${max}`)
+      .transform(Number)
+      .pipe(z.number().int().min(min, `must be an integer between ${min} and ${max}`).max(max, `must be an integer between ${min} and ${max}`))
+      .optional()
+      .default(fallback),
+  );
+}
+
+const TRUE_WORDS = ['true', '1', 'yes', 'on'];
+const FALSE_WORDS = ['false', '0', 'no', 'off'];
+
+function flag(fallback: boolean) {
+  return optionalText.pipe(
+    z
+      .string()
+      .refine((v) => [...TRUE_WORDS, ...FALSE_WORDS].includes(v.toLowerCase()), 'must be true or false')
+      .transform((v) => TRUE_WORDS.includes(v.toLowerCase()))
+      .optional()
+      .default(fallback),
+  );
+}
+
+const url = (protocols: string[]) =>
+  optionalText.pipe(
+    z
+      .string()
+      .refine((v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+      .optional(),
+  );
+
+const envSchema = z.object({
+  PORT: integer(0, 65535, 3000),
+  HOST: optionalText.pipe(z.string().optional().default('0.0.0.0')),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATA_DIR: optionalText.pipe(z.string().optional().default('./data')),
+  LOG_LEVEL: optionalText.pipe(
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional().default('info'),
+  ),
+  KB_DIR: optionalText.pipe(z.string().optional().default(DEFAULT_KB_DIR)),
+  DEMO_TENANT: flag(true),
+  BATON_DEMO_API_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{24,200}$/, 'must be 24 to 200 letters, digits, "_" or "-"')
+      .optional(),
+  ),
+  RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
+  WORKER_CONCURRENCY: integer(1, 100, 2),
+  DEFAULT_WAIT_MINUTES: integer(1, 1440, 10),
+  OPENAI_API_KEY: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  OPENAI_BASE_URL: url(['http:', 'https:']),
+  OPENAI_MODEL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[\w.:/-]{1,100}$/, 'must be a model name (letters, digits, ".", ":", "/", "-", "_")')
+      .optional()
+      .default('gpt-4o-mini'),
+  ),
+});
+
+/** Variables whose value must never appear in an error message or a log line. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'BATON_DEMO_API_KEY', 'OPENAI_API_KEY']);
+
+/**
+ * Reads and validates the environment. Throws ConfigError naming the first wrong variable, what is
+ * wrong and (unless it is a secret) the value it got.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k]]));
+  const result = envSchema.safeParse(picked);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const raw = env[variable];
+    const got = SECRET_VARIABLES.has(variable) ? '' : `, got '${raw ?? ''}'`;
+    throw new ConfigError(`${variable} ${issue.message}${got}`, variable);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    kbDir: path.resolve(e.KB_DIR),
+    demoTenant: e.DEMO_TENANT,
+    demoApiKey: e.BATON_DEMO_API_KEY,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bodyLimit: '1mb',
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    defaultWaitMinutes: e.DEFAULT_WAIT_MINUTES,
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+  };
+}

@@ -1,0 +1,37 @@
+import express from 'express';
+import { authenticate } from './authenticate';
+import type { AppDeps, RouteDeps } from './deps';
+import { errorHandler, notFound } from './error-handler';
+import { httpLogger } from './http-logger';
+import { tenantRateLimit } from './rate-limit';
+import { assessRoute } from './routes/assess';
+import { createHandoffRoute } from './routes/create-handoff';
+import { getBriefRoute } from './routes/get-brief';
+import { getHandoffRoute } from './routes/get-handoff';
+import { healthzRoute } from './routes/healthz';
+
+export type { AppDeps } from './deps';
+
+/**
+ * The HTTP API (CONTRACT.md §5). No global body parser: each route parses JSON itself, so webhook
+ * receivers mounted later can verify signatures on the raw bytes.
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(httpLogger(deps.logger));
+
+  const routeDeps: RouteDeps = {
+    ...deps,
+    guard: [authenticate(deps.store), tenantRateLimit(deps.config.rateLimitPerMinute)],
+  };
+  app.use(healthzRoute(routeDeps));
+  app.use(assessRoute(routeDeps));
+  app.use(createHandoffRoute(routeDeps));
+  app.use(getHandoffRoute(routeDeps));
+  app.use(getBriefRoute(routeDeps));
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

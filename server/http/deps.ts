@@ -1,0 +1,25 @@
+import type { RequestHandler } from 'express';
+import type { BriefWriter } from '../brief/writer';
+import type { Config } from '../config';
+import type { KnowledgeSearch } from '../kb/types';
+import type { Logger } from '../logger';
+import type { Sql, Store } from '../store/types';
+
+/** The part of the job queue the HTTP layer uses: enqueue inside the store's transaction. */
+export interface HandoffJobs {
+  sendInTransaction(tx: Sql, name: string, data: object, options?: object): Promise<unknown>;
+}
+
+export interface AppDeps {
+  store: Store;
+  jobs: HandoffJobs;
+  writer: BriefWriter;
+  kb?: KnowledgeSearch;
+  logger: Logger;
+  config: Pick<Config, 'rateLimitPerMinute' | 'defaultWaitMinutes'>;
+}
+
+/** What each route file gets: the app's dependencies and the auth + rate-limit chain. */
+export interface RouteDeps extends AppDeps {
+  guard: RequestHandler[];
+}

@@ -1,0 +1,53 @@
+import type { Assessment } from '../domain/decision';
+import type { HandoffRecord } from '../store/types';
+
+/** Where the customer stands, to fill the brief's `{wait_minutes}` and `{queue_position}`. */
+export interface QueueStanding {
+  customerMessage: string;
+}
+
+export function handoffLink(id: string): string {
+  return `/v1/handoffs/${id}`;
+}
+
+function decisionFields(a: Assessment) {
+  return {
+    escalate: a.escalate,
+    reasons: a.reasons,
+    triggers: a.triggers,
+    priority: a.priority,
+    category: a.category,
+    queue: a.queue,
+    sentiment: a.sentiment,
+    facts: a.facts,
+  };
+}
+
+/** What `POST /v1/handoffs` answers: the decision and what to tell the customer, at once. */
+export function acceptedView(handoff: HandoffRecord, standing: QueueStanding) {
+  return {
+    id: handoff.id,
+    status: handoff.status,
+    conversation_id: handoff.conversation_id,
+    ...decisionFields(handoff.assessment),
+    customer_message: standing.customerMessage,
+    links: { self: handoffLink(handoff.id) },
+  };
+}
+
+/** What `GET /v1/handoffs/:id` and `GET /v1/briefs` answer: the handoff with its latest brief. */
+export function handoffView(handoff: HandoffRecord, standing: QueueStanding) {
+  return {
+    id: handoff.id,
+    status: handoff.status,
+    conversation_id: handoff.conversation_id,
+    ticket: handoff.ticket ?? null,
+    created_at: handoff.created_at,
+    updated_at: handoff.updated_at,
+    ...decisionFields(handoff.assessment),
+    brief_version: handoff.brief_version,
+    brief: { ...handoff.assessment.brief, customer_message: standing.customerMessage },
+    conversation: handoff.conversation,
+    links: { self: handoffLink(handoff.id) },
+  };
+}

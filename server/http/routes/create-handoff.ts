@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { assess } from '../../assess';
+import { parseConversation } from '../../domain/conversation';
+import { HANDOFF_ASSEMBLE } from '../../jobs/job-names';
+import { tenantOf } from '../authenticate';
+import type { RouteDeps } from '../deps';
+import { acceptedView, handoffLink } from '../handoff-view';
+import { jsonBody } from '../json-body';
+import { standingFor } from '../queue-standing';
+
+/**
+ * Records a handoff once per (tenant, conversation `id`) and enqueues its assembly in the same
+ * transaction, then answers at once with the decision and the customer message (the rules and the
+ * offline writer take milliseconds). A replay of the same id answers 200 with the original handoff,
+ * whatever the new body holds: the first receipt wins. Without an `id` there is no idempotency key,
+ * so every such post is a new handoff.
+ */
+export function createHandoffRoute(deps: RouteDeps): Router {
+  return Router().post('/v1/handoffs', ...deps.guard, ...jsonBody(), async (req, res) => {
+    const tenant = tenantOf(res);
+    const conversation = parseConversation(req.body);
+    const conversationId = conversation.id ?? randomUUID();
+    const assessment = await assess(conversation, { policy: tenant.policy, writer: deps.writer, kb: deps.kb });
+    const { handoff, created } = await deps.store.recordHandoff(
+      tenant.id,
+      { conversation, conversationId, assessment },
+      async (tx, record) => {
+        await deps.jobs.sendInTransaction(tx, HANDOFF_ASSEMBLE, { tenantId: tenant.id, handoffId: record.id });
+      },
+    );
+    const standing = await standingFor(deps, tenant.id, handoff.assessment, handoff);
+    if (created) {
+      req.log?.info({ handoff_id: handoff.id, escalate: handoff.assessment.escalate }, 'handoff recorded');
+      res.status(202).location(handoffLink(handoff.id));
+    } else {
+      res.status(200).setHeader('Idempotent-Replayed', 'true');
+    }
+    res.json(acceptedView(handoff, standing));
+  });
+}

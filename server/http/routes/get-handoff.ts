@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { NotFoundError } from '../../errors';
+import { tenantOf } from '../authenticate';
+import type { RouteDeps } from '../deps';
+import { handoffView } from '../handoff-view';
+import { standingFor } from '../queue-standing';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One handoff with its latest brief. Another tenant's handoff, like a malformed id, is simply not found. */
+export function getHandoffRoute(deps: RouteDeps): Router {
+  return Router().get('/v1/handoffs/:id', ...deps.guard, async (req, res) => {
+    const tenant = tenantOf(res);
+    const id = String(req.params.id);
+    const handoff = UUID.test(id) ? await deps.store.getHandoff(tenant.id, id) : null;
+    if (!handoff) throw new NotFoundError(`no handoff ${id}`);
+    const standing = await standingFor(deps, tenant.id, handoff.assessment, handoff);
+    res.json(handoffView(handoff, standing));
+  });
+}
