@@ -1,0 +1,145 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assess } from '../assess';
+import { OfflineBriefWriter } from '../brief/offline-writer';
+import { TRIGGER_CODES } from '../domain/codes';
+import { ValidationError } from '../errors';
+import { formatReport } from './eval-format';
+import { scoreCases, type EvalReport, type Observed, type ScoredCase } from './eval-score';
+import type { CliIo, ExitCode } from './io';
+import { parseLabeledCase, type LabeledCase } from './labeled-case';
+import { loadKb, loadPolicy, UsageError } from './load-options';
+
+export const EVAL_USAGE = `Usage: baton eval FILE|DIR [--kb DIR] [--config FILE] [--json]
+                  [--min-escalation-accuracy X] [--min-f1 X] [--min-category-accuracy X]
+
+Runs the rules over labeled conversations (JSONL; a DIR means every *.jsonl in it, by name) and
+reports escalation accuracy/precision/recall, precision/recall/F1 per trigger code, category, priority,
+sentiment and facts accuracy, and every case that differed from its labels. Format: docs/EVALUATION.md.
+
+Options:
+  --kb DIR                       knowledge-base articles as Markdown files
+  --config FILE                  tenant policy as JSON
+  --json                         print the report as one JSON object
+  --min-escalation-accuracy X    exit 1 when escalation accuracy is below X (0..1)
+  --min-f1 X                     exit 1 when micro F1 over trigger codes is below X (0..1)
+  --min-category-accuracy X      exit 1 when category accuracy is below X (0..1)
+  -h, --help                     show this help
+
+Exit code: 0 at or above every floor given, 1 below one, 2 bad arguments or a malformed labeled case.`;
+
+function floor(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a number from 0 to 1, got "${value}"`, name);
+  return n;
+}
+
+async function labeledFiles(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UsageError(`${path}: no such file or directory`);
+  if (!info.isDirectory()) return [path];
+  const names = (await readdir(path)).filter((n) => n.endsWith('.jsonl')).sort();
+  if (names.length === 0) throw new UsageError(`${path}: no .jsonl files`);
+  return names.map((n) => join(path, n));
+}
+
+/** Reads every case; a malformed one stops the run, since figures over a broken suite mislead. */
+export async function readLabeledCases(path: string): Promise<LabeledCase[]> {
+  const cases: LabeledCase[] = [];
+  const names = new Set<string>();
+  for (const file of await labeledFiles(path)) {
+    const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
+    for (const [i, raw] of lines.entries()) {
+      if (raw.trim() === '') continue;
+      const where = `${file}:${i + 1}`;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (err) {
+        throw new UsageError(`${where}: not valid JSON (${(err as Error).message})`);
+      }
+      try {
+        const labeled = parseLabeledCase(value);
+        if (names.has(labeled.name)) throw new ValidationError(`name: duplicate case name "${labeled.name}"`, 'name');
+        names.add(labeled.name);
+        cases.push(labeled);
+      } catch (err) {
+        if (err instanceof ValidationError) throw new UsageError(`${where}: ${err.message}`, err.field);
+        throw err;
+      }
+    }
+  }
+  return cases;
+}
+
+export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      kb: { type: 'string' },
+      config: { type: 'string' },
+      json: { type: 'boolean' },
+      'min-escalation-accuracy': { type: 'string' },
+      'min-f1': { type: 'string' },
+      'min-category-accuracy': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(EVAL_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('eval takes exactly one FILE or DIR of labeled conversations');
+  const floors = {
+    escalation_accuracy: floor('min-escalation-accuracy', values['min-escalation-accuracy']),
+    trigger_micro_f1: floor('min-f1', values['min-f1']),
+    category_accuracy: floor('min-category-accuracy', values['min-category-accuracy']),
+  };
+
+  const policy = await loadPolicy(values.config, io.stderr);
+  const kb = await loadKb(values.kb);
+  const writer = new OfflineBriefWriter();
+  const cases = await readLabeledCases(positionals[0]!);
+
+  const runTime = io.now();
+  const scored: ScoredCase[] = [];
+  const engineErrors: { name: string; message: string }[] = [];
+  for (const { name, conversation, expect } of cases) {
+    const now = conversation.occurred_at ? new Date(conversation.occurred_at) : runTime;
+    let actual: Observed;
+    try {
+      actual = await assess(conversation, { policy, kb, writer, now });
+    } catch (err) {
+      // Scored as a silent non-escalation so an engine fault costs figures instead of hiding them.
+      engineErrors.push({ name, message: (err as Error).message });
+      actual = { escalate: false, triggers: [], category: '(error)', priority: '(error)' };
+    }
+    scored.push({ name, expect, actual });
+  }
+
+  const report = scoreCases(scored, TRIGGER_CODES);
+  for (const e of engineErrors) report.failures.find((f) => f.name === e.name)?.differences.unshift(`engine error: ${e.message}`);
+  const below = belowFloors(report, floors);
+  if (values.json) io.stdout(JSON.stringify({ ...report, floors, below_floors: below }, null, 2) + '\n');
+  else io.stdout(formatReport(report, below));
+  return below.length ? 1 : 0;
+}
+
+type Floors = Record<'escalation_accuracy' | 'trigger_micro_f1' | 'category_accuracy', number | undefined>;
+
+function belowFloors(report: EvalReport, floors: Floors): string[] {
+  const measured = {
+    escalation_accuracy: report.escalation.accuracy,
+    trigger_micro_f1: report.triggers.micro.f1,
+    category_accuracy: report.category.accuracy,
+  };
+  const out: string[] = [];
+  for (const [key, min] of Object.entries(floors) as [keyof Floors, number | undefined][]) {
+    const got = measured[key];
+    if (min !== undefined && (got === null || got < min)) out.push(`${key} ${got === null ? 'n/a' : got.toFixed(3)} < ${min}`);
+  }
+  return out;
+}

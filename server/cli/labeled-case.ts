@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CATEGORIES, PRIORITIES, TRIGGER_CODES, type TriggerCode } from '../domain/codes';
+import { parseConversation, type Conversation } from '../domain/conversation';
+import { ValidationError } from '../errors';
+import type { Expectation } from './eval-score';
+
+const code = z.enum(TRIGGER_CODES as [TriggerCode, ...TriggerCode[]]);
+
+const expectSchema = z
+  .strictObject({
+    escalate: z.boolean(),
+    triggers: z.array(code).default([]),
+    not_triggers: z.array(code).default([]),
+    category: z.enum(CATEGORIES).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
+    facts: z
+      .strictObject({
+        order_ids: z.array(z.string()).optional(),
+        emails: z.array(z.string()).optional(),
+        phones: z.array(z.string()).optional(),
+        tracking_numbers: z.array(z.string()).optional(),
+        amounts: z.array(z.strictObject({ value: z.number(), currency: z.string().length(3) })).optional(),
+        dates: z.array(z.string()).optional(),
+      })
+      .optional(),
+  })
+  .refine((e) => !e.triggers.some((c) => e.not_triggers.includes(c)), {
+    message: 'a code cannot be both expected and not expected',
+    path: ['not_triggers'],
+  });
+
+const caseSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Why the labels are what they are, for the next person who reads a failure. */
+  note: z.string().optional(),
+  conversation: z.unknown(),
+  expect: expectSchema,
+});
+
+export interface LabeledCase {
+  name: string;
+  conversation: Conversation;
+  expect: Expectation;
+}
+
+/** Validates one labeled case (docs/EVALUATION.md); throws ValidationError naming the bad field. */
+export function parseLabeledCase(input: unknown): LabeledCase {
+  const result = caseSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = issue.path.map(String).join('.') || '(case)';
+    throw new ValidationError(`${field}: ${issue.message}`, field);
+  }
+  let conversation: Conversation;
+  try {
+    conversation = parseConversation(result.data.conversation);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    const field = `conversation.${err.field ?? ''}`;
+    throw new ValidationError(`conversation.${err.message}`, field);
+  }
+  return { name: result.data.name, conversation, expect: result.data.expect };
+}
