@@ -1,0 +1,105 @@
+import type { Amount } from '../decision';
+import { matchesOf, type ClaimedSpans, type Found } from './spans';
+
+/** `$` means the shop's own dollar when the shop prices in one, else US dollars. */
+const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD']);
+
+const SYMBOLS: Record<string, string> = {
+  'US$': 'USD',
+  'C$': 'CAD',
+  'CA$': 'CAD',
+  'A$': 'AUD',
+  'AU$': 'AUD',
+  'NZ$': 'NZD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+};
+
+const CODES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY', 'INR', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'MXN', 'BRL'];
+
+const WORDS: Record<string, string> = {
+  dollar: 'USD', dollars: 'USD', bucks: 'USD',
+  euro: 'EUR', euros: 'EUR',
+  quid: 'GBP',
+  yen: 'JPY',
+  rupee: 'INR', rupees: 'INR',
+};
+
+/**
+ * A number as people write money: "1,250", "349.99", "149,00" (European decimal comma),
+ * "1.250,50", "1 250,50" (only a no-break space groups: a plain one too often separates two numbers).
+ */
+const NUMBER = String.raw`\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
+const SYMBOL = String.raw`US\$|CA?\$|AU?\$|NZ\$|\$|€|£|¥|₹`;
+const CODE = CODES.join('|');
+const WORD = Object.keys(WORDS).join('|');
+
+const SYMBOL_FIRST = new RegExp(String.raw`(${SYMBOL})\s?(${NUMBER})(?![\d.,]*\d)`, 'g');
+const NUMBER_THEN_SYMBOL = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(€|£|¥|₹|\$)`, 'g');
+const CODE_FIRST = new RegExp(String.raw`\b(${CODE})\s?(${NUMBER})(?![\d.,]*\d)`, 'g');
+const NUMBER_THEN_CODE = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(${CODE})\b`, 'g');
+const NUMBER_THEN_WORD = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(${WORD})\b`, 'gi');
+/** Bare numbers count only after words that make them money ("charged me 349.99", "a refund of 80"). */
+const MONEY_CONTEXT = new RegExp(
+  String.raw`\b(?:charged(?:\s+me)?|billed(?:\s+me)?|refund(?:ed)?(?:\s+(?:of|me|for))?|paid|pay|cost|costs|price(?:\s+of)?|total(?:\s+of)?|amount(?:\s+of)?|fee(?:\s+of)?)\s+(?:me\s+)?(?:for\s+)?(${NUMBER})\b(?!\s*(?:%|x\b|times|items?|units?|pieces?|orders?|days?|weeks?|months?|years?|hours?|minutes?|mins?|pcs))`,
+  'gi',
+);
+
+/**
+ * Parses a written number. The last separator followed by one or two digits is the decimal mark;
+ * three digits after it make it a thousands separator, except a lone "1.250" in euros, where the dot
+ * groups thousands.
+ */
+export function parseNumber(raw: string, currency: string): number {
+  const s = raw.replace(/[\u00a0\u202f]/g, '');
+  const lastSep = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+  if (lastSep < 0) return Number(s);
+  const decimals = s.length - lastSep - 1;
+  const separators = s.match(/[.,]/g)!.length;
+  const europeanThousands = currency === 'EUR' && s[lastSep] === '.' && separators === 1;
+  if (decimals === 3 && (separators > 1 || s[lastSep] === ',' || europeanThousands)) {
+    return Number(s.replace(/[.,]/g, ''));
+  }
+  if (decimals === 3 && separators === 1) return Number(s); // "1.250" in dollars: 1.25
+  const whole = s.slice(0, lastSep).replace(/[.,]/g, '');
+  return Number(`${whole}.${s.slice(lastSep + 1)}`);
+}
+
+function symbolCurrency(symbol: string, shopCurrency: string): string {
+  if (symbol === '$') return DOLLAR_CURRENCIES.has(shopCurrency) ? shopCurrency : 'USD';
+  return SYMBOLS[symbol] ?? 'USD';
+}
+
+export function findAmounts(text: string, claimed: ClaimedSpans, shopCurrency: string): Found<Amount>[] {
+  const found: Found<Amount>[] = [];
+  const take = (m: RegExpExecArray, numberGroup: number, currency: string) => {
+    const end = m.index + m[0].length;
+    if (claimed.overlaps(m.index, end)) return;
+    const value = parseNumber(m[numberGroup]!, currency);
+    if (!Number.isFinite(value)) return;
+    claimed.claim(m.index, end);
+    found.push({ at: m.index, value: { value, currency } });
+  };
+  for (const m of matchesOf(SYMBOL_FIRST, text)) take(m, 2, symbolCurrency(m[1]!, shopCurrency));
+  for (const m of matchesOf(CODE_FIRST, text)) take(m, 2, m[1]!.toUpperCase());
+  for (const m of matchesOf(NUMBER_THEN_SYMBOL, text)) take(m, 1, symbolCurrency(m[2]!, shopCurrency));
+  for (const m of matchesOf(NUMBER_THEN_CODE, text)) take(m, 1, m[2]!.toUpperCase());
+  for (const m of matchesOf(NUMBER_THEN_WORD, text)) {
+    const word = m[2]!.toLowerCase();
+    const currency = word.startsWith('dollar') || word === 'bucks' ? symbolCurrency('$', shopCurrency) : WORDS[word]!;
+    take(m, 1, currency);
+  }
+  for (const m of matchesOf(MONEY_CONTEXT, text)) {
+    // Claim only the number: the context word may also introduce a currency-marked amount elsewhere.
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    const end = start + m[1]!.length;
+    if (claimed.overlaps(start, end)) continue;
+    const value = parseNumber(m[1]!, shopCurrency);
+    if (!Number.isFinite(value)) continue;
+    claimed.claim(start, end);
+    found.push({ at: start, value: { value, currency: shopCurrency } });
+  }
+  return found;
+}
