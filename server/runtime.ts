@@ -1,0 +1,123 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { OfflineBriefWriter } from './brief/offline-writer';
+import type { Config } from './config';
+import { ensureDemoTenant } from './demo-tenant';
+import { createApp } from './http/app';
+import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
+import { HANDOFF_ASSEMBLE, JOB_NAMES } from './jobs/job-names';
+import { createJobQueue, type JobQueue } from './jobs/job-queue';
+import { loadKnowledgeBase } from './kb/load-markdown';
+import { createLogger, type Logger } from './logger';
+import { openDatabase } from './store/database';
+import { createStore } from './store/postgres-store';
+import type { Store } from './store/types';
+
+export interface RuntimeOptions {
+  /** Serve the HTTP API. */
+  http: boolean;
+  /** Run the job workers in this process. */
+  workers: boolean;
+  logger?: Logger;
+}
+
+export interface Runtime {
+  /** Where the API answers (only with `http`). */
+  url?: string;
+  port?: number;
+  /** The demo tenant's key (only with DEMO_TENANT). */
+  demoApiKey?: string;
+  store: Store;
+  jobs: JobQueue;
+  logger: Logger;
+  /** Stops accepting requests, lets running jobs finish, then closes the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Where PGlite keeps its files: a folder of its own, so DATA_DIR can hold other state too. */
+export function pgliteDir(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets with no request in flight would hold close() open until they time out.
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * The composition root: builds every part from the config, in order, and knows how to take them
+ * down in reverse. `npm start` runs HTTP and workers; `npm run worker` runs workers only.
+ */
+export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config);
+  const db = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: pgliteDir(config) },
+  );
+  const store = createStore(db);
+  let jobs: JobQueue | undefined;
+  let server: Server | undefined;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down');
+      if (server) await closeServer(server);
+      if (jobs) await jobs.stop();
+      await store.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+
+  try {
+    await store.migrate();
+    jobs = await createJobQueue(db, { logger });
+    await jobs.start();
+    await jobs.createQueues(JOB_NAMES);
+
+    const kb = await loadKnowledgeBase(config.kbDir);
+    const writer = new OfflineBriefWriter();
+    logger.info({ kb_dir: config.kbDir, kb_articles: kb.size, writer: writer.name, database: db.kind }, 'parts ready');
+
+    const demo = config.demoTenant
+      ? await ensureDemoTenant(store, { dataDir: config.dataDir, fixedKey: config.demoApiKey, logger })
+      : undefined;
+
+    if (options.workers) {
+      await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, kb, logger }), {
+        batchSize: config.workerConcurrency,
+      });
+      logger.info({ concurrency: config.workerConcurrency }, 'workers started');
+    }
+
+    let url: string | undefined;
+    let port: number | undefined;
+    if (options.http) {
+      const app = createApp({ store, jobs, writer, kb, logger, config });
+      server = createServer(app);
+      const address = await listen(server, config.port, config.host);
+      port = address.port;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    }
+
+    return { url, port, demoApiKey: demo?.apiKey, store, jobs, logger, stop };
+  } catch (err) {
+    await stop().catch((stopErr: unknown) => logger.error({ err: stopErr }, 'cleanup after failed start'));
+    throw err;
+  }
+}
