@@ -1,0 +1,196 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { backends, uniqueSchema } from '../helpers/database';
+import { conversationBody, openHarness, type Harness, type TenantWithKey } from './harness';
+
+describe.each(backends())('handoff routes on $name', (backend) => {
+  let h: Harness;
+  let app: Express;
+  let a: TenantWithKey;
+  let b: TenantWithKey;
+
+  beforeAll(async () => {
+    h = await openHarness(backend, uniqueSchema(__filename));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    ({ a, b } = await h.reset());
+    app = h.makeApp();
+  });
+
+  async function handoffCount(tenantId: string): Promise<number> {
+    const { rows } = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM handoffs WHERE tenant_id = $1', [tenantId]);
+    return Number(rows[0]!.n);
+  }
+
+  async function assembleJobs(): Promise<Array<{ tenantId: string; handoffId: string }>> {
+    const { rows } = await h.db.query<{ data: { tenantId: string; handoffId: string } }>(
+      `SELECT data FROM ${h.bossSchema}.job WHERE name = 'handoff-assemble'`,
+    );
+    return rows.map((r) => r.data);
+  }
+
+  describe('POST /v1/handoffs', () => {
+    it('records the handoff, enqueues its assembly and answers 202 with the decision and a filled customer message', async () => {
+      const res = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({
+        status: 'received',
+        conversation_id: 'conv-8812',
+        escalate: true,
+        queue: 'shipping',
+        category: 'order_status',
+        links: { self: `/v1/handoffs/${res.body.id}` },
+      });
+      expect(res.body.reasons).toContain('human_requested');
+      expect(res.body.facts.order_ids).toContain('48213');
+      expect(res.headers.location).toBe(`/v1/handoffs/${res.body.id}`);
+      expect(res.body.customer_message).not.toMatch(/\{wait_minutes\}|\{queue_position\}/);
+      expect(res.body.customer_message).toMatch(/10/);
+
+      expect(await assembleJobs()).toEqual([{ tenantId: a.tenant.id, handoffId: res.body.id }]);
+      expect(await handoffCount(a.tenant.id)).toBe(1);
+    });
+
+    it('tells each customer their place in the queue', async () => {
+      const first = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-1' }));
+      const second = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-2' }));
+      // Tenant B's queue is its own: it starts again at 1.
+      const other = await request(app).post('/v1/handoffs').set(b.auth).send(conversationBody({ id: 'q-3' }));
+      expect(first.body.customer_message).toMatch(/\b1\b/);
+      expect(second.body.customer_message).toMatch(/\b2\b/);
+      expect(other.body.customer_message).toMatch(/\b1\b/);
+      expect(second.body.customer_message).not.toEqual(first.body.customer_message);
+    });
+
+    it('gives one handoff for the same conversation posted 5 times in a row; replays answer 200 with it', async () => {
+      const responses = [];
+      for (let i = 0; i < 5; i += 1) responses.push(await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody()));
+      expect(responses.map((r) => r.status)).toEqual([202, 200, 200, 200, 200]);
+      expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+      expect(responses[1]!.headers['idempotent-replayed']).toBe('true');
+      expect(responses[4]!.body).toEqual(responses[0]!.body);
+      expect(await handoffCount(a.tenant.id)).toBe(1);
+      expect(await assembleJobs()).toHaveLength(1);
+    });
+
+    it('gives one handoff for the same conversation posted 5 times at once', async () => {
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () => request(app).post('/v1/handoffs').set(a.auth).send(conversationBody())),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 202]);
+      expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+      expect(await handoffCount(a.tenant.id)).toBe(1);
+      expect(await assembleJobs()).toHaveLength(1);
+    });
+
+    it('answers a replay with a different body with the original handoff', async () => {
+      const first = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      const changed = await request(app)
+        .post('/v1/handoffs')
+        .set(a.auth)
+        .send(conversationBody({ messages: [{ role: 'customer', text: 'I want to cancel my subscription.' }] }));
+      expect(changed.status).toBe(200);
+      expect(changed.body).toEqual(first.body);
+      expect(await handoffCount(a.tenant.id)).toBe(1);
+    });
+
+    it('treats the same conversation id from two tenants as two handoffs', async () => {
+      const fromA = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      const fromB = await request(app).post('/v1/handoffs').set(b.auth).send(conversationBody());
+      expect([fromA.status, fromB.status]).toEqual([202, 202]);
+      expect(fromA.body.id).not.toBe(fromB.body.id);
+    });
+
+    it('makes a new handoff with a generated conversation id for every post without an id', async () => {
+      const body = conversationBody();
+      delete body.id;
+      const one = await request(app).post('/v1/handoffs').set(a.auth).send(body);
+      const two = await request(app).post('/v1/handoffs').set(a.auth).send(body);
+      expect([one.status, two.status]).toEqual([202, 202]);
+      expect(one.body.conversation_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(one.body.conversation_id).not.toBe(two.body.conversation_id);
+      expect(await handoffCount(a.tenant.id)).toBe(2);
+    });
+
+    it('answers 422 naming the bad field and stores nothing', async () => {
+      const before = await h.counts();
+      const res = await request(app)
+        .post('/v1/handoffs')
+        .set(a.auth)
+        .send(conversationBody({ messages: [{ role: 'customer', text: '   ' }] }));
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'invalid_input', field: 'messages.0.text' });
+      expect(res.body.error.message).toMatch(/messages\.0\.text/);
+      expect(await h.counts()).toEqual(before);
+    });
+  });
+
+  describe('GET /v1/handoffs/:id', () => {
+    it('returns the handoff with its latest brief, placeholders filled', async () => {
+      const created = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      const res = await request(app).get(`/v1/handoffs/${created.body.id}`).set(a.auth);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        id: created.body.id,
+        conversation_id: 'conv-8812',
+        status: 'received',
+        brief_version: 1,
+        ticket: { provider: 'zendesk', id: '12345' },
+        queue: 'shipping',
+      });
+      expect(res.body.brief.writer).toBe('offline');
+      expect(res.body.brief.summary.length).toBeGreaterThan(0);
+      expect(res.body.brief.customer_message).toBe(created.body.customer_message);
+      expect(res.body.conversation.messages).toHaveLength(3);
+    });
+
+    it('shows a newer brief version once one is stored', async () => {
+      const created = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      const current = (await request(app).get(`/v1/handoffs/${created.body.id}`).set(a.auth)).body;
+      await h.store.addBriefVersion(a.tenant.id, created.body.id, { ...current.brief, summary: 'enriched summary' }, 'assembled');
+      const res = await request(app).get(`/v1/handoffs/${created.body.id}`).set(a.auth);
+      expect(res.body).toMatchObject({ status: 'assembled', brief_version: 2, brief: { summary: 'enriched summary' } });
+    });
+
+    it("answers 404 for an unknown id, a malformed id and another tenant's handoff", async () => {
+      const created = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      const unknown = await request(app).get('/v1/handoffs/00000000-0000-4000-8000-000000000000').set(a.auth);
+      const malformed = await request(app).get('/v1/handoffs/not-a-uuid').set(a.auth);
+      const otherTenant = await request(app).get(`/v1/handoffs/${created.body.id}`).set(b.auth);
+      for (const res of [unknown, malformed, otherTenant]) {
+        expect(res.status).toBe(404);
+        expect(res.body.error.code).toBe('not_found');
+      }
+    });
+  });
+
+  describe('GET /v1/briefs', () => {
+    it("returns the newest handoff's brief for a ticket", async () => {
+      await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'older' }));
+      const newer = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'newer' }));
+      const res = await request(app).get('/v1/briefs').query({ provider: 'zendesk', ticket: '12345' }).set(a.auth);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: newer.body.id, conversation_id: 'newer', ticket: { provider: 'zendesk', id: '12345' } });
+      expect(res.body.brief.writer).toBe('offline');
+    });
+
+    it('answers 400 naming the missing query field', async () => {
+      const noTicket = await request(app).get('/v1/briefs').query({ provider: 'zendesk' }).set(a.auth);
+      expect(noTicket.status).toBe(400);
+      expect(noTicket.body.error).toMatchObject({ code: 'bad_request', field: 'ticket' });
+      const noProvider = await request(app).get('/v1/briefs').query({ ticket: '1' }).set(a.auth);
+      expect(noProvider.body.error).toMatchObject({ code: 'bad_request', field: 'provider' });
+    });
+
+    it("answers 404 for a ticket with no handoff and for another tenant's ticket", async () => {
+      await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      const none = await request(app).get('/v1/briefs').query({ provider: 'zendesk', ticket: '999' }).set(a.auth);
+      const otherTenant = await request(app).get('/v1/briefs').query({ provider: 'zendesk', ticket: '12345' }).set(b.auth);
+      expect([none.status, otherTenant.status]).toEqual([404, 404]);
+      expect(otherTenant.body.error.code).toBe('not_found');
+    });
+  });
+});
