@@ -7,6 +7,11 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /** Multi-statement SQL without parameters (migrations, pg-boss DDL on PGlite). */
   exec(text: string): Promise<void>;
+  /**
+   * Extension: like `exec`, but gives back the last statement's rows (pg-boss sends parameterless
+   * SQL that may be several statements and still reads a result). Both engines provide it.
+   */
+  execRows?(text: string): Promise<Record<string, unknown>[]>;
 }
 
 export interface Database extends Sql {
@@ -76,6 +81,8 @@ export interface Store {
   createApiKey(tenantId: string, label?: string): Promise<{ id: string; key: string }>;
   /** Hashes the presented key and finds its (non-revoked) tenant. */
   authenticate(rawKey: string): Promise<Tenant | null>;
+  /** Extension: revokes one of the tenant's keys; false when the tenant has no such active key. */
+  revokeApiKey(tenantId: string, keyId: string): Promise<boolean>;
 
   /**
    * Records a handoff once per (tenant, conversation id): the conversation, the handoff, brief
@@ -92,6 +99,17 @@ export interface Store {
   findHandoffByTicket(tenantId: string, provider: string, ticketId: string): Promise<HandoffRecord | null>;
   /** Stores a newer brief (progressive brief) and sets the handoff's status. */
   addBriefVersion(tenantId: string, handoffId: string, brief: Brief, status?: HandoffStatus): Promise<BriefVersion>;
+  /**
+   * Extension: stores the next brief version and moves the handoff from status `from` to `to`, only
+   * if it is still in `from` (checked and changed in one statement). Null when it was not: a
+   * retried or duplicated job then adds nothing.
+   */
+  advanceBrief(
+    tenantId: string,
+    handoffId: string,
+    brief: Brief,
+    transition: { from: HandoffStatus; to: HandoffStatus },
+  ): Promise<BriefVersion | null>;
   listBriefVersions(tenantId: string, handoffId: string): Promise<BriefVersion[]>;
 
   /**

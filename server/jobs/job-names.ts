@@ -1,0 +1,11 @@
+/**
+ * Queue names. pg-boss 10 only checks that a name holds one word character; pg-boss 11 allows
+ * letters, digits, `_`, `-`, `.` and `/`. Ours stay within the stricter `^[a-z0-9-]+$` so an
+ * upgrade never rejects them.
+ */
+export const HANDOFF_ASSEMBLE = 'handoff-assemble';
+
+export const JOB_NAMES = [HANDOFF_ASSEMBLE] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export const JOB_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,49}$/;

@@ -1,0 +1,130 @@
+import PgBoss from 'pg-boss';
+import type pino from 'pino';
+import type { Database, Sql } from '../store/types';
+import { bossDb } from './boss-adapter';
+import { JOB_NAME_PATTERN } from './job-names';
+
+export interface SendOptions {
+  /** With the queue's policy, keeps one job per key (pg-boss `singletonKey`). */
+  singletonKey?: string;
+  /** Seconds from now, or a time. */
+  startAfter?: number | Date;
+  retryLimit?: number;
+}
+
+export interface WorkOptions {
+  batchSize?: number;
+  /** pg-boss's minimum is 0.5. */
+  pollingIntervalSeconds?: number;
+}
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+export interface JobQueue {
+  start(): Promise<void>;
+  /** Stops fetching, waits for running jobs (up to `stopTimeoutMs`), and leaves the database open. */
+  stop(): Promise<void>;
+  /** Creates the queues (idempotent) with retries and exponential backoff. */
+  createQueues(names: readonly string[]): Promise<void>;
+  /** Inserts the job through `tx`, so it commits or rolls back with the caller's transaction. */
+  sendInTransaction(tx: Sql, name: string, data: object, options?: SendOptions): Promise<string | null>;
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  /** Runs `handler` for each job; a throw fails that job alone, which pg-boss retries with backoff. */
+  work<T extends object>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<string>;
+}
+
+export interface JobQueueOptions {
+  logger: pino.Logger;
+  /** pg-boss's own schema (default `pgboss`). */
+  schema?: string;
+  /** Retry policy for queues made by createQueues. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  expireInSeconds?: number;
+  /** How long stop() waits for running jobs. */
+  stopTimeoutMs?: number;
+}
+
+function checkName(name: string): void {
+  if (!JOB_NAME_PATTERN.test(name)) {
+    throw new Error(`job name "${name}" must match ${JOB_NAME_PATTERN} (lowercase letters, digits, hyphens)`);
+  }
+}
+
+function toBossOptions(options: SendOptions | undefined, db?: PgBoss.Db): PgBoss.SendOptions {
+  const result: PgBoss.SendOptions = {};
+  if (options?.singletonKey !== undefined) result.singletonKey = options.singletonKey;
+  if (options?.startAfter !== undefined) result.startAfter = options.startAfter;
+  if (options?.retryLimit !== undefined) result.retryLimit = options.retryLimit;
+  if (db) result.db = db;
+  return result;
+}
+
+/**
+ * Jobs on pg-boss 10 in the same database as our tables, so a job can be inserted in the transaction
+ * that records its cause. Works on PGlite and Postgres through the same small SQL adapter.
+ */
+export async function createJobQueue(db: Database, options: JobQueueOptions): Promise<JobQueue> {
+  const logger = options.logger.child({ component: 'jobs' });
+  const boss = new PgBoss({
+    db: bossDb(db),
+    schema: options.schema ?? 'pgboss',
+    // Cron schedules are not used; skipping them spares a polling loop (and PGlite's one connection).
+    schedule: false,
+  });
+  // Without a listener an 'error' event would crash the process; pg-boss keeps polling after one.
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+
+  const retryPolicy = {
+    retryLimit: options.retryLimit ?? 5,
+    retryDelay: options.retryDelaySeconds ?? 5,
+    retryBackoff: true,
+    expireInSeconds: options.expireInSeconds ?? 15 * 60,
+  };
+
+  return {
+    async start() {
+      await boss.start();
+    },
+
+    async stop() {
+      await boss.stop({ graceful: true, close: false, timeout: options.stopTimeoutMs ?? 30_000 });
+    },
+
+    async createQueues(names) {
+      for (const name of names) {
+        checkName(name);
+        await boss.createQueue(name, { name, ...retryPolicy });
+      }
+    },
+
+    async sendInTransaction(tx, name, data, sendOptions) {
+      checkName(name);
+      return boss.send(name, data, toBossOptions(sendOptions, bossDb(tx)));
+    },
+
+    async send(name, data, sendOptions) {
+      checkName(name);
+      return boss.send(name, data, toBossOptions(sendOptions));
+    },
+
+    async work<T extends object>(name: string, handler: JobHandler<T>, workOptions: WorkOptions = {}) {
+      checkName(name);
+      const bossWorkOptions: PgBoss.WorkOptions = {};
+      if (workOptions.batchSize !== undefined) bossWorkOptions.batchSize = workOptions.batchSize;
+      if (workOptions.pollingIntervalSeconds !== undefined) {
+        bossWorkOptions.pollingIntervalSeconds = workOptions.pollingIntervalSeconds;
+      }
+      return boss.work<T>(name, bossWorkOptions, async (jobs) => {
+        // pg-boss fails a whole batch when its handler throws; each job settles alone instead, and
+        // only the failed ones are marked failed (pg-boss then completes the rest, still active).
+        const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+        const failed = results.flatMap((result, i) => (result.status === 'rejected' ? [{ job: jobs[i]!, error: result.reason }] : []));
+        for (const { job, error } of failed) {
+          logger.warn({ err: error, job: job.id, queue: name }, 'job failed; pg-boss retries it with backoff');
+          await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+        }
+      });
+    },
+  };
+}

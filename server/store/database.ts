@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Pool, type PoolClient } from 'pg';
+import type { Database, Sql } from './types';
+
+export interface OpenDatabaseOptions {
+  /** Postgres connection string; without it Baton runs on embedded PGlite. */
+  url?: string;
+  /** PGlite data directory (created if missing); in memory when undefined. Ignored with `url`. */
+  dataDir?: string;
+  /** Schema holding all our tables (created if missing), so several suites can share one Postgres. */
+  schema?: string;
+  /** Pool size for Postgres. */
+  maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function checkSchemaName(schema: string): void {
+  // The name is spliced into SQL and into a connection option, so only plain identifiers pass.
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(`schema: "${schema}" must be a lowercase identifier (a-z, 0-9, _), at most 63 characters`);
+  }
+}
+
+/** A parameterless statement's rows: node-postgres returns an array of results for several statements. */
+type QueryResultLike = { rows: Record<string, unknown>[] };
+function lastRows(result: QueryResultLike | QueryResultLike[]): Record<string, unknown>[] {
+  if (Array.isArray(result)) return result.length ? result[result.length - 1]!.rows : [];
+  return result.rows;
+}
+
+/**
+ * Opens PGlite (embedded) or a node-postgres pool behind one small interface. Both run the same SQL;
+ * the differences (single connection vs pool, `exec` vs simple query protocol) stay in here.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (options.schema !== undefined) checkSchemaName(options.schema);
+  return options.url ? openPostgres(options.url, options) : openPglite(options);
+}
+
+async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const pg = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  if (options.schema) {
+    // One connection, so a session-level search_path covers every later statement.
+    await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${options.schema}; SET search_path TO ${options.schema};`);
+  }
+
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await q.query<T>(text, params);
+      return { rows: result.rows };
+    },
+    async exec(text: string) {
+      await q.exec(text);
+    },
+    async execRows(text: string) {
+      // PGlite's `query` uses the extended protocol and rejects several statements; `exec` does not.
+      const results = await q.exec(text);
+      return lastRows(results as QueryResultLike[]);
+    },
+  });
+
+  return {
+    kind: 'pglite',
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
+  const schema = options.schema;
+  if (schema) {
+    // Created before the pool so that its search_path points at an existing schema.
+    const setup = new Pool({ connectionString: url, max: 1 });
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (error) {
+      // Two processes creating the same schema at once: the loser sees a unique violation.
+      if ((error as { code?: string }).code !== '23505') throw error;
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    // Set at connection start-up so every pooled connection (and pg-boss through it) sees our schema.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+
+  const wrap = (q: Pool | PoolClient): Sql => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await q.query(text, params);
+      return { rows: result.rows as T[] };
+    },
+    async exec(text: string) {
+      await q.query(text);
+    },
+    async execRows(text: string) {
+      return lastRows((await q.query(text)) as unknown as QueryResultLike | QueryResultLike[]);
+    },
+  });
+
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+          client.release();
+        } catch (rollbackError) {
+          // A connection that cannot roll back is broken: drop it instead of returning it to the pool.
+          client.release(rollbackError as Error);
+        }
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,250 @@
+import type { Brief } from '../domain/decision';
+import { tenantPolicySchema, type TenantPolicy } from '../domain/policy';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { generateApiKey, hashApiKey } from './api-keys';
+import { migrate } from './migrate';
+import {
+  HANDOFF_SELECT,
+  isUuid,
+  toBriefVersion,
+  toHandoff,
+  toTenant,
+  type BriefVersionRow,
+  type HandoffRow,
+  type TenantRow,
+} from './rows';
+import type {
+  BriefVersion,
+  Database,
+  EnqueueInTransaction,
+  HandoffRecord,
+  HandoffStatus,
+  NewHandoff,
+  Sql,
+  Store,
+  Tenant,
+} from './types';
+
+/** JSON goes in as text and is cast in SQL, so neither driver re-encodes strings or turns arrays into Postgres arrays. */
+const json = (value: unknown): string => JSON.stringify(value);
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string } | null)?.code;
+}
+
+function parsePolicy(policy: Partial<TenantPolicy> | undefined): TenantPolicy {
+  const result = tenantPolicySchema.safeParse(policy ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = ['policy', ...issue.path.map(String)].join('.');
+  throw new ValidationError(`${field}: ${issue.message}`, field);
+}
+
+async function selectHandoff(sql: Sql, tenantId: string, handoffId: string): Promise<HandoffRecord | null> {
+  if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
+  const { rows } = await sql.query<HandoffRow>(`${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.id = $2`, [tenantId, handoffId]);
+  return rows[0] ? toHandoff(rows[0]) : null;
+}
+
+async function insertBriefVersion(sql: Sql, handoffId: string, version: number, brief: Brief): Promise<BriefVersion> {
+  const { rows } = await sql.query<BriefVersionRow>(
+    `INSERT INTO brief_versions (handoff_id, version, writer, brief) VALUES ($1, $2, $3, $4::text::jsonb)
+     RETURNING version, writer, brief, created_at`,
+    [handoffId, version, brief.writer, json(brief)],
+  );
+  return toBriefVersion(rows[0]!);
+}
+
+/** The Store on SQL that runs the same on PGlite and Postgres. Every tenant read filters on tenant_id. */
+export function createStore(db: Database): Store {
+  return {
+    db,
+
+    async migrate() {
+      await migrate(db);
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
+    },
+
+    close: () => db.close(),
+
+    async createTenant(input: { name: string; policy?: Partial<TenantPolicy> }): Promise<Tenant> {
+      const name = typeof input.name === 'string' ? input.name.trim() : '';
+      if (!name) throw new ValidationError('name: must be a non-empty string', 'name');
+      const policy = parsePolicy(input.policy);
+      try {
+        const { rows } = await db.query<TenantRow>(
+          'INSERT INTO tenants (name, policy) VALUES ($1, $2::text::jsonb) RETURNING id, name, policy, created_at',
+          [name, json(policy)],
+        );
+        return toTenant(rows[0]!);
+      } catch (error) {
+        if (errorCode(error) === '23505') throw new ConflictError(`name: a tenant named "${name}" already exists`, 'name');
+        throw error;
+      }
+    },
+
+    async getTenant(id) {
+      if (!isUuid(id)) return null;
+      const { rows } = await db.query<TenantRow>('SELECT id, name, policy, created_at FROM tenants WHERE id = $1', [id]);
+      return rows[0] ? toTenant(rows[0]) : null;
+    },
+
+    async findTenantByName(name) {
+      const { rows } = await db.query<TenantRow>('SELECT id, name, policy, created_at FROM tenants WHERE name = $1', [name]);
+      return rows[0] ? toTenant(rows[0]) : null;
+    },
+
+    async createApiKey(tenantId, label) {
+      if (!isUuid(tenantId)) throw new NotFoundError('tenant not found');
+      const key = generateApiKey();
+      try {
+        const { rows } = await db.query<{ id: string }>(
+          'INSERT INTO api_keys (tenant_id, label, key_hash) VALUES ($1, $2, $3) RETURNING id',
+          [tenantId, label ?? null, hashApiKey(key)],
+        );
+        return { id: rows[0]!.id, key };
+      } catch (error) {
+        if (errorCode(error) === '23503') throw new NotFoundError('tenant not found');
+        throw error;
+      }
+    },
+
+    async authenticate(rawKey) {
+      if (typeof rawKey !== 'string' || rawKey.length === 0) return null;
+      const { rows } = await db.query<TenantRow>(
+        `SELECT t.id, t.name, t.policy, t.created_at FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+        [hashApiKey(rawKey)],
+      );
+      return rows[0] ? toTenant(rows[0]) : null;
+    },
+
+    async revokeApiKey(tenantId, keyId) {
+      if (!isUuid(tenantId) || !isUuid(keyId)) return false;
+      const { rows } = await db.query(
+        'UPDATE api_keys SET revoked_at = now() WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id',
+        [tenantId, keyId],
+      );
+      return rows.length === 1;
+    },
+
+    async recordHandoff(tenantId: string, input: NewHandoff, enqueue?: EnqueueInTransaction) {
+      if (!isUuid(tenantId)) throw new NotFoundError('tenant not found');
+      const { brief, ...decision } = input.assessment;
+      const ticket = input.conversation.ticket;
+      return db.transaction(async (tx) => {
+        // A concurrent insert of the same key waits here for the other transaction, then does nothing.
+        await tx.query(
+          `INSERT INTO conversations (tenant_id, conversation_id, payload) VALUES ($1, $2, $3::text::jsonb)
+           ON CONFLICT (tenant_id, conversation_id) DO NOTHING`,
+          [tenantId, input.conversationId, json(input.conversation)],
+        );
+        const inserted = await tx.query<{ id: string }>(
+          `INSERT INTO handoffs (tenant_id, conversation_id, decision, escalate, category, queue, priority,
+             ticket_provider, ticket_id, ticket_url)
+           VALUES ($1, $2, $3::text::jsonb, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (tenant_id, conversation_id) DO NOTHING
+           RETURNING id`,
+          [
+            tenantId,
+            input.conversationId,
+            json(decision),
+            decision.escalate,
+            decision.category,
+            decision.queue,
+            decision.priority,
+            ticket?.provider ?? null,
+            ticket?.id ?? null,
+            ticket?.url ?? null,
+          ],
+        );
+        if (inserted.rows.length === 0) {
+          const { rows } = await tx.query<HandoffRow>(
+            `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.conversation_id = $2`,
+            [tenantId, input.conversationId],
+          );
+          return { handoff: toHandoff(rows[0]!), created: false };
+        }
+        const handoffId = inserted.rows[0]!.id;
+        await insertBriefVersion(tx, handoffId, 1, brief);
+        const handoff = (await selectHandoff(tx, tenantId, handoffId))!;
+        // Throwing here rolls back the conversation, the handoff and the brief with the job.
+        if (enqueue) await enqueue(tx, handoff);
+        return { handoff, created: true };
+      });
+    },
+
+    getHandoff: (tenantId, handoffId) => selectHandoff(db, tenantId, handoffId),
+
+    async findHandoffByTicket(tenantId, provider, ticketId) {
+      if (!isUuid(tenantId)) return null;
+      const { rows } = await db.query<HandoffRow>(
+        `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.ticket_provider = $2 AND h.ticket_id = $3
+         ORDER BY h.created_at DESC, h.id DESC LIMIT 1`,
+        [tenantId, provider, ticketId],
+      );
+      return rows[0] ? toHandoff(rows[0]) : null;
+    },
+
+    async addBriefVersion(tenantId, handoffId, brief, status?: HandoffStatus) {
+      if (!isUuid(tenantId) || !isUuid(handoffId)) throw new NotFoundError('handoff not found');
+      return db.transaction(async (tx) => {
+        // The row lock taken by UPDATE orders concurrent writers, so version numbers never collide.
+        const { rows } = await tx.query<{ brief_version: number }>(
+          `UPDATE handoffs SET brief_version = brief_version + 1, status = COALESCE($3, status), updated_at = now()
+           WHERE tenant_id = $1 AND id = $2 RETURNING brief_version`,
+          [tenantId, handoffId, status ?? null],
+        );
+        if (!rows[0]) throw new NotFoundError('handoff not found');
+        return insertBriefVersion(tx, handoffId, rows[0].brief_version, brief);
+      });
+    },
+
+    async advanceBrief(tenantId, handoffId, brief, transition) {
+      if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ brief_version: number }>(
+          `UPDATE handoffs SET brief_version = brief_version + 1, status = $4, updated_at = now()
+           WHERE tenant_id = $1 AND id = $2 AND status = $3 RETURNING brief_version`,
+          [tenantId, handoffId, transition.from, transition.to],
+        );
+        if (!rows[0]) return null;
+        return insertBriefVersion(tx, handoffId, rows[0].brief_version, brief);
+      });
+    },
+
+    async listBriefVersions(tenantId, handoffId) {
+      if (!isUuid(tenantId) || !isUuid(handoffId)) return [];
+      const { rows } = await db.query<BriefVersionRow>(
+        `SELECT b.version, b.writer, b.brief, b.created_at FROM brief_versions b
+         JOIN handoffs h ON h.id = b.handoff_id
+         WHERE h.tenant_id = $1 AND h.id = $2 ORDER BY b.version`,
+        [tenantId, handoffId],
+      );
+      return rows.map(toBriefVersion);
+    },
+
+    async recordInboundEvent(input, enqueue) {
+      if (input.tenantId !== null && !isUuid(input.tenantId)) throw new NotFoundError('tenant not found');
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query<{ id: string }>(
+          `INSERT INTO inbound_events (tenant_id, source, event_id, payload) VALUES ($1, $2, $3, $4::text::jsonb)
+           ON CONFLICT (source, event_id) DO NOTHING RETURNING id`,
+          [input.tenantId, input.source, input.eventId, json(input.payload ?? null)],
+        );
+        if (inserted.rows[0]) {
+          if (enqueue) await enqueue(tx);
+          return { id: inserted.rows[0].id, created: true };
+        }
+        const { rows } = await tx.query<{ id: string }>(
+          'SELECT id FROM inbound_events WHERE source = $1 AND event_id = $2',
+          [input.source, input.eventId],
+        );
+        return { id: rows[0]!.id, created: false };
+      });
+    },
+  };
+}

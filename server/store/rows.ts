@@ -1,0 +1,81 @@
+import type { Conversation } from '../domain/conversation';
+import type { Brief, Decision } from '../domain/decision';
+import { tenantPolicySchema } from '../domain/policy';
+import type { BriefVersion, HandoffRecord, HandoffStatus, Tenant } from './types';
+
+/** Row shapes as both drivers return them: jsonb parsed, timestamptz as Date. */
+export interface TenantRow {
+  id: string;
+  name: string;
+  policy: unknown;
+  created_at: Date | string;
+}
+
+export interface HandoffRow {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  status: HandoffStatus;
+  decision: Decision;
+  ticket_provider: string | null;
+  ticket_id: string | null;
+  ticket_url: string | null;
+  brief_version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+  conversation: Conversation;
+  brief: Brief;
+}
+
+export interface BriefVersionRow {
+  version: number;
+  writer: string;
+  brief: Brief;
+  created_at: Date | string;
+}
+
+export function isoTime(value: Date | string): string {
+  return new Date(value).toISOString();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids arrive from URLs and job payloads; a malformed one is simply not found (Postgres would throw). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+export function toTenant(row: TenantRow): Tenant {
+  // Parsed on read so policies stored before a new field existed get that field's default.
+  return { id: row.id, name: row.name, policy: tenantPolicySchema.parse(row.policy ?? {}), created_at: isoTime(row.created_at) };
+}
+
+/** Reads a handoff with its conversation and its current brief (`brief_version`). */
+export const HANDOFF_SELECT = `
+  SELECT h.id, h.tenant_id, h.conversation_id, h.status, h.decision, h.ticket_provider, h.ticket_id,
+         h.ticket_url, h.brief_version, h.created_at, h.updated_at, c.payload AS conversation, b.brief
+  FROM handoffs h
+  JOIN conversations c ON c.tenant_id = h.tenant_id AND c.conversation_id = h.conversation_id
+  JOIN brief_versions b ON b.handoff_id = h.id AND b.version = h.brief_version`;
+
+export function toHandoff(row: HandoffRow): HandoffRecord {
+  const record: HandoffRecord = {
+    id: row.id,
+    tenant_id: row.tenant_id,
+    conversation_id: row.conversation_id,
+    status: row.status,
+    conversation: row.conversation,
+    assessment: { ...row.decision, brief: row.brief },
+    brief_version: row.brief_version,
+    created_at: isoTime(row.created_at),
+    updated_at: isoTime(row.updated_at),
+  };
+  if (row.ticket_provider && row.ticket_id) {
+    record.ticket = { provider: row.ticket_provider, id: row.ticket_id, ...(row.ticket_url ? { url: row.ticket_url } : {}) };
+  }
+  return record;
+}
+
+export function toBriefVersion(row: BriefVersionRow): BriefVersion {
+  return { version: row.version, writer: row.writer, brief: row.brief, created_at: isoTime(row.created_at) };
+}

@@ -1,0 +1,64 @@
+import { openDatabase } from '../../server/store/database';
+import { loadMigrations, migrate } from '../../server/store/migrate';
+import { createStore } from '../../server/store/postgres-store';
+import type { Database } from '../../server/store/types';
+import { backends, uniqueSchema } from '../helpers/database';
+
+const TABLES = ['api_keys', 'brief_versions', 'conversations', 'handoffs', 'inbound_events', 'schema_migrations', 'tenants'];
+
+async function tablesIn(db: Database): Promise<string[]> {
+  const { rows } = await db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
+  );
+  return rows.map((row) => row.table_name);
+}
+
+describe.each(backends())('migrations on $name', (backend) => {
+  let db: Database;
+  const schema = uniqueSchema(__filename);
+
+  beforeAll(async () => {
+    db = await backend.open(schema);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('creates every table in the requested schema, and a second run applies nothing', async () => {
+    const first = await migrate(db);
+    expect(first).toEqual(loadMigrations().map((m) => m.name));
+    expect(first[0]).toBe('001_initial');
+    expect(await tablesIn(db)).toEqual(TABLES);
+    const { rows: schemaRow } = await db.query<{ s: string }>('SELECT current_schema() AS s');
+    expect(schemaRow[0]!.s).toBe(schema);
+
+    expect(await migrate(db)).toEqual([]);
+    await createStore(db).migrate();
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+    expect(rows[0]!.n).toBe(first.length);
+  });
+
+  if (backend.name === 'postgres') {
+    it('lets two processes migrate a fresh schema at once', async () => {
+      const fresh = uniqueSchema('concurrent');
+      const a = await openDatabase({ url: backend.url, schema: fresh });
+      const b = await openDatabase({ url: backend.url, schema: fresh });
+      try {
+        const [ranA, ranB] = await Promise.all([migrate(a), migrate(b)]);
+        // Exactly one of them applied the migrations; the other waited on the lock and found none left.
+        expect([...ranA, ...ranB]).toEqual(loadMigrations().map((m) => m.name));
+        expect(await tablesIn(b)).toEqual(TABLES);
+      } finally {
+        await a.exec(`DROP SCHEMA IF EXISTS ${fresh} CASCADE`);
+        await a.close();
+        await b.close();
+      }
+    });
+  }
+});
+
+describe('openDatabase', () => {
+  it('rejects a schema name that is not a plain identifier, naming the option', async () => {
+    await expect(openDatabase({ schema: 'x; DROP TABLE tenants' })).rejects.toThrow(/^schema: /);
+  });
+});
