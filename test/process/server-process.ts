@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  demoKey?: string;
+  /** Everything the process wrote, for failure messages. */
+  output(): string;
+  /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. */
+  crash(): Promise<void>;
+  /** SIGTERM, and waits for the exit code. */
+  terminate(): Promise<number | null>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** For afterAll: no child outlives the suite, whatever failed. */
+export function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/**
+ * Runs `server/main.ts` in a real process, as `npm start` does, and waits for its start-up lines.
+ * Node loads tsx itself (rather than the tsx CLI, which runs a second process) so that a kill
+ * reaches the server, not a wrapper.
+ */
+export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+
+  const ready = await new Promise<{ url: string; demoKey?: string }>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    const check = () => {
+      const url = /Baton listening on (\S+)/.exec(out)?.[1];
+      const demoKey = /Demo API key: (\S+)/.exec(out)?.[1];
+      // With the demo tenant the key line follows the listening line; wait for both.
+      if (url && (demoKey || env.DEMO_TENANT === 'false')) {
+        clearTimeout(timer);
+        resolve({ url, demoKey });
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before it was ready:\n${out}`));
+    });
+  });
+
+  return {
+    child,
+    ...ready,
+    output: () => out,
+    async crash() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async terminate() {
+      child.kill('SIGTERM');
+      return exited(child);
+    },
+  };
+}
+
+/** Polls `fn` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
