@@ -13,6 +13,8 @@ export interface KbMatch {
   article: KbArticle;
   /** Search-library relevance score; higher is better. Only relevant matches are returned. */
   score: number;
+  /** Extension: the query's meaningful terms this article matched (why it counts as relevant). */
+  terms?: string[];
 }
 
 /** What the engine and the writers need from a knowledge base. */

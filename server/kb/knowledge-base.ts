@@ -1,0 +1,105 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { KbArticle, KbMatch, KnowledgeSearch } from './types';
+import { processTerm } from './terms';
+
+/**
+ * Relevance floor. BM25 always ranks something first, so the score alone cannot say "nothing here
+ * is relevant". An article counts only when it matches enough of the query's meaningful terms (stop
+ * words removed): half of them, rounded up, but never more than MAX_REQUIRED_TERMS so a long
+ * customer message can still find its article. "do you sell gift cards for dogs on mars" has five
+ * meaningful terms; an article sharing only "gift" and "card" with it (2 of 5) is not an answer to it.
+ * Among the articles that pass, those scoring under RELATIVE_FLOOR of the best one are passing
+ * mentions (one shared word in a long article), not answers, and are dropped too.
+ */
+const REQUIRED_SHARE = 0.5;
+const RELATIVE_FLOOR = 0.1;
+const MAX_REQUIRED_TERMS = 4;
+const DEFAULT_LIMIT = 3;
+
+/** Title words say what an article is about; tags are curated synonyms; the body is evidence. */
+const BOOST = { title: 3, tags: 2, body: 1 };
+
+export function requiredTerms(queryTerms: number): number {
+  return Math.min(Math.ceil(queryTerms * REQUIRED_SHARE), MAX_REQUIRED_TERMS);
+}
+
+/** Query terms as the index sees them (processed, deduplicated). */
+export function meaningfulTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const token of text.split(/[^\p{L}\p{N}']+/u)) {
+    const term = token ? processTerm(token) : null;
+    if (term) terms.add(term);
+  }
+  return [...terms];
+}
+
+function validate(articles: KbArticle[]): void {
+  const seen = new Set<string>();
+  articles.forEach((a, i) => {
+    for (const field of ['id', 'title', 'body'] as const) {
+      if (typeof a[field] !== 'string' || a[field].trim() === '') {
+        throw new Error(`knowledge base article ${i} (${a.id ?? 'no id'}): ${field} must be a non-empty string`);
+      }
+    }
+    if (seen.has(a.id)) throw new Error(`knowledge base article ${i}: duplicate id ${a.id}`);
+    seen.add(a.id);
+  });
+}
+
+/**
+ * A policy / help-centre knowledge base searched with BM25+ (minisearch). Modest prefix (terms of
+ * four letters or more, after stemming) and fuzzy (one edit in terms of seven or more) matching absorb plurals and
+ * typos without letting "card" match "cart".
+ */
+export class KnowledgeBase implements KnowledgeSearch {
+  private readonly byId: Map<string, KbArticle>;
+  private readonly index: MiniSearch<KbArticle>;
+
+  private constructor(articles: KbArticle[]) {
+    this.byId = new Map(articles.map((a) => [a.id, a]));
+    this.index = new MiniSearch<KbArticle>({
+      fields: ['title', 'body', 'tags'],
+      extractField: (doc, field) => {
+        const value = (doc as unknown as Record<string, unknown>)[field];
+        return Array.isArray(value) ? value.join(' ') : (value as string | undefined) ?? '';
+      },
+      processTerm,
+      searchOptions: {
+        boost: BOOST,
+        prefix: (term) => term.length >= 4,
+        fuzzy: (term) => (term.length >= 7 ? 1 : false),
+        combineWith: 'OR',
+      },
+    });
+    this.index.addAll(articles);
+  }
+
+  static fromArticles(articles: KbArticle[]): KnowledgeBase {
+    validate(articles);
+    return new KnowledgeBase(articles);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): KbArticle | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): KbArticle[] {
+    return [...this.byId.values()];
+  }
+
+  search(text: string, limit = DEFAULT_LIMIT): KbMatch[] {
+    const terms = meaningfulTerms(text);
+    if (terms.length === 0 || limit <= 0) return [];
+    const needed = requiredTerms(terms.length);
+    const relevant = this.index.search(terms.join(' ')).filter((r: SearchResult) => r.queryTerms.length >= needed);
+    const best = relevant[0]?.score ?? 0;
+    return relevant
+      .filter((r) => r.score >= best * RELATIVE_FLOOR)
+      .slice(0, limit)
+      .map((r) => ({ article: this.byId.get(String(r.id))!, score: r.score, terms: [...r.queryTerms] }));
+  }
+}
