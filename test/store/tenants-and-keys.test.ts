@@ -1,0 +1,80 @@
+import { ConflictError, NotFoundError, ValidationError } from '../../server/errors';
+import { hashApiKey } from '../../server/store/api-keys';
+import { createStore } from '../../server/store/postgres-store';
+import type { Store } from '../../server/store/types';
+import { backends, resetTables, uniqueSchema } from '../helpers/database';
+
+describe.each(backends())('tenants and API keys on $name', (backend) => {
+  let store: Store;
+
+  beforeAll(async () => {
+    store = createStore(await backend.open(uniqueSchema(__filename)));
+    await store.migrate();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  beforeEach(async () => {
+    await resetTables(store.db);
+  });
+
+  it('creates a tenant with the default policy filled in and finds it by id and name', async () => {
+    const tenant = await store.createTenant({ name: 'acme', policy: { refund_threshold: 250 } });
+    expect(tenant.policy.refund_threshold).toBe(250);
+    expect(tenant.policy.confidence_threshold).toBe(0.5);
+    expect(new Date(tenant.created_at).toISOString()).toBe(tenant.created_at);
+    expect(await store.getTenant(tenant.id)).toEqual(tenant);
+    expect(await store.findTenantByName('acme')).toEqual(tenant);
+    expect(await store.findTenantByName('nobody')).toBeNull();
+    expect(await store.getTenant('not-a-uuid')).toBeNull();
+  });
+
+  it('refuses a duplicate name and a bad policy, naming the field', async () => {
+    await store.createTenant({ name: 'acme' });
+    await expect(store.createTenant({ name: 'acme' })).rejects.toMatchObject({ constructor: ConflictError, field: 'name' });
+    await expect(
+      store.createTenant({ name: 'other', policy: { confidence_threshold: 3 } }),
+    ).rejects.toMatchObject({ constructor: ValidationError, field: 'policy.confidence_threshold' });
+    await expect(store.createTenant({ name: '  ' })).rejects.toMatchObject({ field: 'name' });
+  });
+
+  it('stores only the sha256 of an API key and authenticates the raw key', async () => {
+    const tenant = await store.createTenant({ name: 'acme' });
+    const { id, key } = await store.createApiKey(tenant.id, 'chatbot');
+    expect(key).toMatch(/^bt_[A-Za-z0-9_-]{43}$/);
+
+    const { rows } = await store.db.query<Record<string, unknown>>('SELECT * FROM api_keys WHERE id = $1', [id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.key_hash).toBe(hashApiKey(key));
+    expect(rows[0]!.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(key);
+    expect(JSON.stringify(rows)).not.toContain(key.slice(3));
+
+    expect((await store.authenticate(key))?.id).toBe(tenant.id);
+    expect(await store.authenticate(`${key}x`)).toBeNull();
+    expect(await store.authenticate('')).toBeNull();
+  });
+
+  it('stops authenticating a revoked key, and only the owning tenant can revoke it', async () => {
+    const acme = await store.createTenant({ name: 'acme' });
+    const globex = await store.createTenant({ name: 'globex' });
+    const first = await store.createApiKey(acme.id);
+    const second = await store.createApiKey(acme.id);
+
+    expect(await store.revokeApiKey(globex.id, first.id)).toBe(false);
+    expect((await store.authenticate(first.key))?.id).toBe(acme.id);
+
+    expect(await store.revokeApiKey(acme.id, first.id)).toBe(true);
+    expect(await store.authenticate(first.key)).toBeNull();
+    expect((await store.authenticate(second.key))?.id).toBe(acme.id);
+    expect(await store.revokeApiKey(acme.id, first.id)).toBe(false);
+  });
+
+  it('refuses a key for a tenant that does not exist', async () => {
+    await expect(store.createApiKey('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
