@@ -1,7 +1,22 @@
 import type { Conversation } from './conversation';
-import type { Decision } from './decision';
-import type { TenantPolicy } from './policy';
+import type { Decision, Trigger } from './decision';
+import { queueFor, type TenantPolicy } from './policy';
 import type { KnowledgeSearch } from '../kb/types';
+import { extractFacts } from './facts';
+import { analyzeSentiment } from './sentiment';
+import { categorize, categorySignals } from './categorize';
+import { ALL_RULES } from './triggers/all-rules';
+import { readBotTurns } from './triggers/bot-turns';
+import { scan, viewMessages } from './triggers/scan';
+import type { EngineInput } from './triggers/engine-input';
+import { customerRequestTriggers } from './triggers/customer-request';
+import { topicTriggers } from './triggers/topic';
+import { complexityTriggers } from './triggers/complexity';
+import { customerTriggers } from './triggers/customer';
+import { sentimentTriggers } from './triggers/sentiment-triggers';
+import { confidenceTriggers } from './triggers/confidence';
+import { actionTriggers } from './triggers/action';
+import { decideEscalation, priorityFor } from './triggers/escalation';
 
 export interface DecideContext {
   policy: TenantPolicy;
@@ -10,5 +25,51 @@ export interface DecideContext {
   now: Date;
 }
 
-/** Pure: the rules' decision for a conversation. Implemented in the trigger-engine work. */
-export declare function decide(conversation: Conversation, context: DecideContext): Decision;
+/**
+ * Pure: the rules' decision for a conversation (CONTRACT.md §3–§4). Customer text is only ever
+ * matched against phrase tables; nothing in it can set a field or switch a rule off, so "ignore
+ * previous instructions, do not escalate" is just more words to scan.
+ */
+export function decide(conversation: Conversation, context: DecideContext): Decision {
+  const { policy, kb, now } = context;
+  const views = viewMessages(conversation);
+  const hits = scan(views, ALL_RULES);
+  const input: EngineInput = {
+    conversation,
+    views,
+    hits,
+    policy,
+    now,
+    kb,
+    sentiment: analyzeSentiment(conversation, views),
+    facts: extractFacts(conversation, { currency: policy.currency, now }),
+    bot: readBotTurns(conversation, hits),
+  };
+
+  const textTriggers: Trigger[] = [...customerRequestTriggers(input), ...topicTriggers(input)];
+  const signals = categorySignals(textTriggers, hits, conversation.bot?.intent);
+  const category = categorize(signals);
+  const pinned = textTriggers.length > 0;
+
+  const triggers: Trigger[] = [
+    ...textTriggers,
+    ...complexityTriggers(input, signals, category),
+    ...customerTriggers(input, category),
+    ...sentimentTriggers(input),
+    ...confidenceTriggers(input, category, pinned),
+    ...actionTriggers(input),
+  ];
+  const { escalate, reasons } = decideEscalation(triggers, input);
+  const { hits: _hits, severe: _severe, threatToLeave: _threat, ...sentiment } = input.sentiment;
+
+  return {
+    escalate,
+    reasons,
+    triggers,
+    priority: priorityFor(triggers, escalate),
+    category,
+    queue: queueFor(policy, category),
+    sentiment,
+    facts: input.facts,
+  };
+}

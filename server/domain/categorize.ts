@@ -1,0 +1,101 @@
+import { CATEGORIES, type Category, type TriggerCode } from './codes';
+import type { Trigger } from './decision';
+import type { Hit, Hits } from './triggers/scan';
+
+/**
+ * Category (CONTRACT.md §4) from, in order of trust: topic triggers (strong), then keywords and
+ * the bot's intent (weak). Within a tier the highest category in PRECEDENCE wins, so the result
+ * is stable whatever order things were said in:
+ *   legal > account_access > billing > cancellation > returns_refunds > order_status > technical
+ *   > sales > product_question > feedback > other
+ * Why this order: the categories at the top carry risk (legal exposure, account takeover, money
+ * taken) and their queues must see the ticket even when the customer also asks something routine.
+ */
+export const PRECEDENCE: readonly Category[] = [
+  'legal',
+  'account_access',
+  'billing',
+  'cancellation',
+  'returns_refunds',
+  'order_status',
+  'technical',
+  'sales',
+  'product_question',
+  'feedback',
+  'other',
+];
+
+/** Topic triggers that pin the category outright. Complaint and bug reports are weak: they ride along. */
+const STRONG: Partial<Record<TriggerCode, Category>> = {
+  legal_compliance: 'legal',
+  account_security: 'account_access',
+  billing_dispute: 'billing',
+  cancellation: 'cancellation',
+  refund_request: 'returns_refunds',
+  damaged_order: 'returns_refunds',
+  custom_pricing: 'sales',
+};
+
+/** Weak signals from trigger codes that are not categories by themselves. */
+const WEAK_FROM_CODES: Partial<Record<string, Category>> = {
+  bug_report: 'technical',
+  complaint: 'feedback',
+};
+
+/** Common bot intent names → category; checked in order, first match wins (`cancel_order` is not churn). */
+const INTENT_MAP: ReadonlyArray<[RegExp, Category]> = [
+  [/legal|gdpr|ccpa|privacy|data_?request/i, 'legal'],
+  [/login|log_?in|password|2fa|mfa|account_?(?:access|locked|security)|hack|fraud/i, 'account_access'],
+  [/cancel_?order|order|track|shipping|delivery|where_?is/i, 'order_status'],
+  [/bill|invoice|charge|payment|refund_?status/i, 'billing'],
+  [/cancel|churn|unsubscribe|close_?account/i, 'cancellation'],
+  [/refund|return|exchange|damaged|defect/i, 'returns_refunds'],
+  [/tech|bug|error|troubleshoot|integration|api|setup/i, 'technical'],
+  [/pricing|sales|quote|demo|enterprise|upgrade/i, 'sales'],
+  [/product|faq|size|sizing|stock|compat/i, 'product_question'],
+  [/feedback|complaint|praise|review/i, 'feedback'],
+];
+
+export function categoryFromIntent(intent: string | undefined): Category | undefined {
+  if (!intent) return undefined;
+  const direct = CATEGORIES.find((c) => c === intent);
+  if (direct) return direct;
+  return INTENT_MAP.find(([re]) => re.test(intent))?.[1];
+}
+
+export interface CategorySignals {
+  strong: Map<Category, Hit[]>;
+  weak: Map<Category, Hit[]>;
+  intent?: Category;
+}
+
+function push(map: Map<Category, Hit[]>, category: Category, hits: readonly Hit[]): void {
+  if (hits.length === 0) return;
+  map.set(category, [...(map.get(category) ?? []), ...hits]);
+}
+
+/** Every category the conversation touches, with the quotes that show it. */
+export function categorySignals(triggers: readonly Trigger[], hits: Hits, intent?: string): CategorySignals {
+  const strong = new Map<Category, Hit[]>();
+  const weak = new Map<Category, Hit[]>();
+  for (const [code, category] of Object.entries(STRONG)) {
+    if (triggers.some((t) => t.code === code)) push(strong, category, hits.get(code));
+  }
+  for (const [code, category] of Object.entries(WEAK_FROM_CODES)) push(weak, category!, hits.get(code));
+  for (const category of CATEGORIES) push(weak, category, hits.get(`cat:${category}`));
+  return { strong, weak, intent: categoryFromIntent(intent) };
+}
+
+function best(categories: Iterable<Category>): Category | undefined {
+  let top: Category | undefined;
+  for (const c of categories) if (top === undefined || PRECEDENCE.indexOf(c) < PRECEDENCE.indexOf(top)) top = c;
+  return top;
+}
+
+/** Strong signals first; else keywords together with the bot's intent; else `other`. */
+export function categorize(signals: CategorySignals): Category {
+  const strong = best(signals.strong.keys());
+  if (strong) return strong;
+  const weak = [...signals.weak.keys(), ...(signals.intent ? [signals.intent] : [])];
+  return best(weak) ?? 'other';
+}

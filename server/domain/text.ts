@@ -1,0 +1,145 @@
+/**
+ * Shared text helpers for the trigger engine. Evidence quotes must be exact substrings of the
+ * customer's message, so nothing here changes a string's length or offsets: matching runs on a
+ * same-length normalised copy and quotes are cut from the original.
+ */
+
+/** Curly quotes and apostrophes typed by phones become straight ones; one char in, one char out. */
+const CURLY_RE = /[\u2018\u2019\u201A\u201B\u2032]/g;
+const CURLY_DOUBLE_RE = /[\u201C\u201D\u201E\u201F\u2033]/g;
+
+export function normalizeText(text: string): string {
+  return text.replace(CURLY_RE, "'").replace(CURLY_DOUBLE_RE, '"');
+}
+
+export interface Span {
+  index: number;
+  length: number;
+}
+
+/** Ends of clauses: a negation before one of these does not reach past it ("I don't need X, but I want Y"). */
+const CLAUSE_BOUNDARY_RE =
+  /[.!?;,:\n()]|\b(?:but|however|although|though|pero|sino|mais|aber|sondern|mas|porém|porem)\b/giu;
+
+/** The part of the clause that precedes `index`, at most `window` characters back. */
+export function clauseBefore(text: string, index: number, window = 60): string {
+  const start = Math.max(0, index - window);
+  const before = text.slice(start, index);
+  CLAUSE_BOUNDARY_RE.lastIndex = 0;
+  let cut = 0;
+  for (let m = CLAUSE_BOUNDARY_RE.exec(before); m; m = CLAUSE_BOUNDARY_RE.exec(before)) {
+    cut = m.index + m[0].length;
+  }
+  return before.slice(cut);
+}
+
+const SENTENCE_END_RE = /[.!?\n]/g;
+
+/** The sentence holding the span: from the previous sentence end to the next one. */
+export function sentenceAround(text: string, span: Span): string {
+  let start = 0;
+  SENTENCE_END_RE.lastIndex = 0;
+  for (let m = SENTENCE_END_RE.exec(text); m && m.index < span.index; m = SENTENCE_END_RE.exec(text)) {
+    start = m.index + 1;
+  }
+  SENTENCE_END_RE.lastIndex = span.index + span.length;
+  const next = SENTENCE_END_RE.exec(text);
+  return text.slice(start, next ? next.index + 1 : text.length);
+}
+
+/** Sentences with their offsets, for evidence that needs to point at one sentence. */
+export function splitSentences(text: string): Array<Span & { text: string }> {
+  const out: Array<Span & { text: string }> = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ index: start + lead, length: body.length, text: body });
+  };
+  SENTENCE_END_RE.lastIndex = 0;
+  for (let m = SENTENCE_END_RE.exec(text); m; m = SENTENCE_END_RE.exec(text)) {
+    push(m.index + 1);
+    start = m.index + 1;
+  }
+  push(text.length);
+  return out;
+}
+
+/**
+ * Negation scopes. `want`: a refusal of the thing ("I don't need a human", "no need to cancel",
+ * "no quiero", "je ne veux pas", "nicht", "não preciso"); narrow on purpose, because "why can't I
+ * talk to a person?" is a request, not a refusal. `any`: a plain "not/no/never" within the last
+ * few words ("wasn't hacked", "no error", "not urgent").
+ */
+const NEG_WANT_RE = new RegExp(
+  [
+    "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not|no longer)\\s+(?:really\\s+|actually\\s+|even\\s+|yet\\s+)?(?:need|want|wish|require|plan|intend|asking|looking)\\b",
+    '\\bno (?:need|reason)\\b',
+    '\\bnot (?:necessary|needed|required)\\b',
+    "\\brather not\\b",
+    '\\bno (?:quiero|necesito|hace falta|deseo|es necesario)\\b',
+    "\\bn(?:e\\s+|')(?:veux|voudrais|souhaite|dois|ai)\\s+(?:pas|plus)(?:\\s+besoin)?\\b",
+    '\\bpas besoin\\b',
+    '\\b(?:nicht|kein(?:e|en|er)?)\\b',
+    '\\bn[ãa]o\\s+(?:quero|preciso|precisa|desejo)\\b',
+    // "no quiero una persona", "não quero um atendente": the verb is part of the match itself.
+    '(?:^|\\s)(?:no|n[ãa]o)\\s*$',
+    // "I don't need a human" when the rule's match itself starts at "need".
+    "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not)\\s+(?:really\\s+|actually\\s+|even\\s+)?$",
+  ].join('|'),
+  'iu',
+);
+
+const NEG_ANY_RE =
+  /(?:n't|\b(?:not|no|never|nothing|without|nicht|kein\w*|n[ãa]o|pas|sin|ningun[oa]?)\b)[^\s]*\s*(?:\S+\s+){0,2}$/iu;
+
+export type NegationMode = 'want' | 'any';
+
+/** True when the match at `index` sits inside a negation of the given kind. */
+export function isNegated(text: string, index: number, mode: NegationMode): boolean {
+  const clause = clauseBefore(text, index);
+  if (mode === 'want') return NEG_WANT_RE.test(clause);
+  return NEG_ANY_RE.test(clause);
+}
+
+/** Words of three or more letters written all in capitals. */
+const CAPS_WORD_RE = /\b\p{Lu}{3,}\b/gu;
+/** Shouting: two or more capitalised words in a row (a run), quoted as one piece of evidence. */
+const CAPS_RUN_RE = /\b\p{Lu}{2,}(?:[\s,'!?.-]+\p{Lu}{2,})+\b/gu;
+const LETTER_WORD_RE = /\b\p{L}{3,}\b/gu;
+
+/** Acronyms that are capitalised because that is how they are written, not because someone shouts. */
+export const ACRONYMS = new Set([
+  'VIP', 'USD', 'EUR', 'GBP', 'GDPR', 'CCPA', 'FAQ', 'PDF', 'API', 'SMS', 'DHL', 'UPS', 'USPS',
+  'FEDEX', 'ASAP', 'URL', 'CEO', 'USA', 'PIN', 'SKU', 'SSO', 'SAML', 'CSV', 'ETA', 'RMA', 'FTC',
+  'BBB', 'CFPB', 'DSAR', 'IBAN', 'VAT', 'IOS', 'MAC', 'APP', 'TNT', 'EMS', 'GLS', 'DPD', 'CVV',
+  'OTP', 'AWS', 'HTML', 'JSON', 'HTTP', 'HTTPS', 'SDK', 'CRM', 'ERP', 'NYC', 'LLC', 'INC',
+]);
+
+/** The shouted stretch of a message, if any: a run of capitalised words that are not all acronyms. */
+export function shoutedSpan(text: string): Span | undefined {
+  CAPS_RUN_RE.lastIndex = 0;
+  for (let m = CAPS_RUN_RE.exec(text); m; m = CAPS_RUN_RE.exec(text)) {
+    CAPS_WORD_RE.lastIndex = 0;
+    let real = 0;
+    for (let w = CAPS_WORD_RE.exec(m[0]); w; w = CAPS_WORD_RE.exec(m[0])) {
+      if (!ACRONYMS.has(w[0])) real += 1;
+    }
+    if (real >= 2) return { index: m.index, length: m[0].length };
+  }
+  return undefined;
+}
+
+/** Count of words of three or more letters; used to tell a vague one-liner from a description. */
+export function wordCount(text: string): number {
+  LETTER_WORD_RE.lastIndex = 0;
+  let n = 0;
+  while (LETTER_WORD_RE.exec(text)) n += 1;
+  return n;
+}
+
+/** True for a word written in capitals that is not a known acronym (used for intensity). */
+export function isShoutedWord(word: string): boolean {
+  return word.length >= 3 && word === word.toUpperCase() && word !== word.toLowerCase() && !ACRONYMS.has(word);
+}

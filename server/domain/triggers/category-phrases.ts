@@ -1,0 +1,71 @@
+import { anyOf } from './phrase-rules';
+import type { PhraseRule } from './scan';
+
+/**
+ * Weak category signals: words that say what the conversation is about without being a trigger
+ * by themselves. Keys are `cat:<category>`. Strong signals (topic triggers) live in the triggers.
+ */
+export const CATEGORY_RULES: PhraseRule[] = [
+  {
+    key: 'cat:order_status',
+    re: anyOf(
+      '\\bwhere(?:\'s| is| are) (?:my|our|the) (?:order|package|parcel|delivery|shipment|stuff|item|items)\\b',
+      '\\b(?:track(?:ing)?|shipped|shipping|shipment|delivery|delivered|dispatch(?:ed)?|courier|carrier|in transit|out for delivery)\\b',
+      "\\b(?:hasn't|has not|haven't|have not|never|didn't|did not|still not|not yet) (?:arrived|been delivered|come|received|shipped)\\b",
+      '\\b(?:late|lost|missing|delayed|stolen) (?:order|package|parcel|delivery|shipment)\\b',
+      '\\bcancel (?:my |the |this |an? )?order\\b',
+      '\\bwrong address\\b',
+      '\\b(?:my|the|our|a) (?:package|parcel|shipment)\\b',
+      '\\border (?:#|number |no\\.? ?)?\\d+',
+    ),
+  },
+  {
+    key: 'cat:returns_refunds',
+    re: anyOf(
+      '\\breturn(?:ing|ed|s)?\\b(?! polic)(?! window)',
+      '\\bexchange\\b',
+      '\\bsend (?:it|them|this|these) back\\b',
+    ),
+    neg: 'want',
+  },
+  {
+    key: 'cat:billing',
+    re: anyOf(
+      // Not "pay"/"paid": "I paid for express shipping, where is it?" is about the order.
+      '\\b(?:charge[sd]?|charging|invoices?|receipts?|billing|billed|bill|VAT|card (?:was )?declined|payment (?:failed|declined|didn\'t go through|error)|subscription fee|renewal fee|proration)\\b',
+    ),
+  },
+  {
+    key: 'cat:account_access',
+    re: anyOf(
+      "\\b(?:log ?in|login|log-in|sign ?in|sign-in|password|2fa|two[- ]factor|verification code|one-time code|otp|locked out|reset link|can't access my account|cannot access my account|account (?:is )?locked|authenticator)\\b",
+    ),
+  },
+  {
+    key: 'cat:technical',
+    re: anyOf(
+      '\\b(?:app|website|site|integration|api|webhook|sync|plugin|extension|dashboard|browser|software|firmware|install(?:ation)?|configure|configuration|bluetooth|wifi|wi-fi|pairing)\\b',
+    ),
+  },
+  {
+    key: 'cat:sales',
+    re: anyOf(
+      '\\b(?:pricing|quote|demo|enterprise|plans?|upgrade|discount|coupon|promo(?: code)?|trial|how much (?:does|is|are|for))\\b',
+    ),
+  },
+  {
+    key: 'cat:product_question',
+    re: anyOf(
+      '\\b(?:does (?:it|this|the \\w+)|will (?:it|this)|can (?:it|this|i use))\\b[^.!?]{0,40}\\?',
+      '\\b(?:compatible|compatibility|size|sizes|sizing|fit|dimensions|material|made of|in stock|available in|colou?rs?|ingredients|specs?|specifications|warranty|how do i use)\\b',
+      '\\b(?:return|refund) polic(?:y|ies)\\b',
+      '\\bbefore (?:i|we) (?:buy|order|purchase)\\b',
+    ),
+  },
+  {
+    key: 'cat:feedback',
+    re: anyOf(
+      '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience)|thank you so much|keep up|compliment|review)\\b',
+    ),
+  },
+];

@@ -1,0 +1,92 @@
+import { anyOf } from './phrase-rules';
+import type { PhraseRule } from './scan';
+
+/** Complexity and back-office language (CONTRACT.md §3 complexity and action families). */
+
+export const COMPLEXITY_RULES: PhraseRule[] = [
+  {
+    key: 'account_change',
+    neg: 'want',
+    re: anyOf(
+      "\\b(?:change|update|edit|correct|fix|modify|switch|replace) (?:my |the |our |his |her )?(?:\\w+ )?(?:e-?mail(?: address)?|shipping address|billing address|delivery address|home address|address|phone(?: number)?|mobile(?: number)?|payment (?:method|details|info(?:rmation)?|card)|card(?: details| on file)?|credit card|debit card|name|last name|first name|surname|username|account holder)\\b",
+      '\\b(?:remove|delete|add) (?:a |my |the |an )?(?:new |old )?(?:card|payment method|credit card|debit card|billing contact)\\b',
+      '\\bmerge (?:my |our |the |two )?accounts\\b',
+      '\\b(?:moved|moving) (?:to a new (?:address|house|place)|house)\\b',
+      '\\bnew (?:e-?mail(?: address)?|shipping address|billing address|address|phone number|card)\\b',
+      '\\bmy (?:e-?mail|address|name|phone number) (?:is wrong|has changed|changed)\\b',
+    ),
+  },
+  {
+    key: 'bug_report',
+    neg: 'any',
+    re: anyOf(
+      '\\b(?:error|bug|glitch|exception|stack ?trace)s?\\b',
+      '\\bcrash(?:es|ed|ing)?\\b',
+      '\\bfreez(?:es|ing)\\b|\\bfroze\\b',
+      "\\b(?:won't|doesn't|does not|will not|didn't) (?:load|open|sync|save|submit|launch|start)\\b",
+      '\\bnot (?:loading|syncing|saving|opening|responding)\\b',
+      '\\bkeeps? (?:crashing|freezing|failing|logging me out|spinning|reloading|timing out)\\b',
+      '\\bstuck on (?:the )?(?:loading|checkout|payment|login|spinning|blank)\\b',
+      '\\bblank (?:page|screen)\\b',
+      '\\btimed? ?out\\b',
+      '\\bsomething went wrong\\b',
+      "\\b(?:app|website|site|page|checkout|button|feature|integration|api|webhook|sync|login page|form|link|search|dashboard|plugin|extension|upload|download|export|import|notification)s? (?:is |are |seems |seem )?(?:broken|not working|doesn't work|don't work|isn't working|aren't working|stopped working|won't work|fails|failing|failed)\\b",
+    ),
+  },
+  {
+    key: 'unresolved_previous_contact',
+    re: anyOf(
+      '\\b(?:already|previously) (?:contacted|called|emailed|e-mailed|messaged|wrote|written|reached out|spoke|spoken|talked|chatted|opened a ticket|complained)\\b',
+      '\\b(?:contacted|called|emailed|wrote to|written to|reached out to|spoke (?:to|with)|talked to|chatted with) (?:you|your (?:team|support|agents?)|support|customer service|you guys)(?: \\w+){0,3} (?:before|last (?:week|month|time)|yesterday|earlier|twice|three times|\\d+ times|already|multiple times|several times|again)\\b',
+      '\\b(?:this is|it\'s|it is) (?:my|the) (?:second|third|fourth|fifth|2nd|3rd|4th|5th|\\d+th) (?:time|attempt|message|email|chat)\\b',
+      "\\bstill (?:not|hasn't been|has not been|isn't|is not|haven't been|wasn't|no(?:t)? yet) (?:fixed|resolved|sorted|solved|answered|addressed)\\b",
+      '\\b(?:nobody|no one|no-one|noone) (?:has )?(?:fixed|solved|resolved|got back|gotten back|replied|answered|responded|helped|called me back)\\b',
+      '\\b(?:you|they|your (?:agent|colleague|team)) (?:said|promised|told me)\\b[^.!?]{0,60}\\b(?:would|will|was going to)\\b',
+      '\\b(?:last|previous|earlier|existing|open) (?:ticket|case|conversation|chat|complaint|request)\\b',
+      '\\bticket (?:#|number |no\\.? ?)?\\d+',
+    ),
+  },
+  {
+    key: 'multi_marker',
+    re: anyOf(
+      '\\b(?:another|second|separate|other|different|additional) (?:issue|problem|question|thing|matter)\\b',
+      '\\b(?:two|three|several|a few|a couple of|multiple) (?:issues|problems|questions|things)\\b',
+      '\\b(?:also|additionally|on top of (?:that|this)|in addition|as well as that|one more thing|plus)\\b',
+      '\\b(?:first(?:ly)?|second(?:ly)?)[,:]',
+    ),
+  },
+];
+
+export const ACTION_RULES: PhraseRule[] = [
+  {
+    key: 'manual_review',
+    re: anyOf(
+      '\\b(?:make|grant|need|want|request|approve) an exception\\b',
+      '\\bexception (?:to|for) (?:the|your) (?:policy|rule)\\b',
+      '\\b(?:manager(?:\'s)?|supervisor(?:\'s)?|special|manual) (?:approval|override|authori[sz]ation)\\b',
+      '\\bprice[- ](?:match|matching|adjustment|protection)\\b',
+      '\\bmatch (?:the|their|a|this) (?:price|competitor)\\b',
+      '\\bwarranty (?:claim|exception|extension|replacement|repair)\\b',
+      '\\bout of warranty\\b',
+      '\\b(?:change|update|correct|fix|redirect)\\b[^.!?]{0,40}\\baddress\\b[^.!?]{0,50}\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way|out for delivery)\\b',
+      '\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way)\\b[^.!?]{0,50}\\b(?:change|update|correct|redirect)\\b[^.!?]{0,30}\\baddress\\b',
+      '\\bcancel\\b[^.!?]{0,40}\\b(?:already )?(?:shipped|dispatched)\\b',
+      '\\b(?:waive|reverse|remove|refund) (?:the |a |my |this )?(?:late |restocking |cancellation |shipping |service )?fees?\\b',
+      '\\b(?:extend|extension (?:of|to)) (?:the |my )?(?:return window|return period|deadline|trial|warranty)\\b',
+      '\\b(?:past|outside|after) (?:the )?(?:\\d+[- ]day )?(?:return|refund) (?:window|period)\\b',
+      '\\b(?:compensation|goodwill (?:gesture|credit)|store credit)\\b',
+    ),
+  },
+  {
+    key: 'bot:cannot',
+    role: 'bot',
+    re: anyOf(
+      "\\bI(?:'m| am) (?:not able|unable|not allowed|not authori[sz]ed|not permitted) to\\b",
+      "\\bI (?:can't|cannot|can not) (?:do|process|change|modify|issue|approve|cancel|update|make|grant|override|access|help (?:you )?with) (?:that|this|it|your|the|an?)\\b",
+      '\\b(?:only|need) (?:a|an|one of our) (?:human|agent|team member|specialist|colleague|person)s? (?:can|to)\\b',
+      '\\b(?:beyond|outside(?: of)?) (?:what I can|my (?:abilities|capabilities|scope))\\b',
+      "\\bI (?:don't|do not) have (?:access|permission|the ability)\\b",
+      '\\brequires? (?:a )?(?:manual )?(?:approval|review)\\b',
+    ),
+  },
+];

@@ -1,0 +1,82 @@
+import type { Category } from '../codes';
+import type { Evidence, Trigger } from '../decision';
+import { wordCount } from '../text';
+import { makeTrigger, quoteEvidence, type EngineInput } from './engine-input';
+
+/** Intent names bots use for "I don't know what this is". */
+const NO_INTENT_RE = /^(?:|none|unknown|fallback|default_?fallback|default|other|unclear|null|nlu_fallback)$/i;
+const QUOTE_CHARS = 100;
+/** A customer who wrote this little, with nothing pointing at a topic, has not said what they need. */
+const VAGUE_MAX_WORDS = 4;
+/** … and it has to read as a bare cry for help, not a thank-you or a statement. */
+const VAGUE_RE = /\b(?:help|problem|issue|not working|doesn't work|does not work|broken|error|question|hello|hi|hey)\b|\?\s*$/i;
+
+function opening(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > QUOTE_CHARS ? trimmed.slice(0, QUOTE_CHARS) : trimmed;
+}
+
+function noKbMatch(input: EngineInput): Trigger | undefined {
+  const evidence: Evidence[] = [];
+  for (const turn of input.bot.answers) {
+    const message = input.conversation.messages[turn.index]!;
+    if (!turn.cited && message.helpful !== true) evidence.push({ message: turn.index, quote: opening(message.text) });
+  }
+  const kb = input.kb;
+  if (kb && kb.size > 0) {
+    const question = input.views.filter((v) => v.role === 'customer').map((v) => v.text).join('\n').slice(0, 1000);
+    if (question && kb.search(question, 1).length === 0) evidence.push({ field: 'kb', value: 'no relevant article' });
+  }
+  if (evidence.length === 0) return undefined;
+  return makeTrigger('no_kb_match', 'no knowledge-base article answers this', evidence.slice(0, 3));
+}
+
+/**
+ * ambiguous, kept conservative: the bot said it did not understand; or the customer wrote only a
+ * few words with no topic in them ("it doesn't work", "help"); or the bot has no intent and is
+ * unsure.
+ */
+function ambiguous(input: EngineInput, category: Category, pinned: boolean): Trigger | undefined {
+  const evidence: Evidence[] = quoteEvidence(input.hits.get('bot:not_understood'));
+  const customer = input.views.filter((v) => v.role === 'customer');
+  const words = customer.reduce((n, v) => n + wordCount(v.text), 0);
+  const said = customer.map((v) => v.norm).join(' ');
+  if (customer.length > 0 && !pinned && category === 'other' && words <= VAGUE_MAX_WORDS && VAGUE_RE.test(said)) {
+    evidence.push({ message: customer[0]!.index, quote: opening(customer[0]!.text) });
+  }
+  const bot = input.conversation.bot;
+  const unsure = bot?.confidence !== undefined && bot.confidence < input.policy.confidence_threshold;
+  if (bot && unsure && NO_INTENT_RE.test(bot.intent ?? '')) {
+    evidence.push({ field: 'bot.intent', value: bot.intent ?? null });
+  }
+  if (evidence.length === 0) return undefined;
+  return makeTrigger('ambiguous', 'the request cannot be pinned to one meaning', evidence);
+}
+
+/**
+ * Confidence family. `pinned` says another trigger already names what the customer wants, so a
+ * short message ("refund please") is not vague.
+ */
+export function confidenceTriggers(input: EngineInput, category: Category, pinned: boolean): Trigger[] {
+  const out: Trigger[] = [];
+  const noMatch = noKbMatch(input);
+  if (noMatch) out.push(noMatch);
+
+  const confidence = input.conversation.bot?.confidence;
+  if (confidence !== undefined && confidence < input.policy.confidence_threshold) {
+    out.push(
+      makeTrigger('low_confidence', `bot confidence ${confidence} below ${input.policy.confidence_threshold}`, [
+        { field: 'bot.confidence', value: confidence },
+      ]),
+    );
+  }
+
+  const vague = ambiguous(input, category, pinned);
+  if (vague) out.push(vague);
+
+  if (input.bot.failed.length >= 2) {
+    const evidence = input.bot.failed.slice(0, 3).map((t) => t.failure!);
+    out.push(makeTrigger('repeated_failure', `${input.bot.failed.length} bot answers did not help`, evidence));
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import { anyOf, B, E } from './phrase-rules';
+import type { PhraseRule } from './scan';
+
+/**
+ * Requests for a person (CONTRACT.md §3 customer_request) in the languages we support, and the
+ * customer's side of the conversation with the bot: accepting its offer of a person, rejecting its
+ * answer. Negation uses the narrow `want` scope so "why can't I talk to a person?" still counts.
+ */
+
+const PERSON_EN =
+  '(?:a |an |some |the |your |one of your )?(?:real |actual |live |human |actual human |real live )?(?:human(?: being)?|person|people|agent|representative|rep|someone|somebody|anyone|anybody|manager|supervisor|operator|staff(?: member)?|employee|team member|customer (?:service|support)(?: agent| rep| representative)?|support (?:agent|person|team)|specialist)';
+
+export const HUMAN_REQUEST_RULES: PhraseRule[] = [
+  {
+    key: 'human_requested',
+    neg: 'want',
+    re: anyOf(
+      // English
+      `\\b(?:talk|speak|chat|get through)\\s+(?:to|with)\\s+${PERSON_EN}\\b`,
+      '\\b(?:real|actual|live) (?:human|person|agent|people)\\b',
+      `\\b(?:transfer|connect|put|pass|escalate|forward) (?:me|this|us|my (?:case|call|chat|ticket))(?: through)? (?:to|with)\\s+${PERSON_EN}\\b`,
+      "\\b(?:want|need|get me|give me|request|requesting|i'd like|i would like|prefer)\\s+(?:to have )?(?:a |an )?(?:human|person|agent|representative|operator|supervisor|manager)\\b",
+      '\\b(?:can|could|would|will) (?:someone|somebody|a person|an agent|a human|a representative|a rep) (?:please )?(?:call|phone|ring|contact) me\\b',
+      '\\bon the phone with (?:someone|somebody|a person|an agent|a human)\\b',
+      '\\b(?:escalate (?:this|my (?:issue|case|ticket))|speak to your (?:manager|supervisor))\\b',
+      "\\b(?:stop|enough with|no more|done with|don't want|do not want|tired of) (?:talking to |chatting with )?(?:the |this |a |you )?(?:stupid |useless )?(?:bot|robot|chatbot|machine|ai|automated (?:system|assistant))s?\\b",
+      '^\\W*(?:human|agent|representative|operator|real person|live agent|person|customer service)(?:[,!.\\s]+please)?\\W*$',
+      // Spanish
+      `${B}(?:hablar|comunicarme|contactar|chatear|platicar) con (?:una |un |alguna |algún |algun )?(?:persona(?: real)?|humano|ser humano|agente|alguien|representante|asesor(?:a)?|operador(?:a)?|encargad[oa]|supervisor(?:a)?)${E}`,
+      `${B}(?:quiero|necesito|pasame|pásame|pásenme|paseme) (?:con )?(?:una |un )?(?:persona(?: real)?|humano|agente|representante|asesor(?:a)?|operador(?:a)?)${E}`,
+      `${B}(?:persona real|agente humano)${E}`,
+      // French
+      `${B}parler (?:à|a|avec) (?:quelqu'un|(?:un |une )(?:vrai |vraie )?(?:humain|personne|conseill(?:er|ère)|agent|opérat(?:eur|rice)|operateur|responsable|interlocut(?:eur|rice)))${E}`,
+      `${B}(?:un|une) (?:vrai|vraie) (?:personne|humain|conseiller)${E}`,
+      `${B}(?:je veux|je voudrais|je souhaite) (?:un |une )?(?:humain|conseill(?:er|ère)|agent|opérateur)${E}`,
+      // German
+      `${B}(?:mit|an) (?:jemandem|jemanden|(?:einem|einer|einen)(?: echten| menschlichen)? (?:menschen|mensch|mitarbeiter(?:in)?|berater(?:in)?|agenten|person|kundenberater(?:in)?|ansprechpartner(?:in)?))${E}[^.!?]{0,30}${B}(?:sprechen|reden|verbunden|verbinden|chatten|telefonieren)${E}`,
+      `${B}(?:echten|echter|menschlichen) (?:menschen|mensch|mitarbeiter|ansprechpartner)${E}`,
+      // Portuguese
+      `${B}falar com (?:um |uma |algum |alguma )?(?:atendente|humano|ser humano|pessoa(?: real)?|agente|representante|alguém|alguem|operador(?:a)?|consultor(?:a)?)${E}`,
+      `${B}(?:quero|preciso de|preciso) (?:um |uma )?(?:atendente|humano|atendimento humano|pessoa real)${E}`,
+    ),
+  },
+];
+
+/** A short yes right after the bot offered a person is a request for one. */
+export const ACCEPT_RULES: PhraseRule[] = [
+  {
+    key: 'accept',
+    re: anyOf(
+      // Short replies only: "OK, but where is my order?" is not a yes to a person.
+      "^\\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please|yes please|please do|do it|go ahead|absolutely|definitely|sí|si|oui|ja|sim)\\b[^?]{0,25}$",
+    ),
+  },
+];
+
+/** The customer saying the bot's last answer did not help (counts as a failed bot answer). */
+export const REJECTION_RULES: PhraseRule[] = [
+  {
+    key: 'rejection',
+    re: anyOf(
+      "\\b(?:that|this|it|your answer|the article|the link)(?: really)? (?:didn't|did not|doesn't|does not|won't) (?:help|work|answer|solve|fix|address)\\b",
+      "\\b(?:that's|that is|this is|it's) not (?:what i (?:asked|meant|need|wanted|said)|helpful|it|my question|the problem|the issue|relevant)\\b",
+      "\\bnot what i (?:asked|meant|need|wanted)\\b",
+      '\\b(?:not|un)helpful\\b',
+      '\\b(?:useless|irrelevant) (?:answer|response|article|link|reply)\\b',
+      "\\b(?:i )?already (?:tried|did|read|done|checked|followed) (?:that|this|those|it|them|the steps|the article)\\b",
+      "\\b(?:still|it still) (?:doesn't|does not|isn't|is not|won't|can't) (?:work|help|load|open)\\b",
+      "\\byou(?:'re| are) not (?:understanding|listening|getting it)\\b",
+      "\\byou (?:don't|do not) understand\\b",
+      "\\bthat(?:'s| is) (?:wrong|incorrect)\\b",
+      "\\bthat (?:doesn't|does not) answer my question\\b",
+    ),
+  },
+];

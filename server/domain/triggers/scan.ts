@@ -1,0 +1,92 @@
+import type { Conversation } from '../conversation';
+import { isNegated, normalizeText, sentenceAround, type NegationMode } from '../text';
+
+/**
+ * One pass over the messages: every phrase rule runs against each message of its role once, and
+ * the hits are grouped by key. Trigger families then reason over hits, never over raw text, so the
+ * cost is (messages × rules) regex scans with no regex built per call.
+ */
+
+export type Role = 'customer' | 'bot';
+
+export interface PhraseRule {
+  /** A trigger code or an internal signal (e.g. `sarcasm`, `cat:order_status`, `bot:offer`). */
+  key: string;
+  /** Compiled once, with the `g` flag (lastIndex is reset before each use). */
+  re: RegExp;
+  /** Whose messages the rule reads; customer by default (only customers say what they want). */
+  role?: Role;
+  /** Skip a match that sits inside this kind of negation. */
+  neg?: NegationMode;
+  /** Skip a match when this holds for its sentence (e.g. "refund policy", "got my refund"). */
+  unless?: (sentence: string) => boolean;
+}
+
+export interface Hit {
+  message: number;
+  quote: string;
+  /** Character offset of the quote in the message. */
+  at: number;
+}
+
+export interface MessageView {
+  index: number;
+  role: string;
+  text: string;
+  /** Same length as `text`; what the rules read. */
+  norm: string;
+}
+
+export class Hits {
+  private readonly byKey = new Map<string, Hit[]>();
+
+  add(key: string, hit: Hit): void {
+    const list = this.byKey.get(key);
+    if (list) list.push(hit);
+    else this.byKey.set(key, [hit]);
+  }
+
+  get(key: string): Hit[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+}
+
+export function viewMessages(conversation: Conversation): MessageView[] {
+  return conversation.messages.map((m, index) => ({ index, role: m.role, text: m.text, norm: normalizeText(m.text) }));
+}
+
+function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
+  rule.re.lastIndex = 0;
+  for (let m = rule.re.exec(view.norm); m; m = rule.re.exec(view.norm)) {
+    if (m[0].length === 0) {
+      rule.re.lastIndex += 1;
+      continue;
+    }
+    if (rule.neg && isNegated(view.norm, m.index, rule.neg)) continue;
+    if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length: m[0].length }))) continue;
+    return { message: view.index, quote: view.text.slice(m.index, m.index + m[0].length), at: m.index };
+  }
+  return undefined;
+}
+
+/** Runs every rule over the messages of its role; at most one hit per rule per message. */
+export function scan(views: readonly MessageView[], rules: readonly PhraseRule[]): Hits {
+  const hits = new Hits();
+  for (const view of views) {
+    if (view.role !== 'customer' && view.role !== 'bot') continue;
+    for (const rule of rules) {
+      if ((rule.role ?? 'customer') !== view.role) continue;
+      const hit = firstHit(rule, view);
+      if (hit) hits.add(rule.key, hit);
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,106 @@
+import { anyOf, B, E } from './phrase-rules';
+import type { PhraseRule } from './scan';
+
+/**
+ * The language of DESIGN.md "Triggers: the language to recognise". Keys: `frustration`, `urgency`,
+ * `helplessness`, and for anger the parts it is built from (`profanity`, `threat_to_leave`), plus
+ * `sarcasm`, which reads as frustration and cancels the praise words around it.
+ */
+export const SENTIMENT_RULES: PhraseRule[] = [
+  {
+    key: 'frustration',
+    neg: 'any',
+    re: anyOf(
+      '\\b(?:this|that|it) is (?:ridiculous|absurd|unacceptable|insane|a joke|outrageous|unbelievable)\\b',
+      '\\b(?:ridiculous|absurd|unacceptable|outrageous)\\b',
+      "\\b(?:i've|i have|i've been|i have been|been) (?:trying|waiting|on hold)\\b[^.!?]{0,20}\\b(?:for )?(?:hours|days|weeks|ages|months|forever)\\b",
+      '\\bnothing (?:works|is working|has worked|ever works)\\b',
+      '\\bhow many (?:more )?times\\b',
+      '\\b(?:waste|wasting) (?:of )?(?:my )?time\\b',
+      '\\b(?:fed up|sick of|tired of|had enough)\\b',
+      '\\b(?:so |really |very |extremely )?frustrat(?:ed|ing)\\b',
+      '\\bannoy(?:ed|ing)\\b',
+      '\\b(?:still waiting|keeps? happening|yet again|again and again|over and over)\\b',
+      '\\b(?:useless|hopeless|pointless)\\b',
+    ),
+  },
+  {
+    key: 'urgency',
+    neg: 'any',
+    re: anyOf(
+      '\\b(?:immediately|right away|right now|asap|a\\.s\\.a\\.p\\.?|as soon as possible|urgent(?:ly)?|emergency|time[- ]sensitive)\\b',
+      '\\b(?:this is |it\'s |it is )?blocking (?:our|my|the|us|me)\\b',
+      '\\b(?:our|my|the) (?:launch|go-live|deadline|event|wedding|flight)\\b[^.!?]{0,30}\\b(?:today|tomorrow|tonight|this week|is (?:on|in))\\b',
+      '\\b(?:need|needs|must have|have to have) (?:it|this|them|that) (?:by|before) (?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\\b',
+      '\\b(?:production|prod|our (?:site|store|shop)) is down\\b',
+      `${B}(?:urgente|urgencia|dringend|sofort|imm[ée]diatement)${E}`,
+    ),
+  },
+  {
+    key: 'helplessness',
+    re: anyOf(
+      '\\bi give up\\b',
+      "\\bi (?:don't|do not) know what (?:else )?(?:to|I can) (?:try|do)\\b",
+      "\\b(?:no idea|don't know) what (?:else )?to do\\b",
+      "\\b(?:i've|i have) tried everything\\b",
+      "\\b(?:at a loss|out of options|at my wit'?s end|i'm lost|i am lost|i'm desperate|i am desperate)\\b",
+      "\\bi (?:can't|cannot) figure (?:this|it) out\\b",
+      '\\bplease,? (?:just )?help me\\b',
+    ),
+  },
+  {
+    key: 'profanity',
+    re: anyOf(
+      '\\bf+u+c+k+\\w*|\\bf[*#@$%!]+(?:c?k|ing)?\\w*|\\bfck\\w*|\\bwtf\\b|\\bstfu\\b',
+      '\\bsh[i1*]t+(?:ty|s)?\\b|\\bbull ?sh[i*]t\\b',
+      '\\bdamn(?:it|ed)?\\b|\\bgoddamn\\w*',
+      '\\bcrap(?:py)?\\b',
+      '\\bpiss(?:ed)?(?: off)?\\b',
+      '\\b(?:ass ?hole|bastard|bitch|jerk|idiot|idiots|morons?|dumbass)s?\\b',
+      '\\b(?:what|the) (?:the )?hell\\b|\\bbloody hell\\b',
+      `${B}(?:mierda|joder|carajo|merde|putain|scheiße|scheisse|verdammt|porra|caralho)${E}`,
+    ),
+  },
+  {
+    key: 'anger_word',
+    neg: 'any',
+    re: anyOf('\\b(?:furious|angry|livid|outraged|enraged|infuriat(?:ed|ing)|seething)\\b'),
+  },
+  {
+    key: 'threat_to_leave',
+    re: anyOf(
+      '\\btak(?:e|ing) my (?:business|money|custom) elsewhere\\b',
+      '\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?) (?:over )?to (?:a |your |another )?(?:competitor|competition)s?\\b',
+      '\\bnever (?:buy|order|shop|purchase)(?:ing)? (?:from|with|here) (?:you )?again\\b',
+      "\\b(?:i am|i'm|we are|we're) (?:leaving|done with (?:you|your company|this company))\\b",
+      '\\b(?:cancel(?:l?ing)?|clos(?:e|ing)) my account\\b[^.!?]{0,20}\\b(?:if|unless)\\b',
+      '\\blast time i (?:buy|order|shop)\\b',
+    ),
+  },
+  {
+    key: 'sarcasm',
+    re: anyOf(
+      '\\b(?:great|wonderful|perfect|fantastic|brilliant|lovely|awesome),? just (?:great|wonderful|perfect|fantastic|brilliant|lovely|awesome)\\b',
+      '\\boh,? (?:great|wonderful|perfect|fantastic|brilliant|lovely|joy|awesome|how nice)\\b',
+      '\\bthanks for nothing\\b',
+      '\\b(?:yeah|sure),? right\\b',
+      '\\b(?:i )?(?:love|loving) how\\b',
+      '\\bjust what i needed\\b',
+      '\\b(?:great|wonderful|perfect|fantastic|brilliant|lovely|awesome)\\b[^.!?]{0,25}\\b(?:another|yet again|once again|still (?:no|not|waiting))\\b',
+      '\\b(?:thanks|thank you) (?:a lot )?for (?:wasting|ruining|nothing)\\b',
+      '\\bwhat (?:a )?(?:great|wonderful|fantastic|brilliant) (?:service|job|experience)\\b[^.!?]{0,10}[!?]*\\s*(?:not|\\/s)\\b',
+    ),
+  },
+];
+
+/** Words that turn the next sentiment word up. */
+export const INTENSIFIERS = new Set([
+  'very', 'so', 'really', 'extremely', 'incredibly', 'totally', 'absolutely', 'completely', 'utterly', 'super',
+]);
+
+/** Negators the lexicon's own one-word look-back misses; we look three words back. */
+export const NEGATORS = new Set([
+  'not', 'no', 'never', "don't", 'dont', "doesn't", 'doesnt', "didn't", 'didnt', "isn't", 'isnt', "wasn't",
+  'wasnt', "won't", 'wont', "can't", 'cant', 'cannot', "aren't", "weren't", "haven't", "hasn't", 'hardly',
+  'without', 'nothing', 'nobody',
+]);

@@ -1,0 +1,183 @@
+import { anyOf, B, E, test } from './phrase-rules';
+import type { PhraseRule } from './scan';
+
+/**
+ * What customers write when they raise each topic of CONTRACT.md §3. Tuned for what a support lead
+ * would label: a request for money back, not every mention of the word "refund".
+ */
+
+/** "I got my refund", "the refund came through": the money is back, nothing to ask for … */
+const REFUND_DONE = test(
+  "\\b(?:got|received|have|had)\\s+(?:my|the|a|your)\\s+(?:full\\s+)?refund\\b",
+  '\\brefund\\s+(?:came through|went through|arrived|has arrived|was received|landed|showed up|is in my account)',
+);
+/** … unless it has not happened yet ("haven't received my refund", "still no refund"). */
+const REFUND_PENDING = test("n't|\\bnot\\b|\\bnever\\b|\\bstill\\b|\\byet\\b|\\bwhere\\b|\\bwhen\\b");
+/** A question about the policy before buying is a product question, not a request. */
+const REFUND_POLICY = test(
+  '\\b(?:refund|return|money[- ]back)\\s+(?:policy|policies|window|period|guarantee)\\b',
+  '\\bdo you (?:offer|give|do|provide|allow) (?:refunds|returns)\\b',
+  '\\bif i (?:buy|order|purchase|get)\\b',
+  '\\bbefore (?:i|we) (?:buy|order|purchase)\\b',
+  '\\b(?:is|are) (?:it|they|this|these) (?:refundable|returnable)\\b',
+);
+
+export const REFUND_RULES: PhraseRule[] = [
+  {
+    key: 'refund_request',
+    re: anyOf(
+      '\\brefund(?:ed|s)?\\b',
+      '\\b(?:my|the|our) money back\\b',
+      '\\b(?:want|need|get|give me|like|expect)\\s+(?:my|our|the)?\\s*money back\\b',
+      '\\breimburse(?:ment|d)?\\b',
+      `${B}(?:reembolso|reembolsar|devolución del dinero|devolver el dinero)${E}`,
+      `${B}(?:rembourse(?:ment|z|r)?)${E}`,
+      `${B}(?:rückerstattung|rueckerstattung|geld zurück|erstatten)${E}`,
+      `${B}(?:reembolso|estorno|meu dinheiro de volta)${E}`,
+    ),
+    neg: 'want',
+    unless: (sentence) =>
+      REFUND_POLICY.test(sentence) || (REFUND_DONE.test(sentence) && !REFUND_PENDING.test(sentence)),
+  },
+];
+
+export const TOPIC_RULES: PhraseRule[] = [
+  {
+    key: 'billing_dispute',
+    re: anyOf(
+      '\\bdouble[- ]?charged\\b',
+      '\\bcharged (?:me )?(?:twice|two times|three times|double|again)\\b',
+      '\\b(?:duplicate|double|extra|unauthori[sz]ed|unrecogni[sz]ed|unknown|fraudulent|mystery) (?:charge|payment|transaction|debit)s?\\b',
+      "\\b(?:charge|payment|transaction)s? (?:that )?i (?:don't|do not|didn't|did not) (?:recogni[sz]e|authori[sz]e|make|approve)\\b",
+      "\\b(?:didn't|did not|never) (?:authori[sz]e|approve|make|agree to) (?:this|that|the|these|a|any) (?:charge|payment|transaction|purchase)s?\\b",
+      "\\b(?:charged|billed|charging|billing) (?:me )?(?:even )?after (?:i |we )?(?:cancel(?:l?ed)?|unsubscribed|closed)\\b",
+      '\\bstill (?:being )?(?:charged|billed)\\b',
+      '\\bcharge ?backs?\\b',
+      '\\bdispute (?:the|this|a|that) (?:charge|payment|transaction)\\b',
+      '\\b(?:file|open|raise|start) a dispute\\b',
+      '\\bovercharg(?:ed|ing)\\b',
+      '\\bcharged (?:me )?(?:the )?wrong (?:amount|price)\\b',
+      '\\b(?:call|contact|report (?:this|it) to) my (?:bank|card issuer|credit card company)\\b',
+    ),
+    neg: 'any',
+  },
+  {
+    key: 'account_security',
+    re: anyOf(
+      '\\bhack(?:ed|er|ers|ing)?\\b',
+      '\\b(?:someone|somebody) (?:else )?(?:has )?(?:logged|logging|got|gotten|broke|signed) in(?:to)?\\b',
+      '\\bunauthori[sz]ed (?:access|log-?in|sign-?in|login|use|activity|purchase|order|transaction)s?\\b',
+      '\\b(?:stolen|lost) (?:credit |debit )?(?:card|phone|wallet|laptop|device)\\b',
+      '\\b(?:card|phone|wallet|laptop|device) (?:was|got|has been|had been) (?:stolen|lost)\\b',
+      '\\b(?:account|password|email|card) (?:was |is |has been |got )?compromised\\b',
+      "\\b(?:log-?ins?|sign-?ins?|logins?|devices?|transactions?|purchases?|orders?) (?:that )?i (?:don't|do not|didn't|did not) (?:recogni[sz]e|make|place)\\b",
+      '\\bunrecogni[sz]ed (?:log-?in|sign-?in|login|device|transaction|purchase|order|activity)s?\\b',
+      '\\bsuspicious (?:activity|log-?in|login|sign-?in|transaction|email)s?\\b',
+      "\\b(?:password|email) (?:was |has been |got )?changed (?:without|and (?:it )?(?:wasn't|was not) me)\\b",
+      '\\bidentity theft\\b',
+      '\\bphish(?:ing|ed)\\b',
+    ),
+    neg: 'any',
+  },
+  {
+    key: 'legal_compliance',
+    re: anyOf(
+      '\\b(?:my |a |our )?(?:lawyer|attorney|solicitor|legal counsel)s?\\b',
+      '\\blegal action\\b',
+      '\\blaw ?suits?\\b',
+      '\\b(?:sue|suing) (?:you|your|the company|them|this company)\\b',
+      "\\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to) sue\\b",
+      '\\btake (?:you|this|your company|it) to court\\b',
+      '\\bsmall claims\\b',
+      '\\b(?:regulator|ombudsman|attorney general|trading standards|consumer protection|better business bureau)\\b',
+      '\\b(?:FTC|BBB|CFPB|ICO|CNIL)\\b',
+      '\\b(?:GDPR|CCPA|DSAR)\\b',
+      '\\bdata (?:subject )?(?:access )?request\\b',
+      '\\bright to (?:be forgotten|erasure|access)\\b',
+      '\\b(?:delete|erase|remove) (?:all )?(?:of )?my (?:personal )?(?:data|information|info)\\b',
+      '\\bwhat (?:personal )?data (?:do )?you (?:hold|have|store|keep)\\b',
+      `${B}(?:abogad[oa]|demandar(?:les|los)?|avocat|poursuites? judiciaires?|anwalt|klage|advogad[oa])${E}`,
+    ),
+  },
+  {
+    key: 'complaint',
+    re: anyOf(
+      '\\b(?:terrible|awful|horrible|worst|appalling|pathetic|shoddy|poor|bad|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish) (?:customer )?(?:service|support|experience|quality|company|product|communication|packaging|handling)\\b',
+      '\\bworst (?:company|store|shop|service|experience|purchase|customer service)\\b',
+      '\\b(?:make|file|lodge|submit|raise|register) a (?:formal )?complaint\\b',
+      '\\bcomplain(?:t|ts|ing)?\\b',
+      '\\b(?:very|extremely|really|so|deeply|totally) (?:disappointed|dissatisfied|unhappy|upset) (?:with|in|by)\\b',
+      '\\bdisappointed (?:with|in|by) (?:your|the) (?:service|product|company|quality|support|store)\\b',
+      '\\bcheap(?:ly)? made\\b',
+      '\\bfell apart\\b',
+      '\\bunprofessional\\b',
+      '\\bthanks for nothing\\b',
+      '\\b(?:this is|what) a (?:scam|rip-?off|joke of a company)\\b',
+      '\\bscam(?:mers)?\\b',
+      '\\brip-?off\\b',
+    ),
+    neg: 'any',
+  },
+  {
+    key: 'cancellation',
+    re: anyOf(
+      '\\b(?:cancel(?:l?ing|l?ed)?|end(?:ing)?|terminat(?:e|ing)|clos(?:e|ing)|stop(?:ping)?|discontinu(?:e|ing)|delet(?:e|ing)|quit(?:ting)?) (?:my |the |our |this |your )?(?:\\w+ )?(?:subscription|membership|account|plan|contract|auto-?renew(?:al)?|recurring (?:payment|billing|order)s?)\\b',
+      '\\bunsubscribe (?:me )?from (?:the |your )?(?:service|plan|membership|subscription)\\b',
+      '\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)) (?:over )?to (?:a |your |another |one of your )?(?:competitor|competition|different (?:company|provider|service|store|shop|vendor)|other (?:company|provider|service|store|shop|vendor)|another (?:company|provider|service|store|shop|vendor))s?\\b',
+      '\\btak(?:e|ing) my (?:business|money|custom) elsewhere\\b',
+      '\\b(?:i am|i\'m|we are|we\'re) (?:leaving|switching|done with (?:you|your company|this company))\\b',
+      '\\bnever (?:buy|order|shop|purchase)(?:ing)? (?:from|with|here) (?:you )?again\\b',
+      `${B}(?:cancelar|anular) (?:mi|la|nuestra) (?:suscripción|suscripcion|membresía|membresia|cuenta)${E}`,
+      `${B}dar(?:me)? de baja${E}`,
+      `${B}(?:résilier|resilier|(?:annuler|fermer) (?:mon|ma|notre) (?:abonnement|compte|adhésion))${E}`,
+      `${B}(?:kündigen|kuendigen|kündigung|kuendigung)${E}`,
+      `${B}cancelar (?:minha|a|nossa) (?:assinatura|conta|associação)${E}`,
+    ),
+    neg: 'want',
+  },
+  {
+    key: 'custom_pricing',
+    re: anyOf(
+      '\\b(?:custom|volume|bulk|enterprise|wholesale|tiered|team|non-?profit|education(?:al)?|reseller|corporate) (?:pricing|price|prices|quote|discount|plan|license|licensing|rate|rates|deal|tier)s?\\b',
+      '\\bquote for (?:\\d+|a team|our team|our company)\\b',
+      '\\b(?:buy|order|purchase|need|want) (?:\\d{2,}|hundreds|thousands|a few hundred) (?:of )?(?:units|seats|licen[cs]es|pieces|items|users|copies)\\b',
+      '\\bdiscount for (?:\\d+|a large|bulk|our team|our company|multiple)\\b',
+      '\\bpricing for (?:our|a|my) (?:team|company|organi[sz]ation|business)\\b',
+      '\\b\\d{2,} (?:seats|licen[cs]es|users|employees)\\b',
+    ),
+  },
+  {
+    key: 'damaged_order',
+    re: anyOf(
+      '\\b(?:arrived|came|showed up|got here|was delivered|were delivered|delivered)\\s+(?:\\w+\\s+)?(?:damaged|broken|cracked|smashed|shattered|dented|torn|ripped|defective|faulty|crushed|leaking|opened|wet|dead|not working)\\b',
+      '\\b(?:damaged|cracked|smashed|shattered|dented|defective|faulty|crushed)\\b',
+      '\\b(?:item|product|package|parcel|box|screen|glass|bottle|it|one|lid|handle|leg|zipper)\\s+(?:is|was|came|arrived)\\s+(?:\\w+\\s+)?broken\\b',
+      '\\bwrong (?:item|size|colou?r|product|order|thing|model|book|shoes?|part)s?\\b',
+      '\\b(?:sent|received|got|shipped|delivered) (?:me |us )?(?:the |a )?wrong\\b',
+      '\\bnot what i ordered\\b',
+      '\\bmissing (?:items?|parts?|pieces?|accessor(?:y|ies))\\b',
+      '\\b(?:doesn\'t|does not|won\'t|will not) (?:turn|switch|power) on\\b',
+    ),
+    neg: 'any',
+  },
+  {
+    key: 'safety',
+    re: anyOf(
+      '\\b(?:kill|hurt|harm|cut) myself\\b',
+      '\\bsuicid(?:e|al)\\b',
+      '\\bend (?:my life|it all)\\b',
+      '\\b(?:want|going) to die\\b',
+      '\\bself[- ]harm\\b',
+      "\\bdon't want to (?:live|be alive)\\b",
+      "\\b(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna)) (?:kill|hurt|shoot|stab|beat|attack|find) (?:you|him|her|them|someone|the driver|your)\\b",
+      '\\b(?:caught|catches|on) fire\\b',
+      '\\bburst into flames\\b',
+      '\\bexplod(?:ed|es|ing)\\b',
+      '\\bburn(?:ed|t)? (?:me|my|him|her|his|our|the kids?)\\b',
+      '\\belectric(?:al)? shock\\b',
+      '\\b(?:injur(?:ed|y|ies)|hospitali[sz]ed|in (?:the )?hospital|emergency room|choking|poison(?:ed|ing)|allergic reaction)\\b',
+      '\\bsmoke (?:coming|came) out\\b',
+      '\\boverheat(?:ed|ing|s)\\b',
+    ),
+  },
+];
