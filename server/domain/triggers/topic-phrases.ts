@@ -104,6 +104,7 @@ export const TOPIC_RULES: PhraseRule[] = [
     re: anyOf(
       '\\b(?:terrible|awful|horrible|worst|appalling|pathetic|shoddy|poor|bad|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish) (?:customer )?(?:service|support|experience|quality|company|product|communication|packaging|handling)\\b',
       '\\bworst (?:company|store|shop|service|experience|purchase|customer service)\\b',
+      '\\b(?:service|support|quality|company|product|experience|communication) (?:is|was|has been|have been) (?:so |really |absolutely |just )?(?:terrible|awful|horrible|appalling|pathetic|shoddy|poor|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish|a joke)\\b',
       '\\b(?:make|file|lodge|submit|raise|register) a (?:formal )?complaint\\b',
       '\\bcomplain(?:t|ts|ing)?\\b',
       '\\b(?:very|extremely|really|so|deeply|totally) (?:disappointed|dissatisfied|unhappy|upset) (?:with|in|by)\\b',

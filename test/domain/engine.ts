@@ -1,0 +1,39 @@
+import type { Conversation } from '../../server/domain/conversation';
+import { decide } from '../../server/domain/decide';
+import type { Decision, Trigger } from '../../server/domain/decision';
+import { tenantPolicySchema } from '../../server/domain/policy';
+import type { KnowledgeSearch } from '../../server/kb/types';
+import { NOW } from '../helpers/conversation-factory';
+
+/** Test helpers over the real engine (no mocks): run decide with a policy built from overrides. */
+export function run(conv: Conversation, policy: Record<string, unknown> = {}, kb?: KnowledgeSearch): Decision {
+  return decide(conv, { policy: tenantPolicySchema.parse(policy), now: NOW, kb });
+}
+
+export function codes(decision: Decision): string[] {
+  return decision.triggers.map((t) => t.code);
+}
+
+export function triggerOf(decision: Decision, code: string): Trigger {
+  const t = decision.triggers.find((x) => x.code === code);
+  if (!t) throw new Error(`expected trigger ${code}; got ${codes(decision).join(', ') || 'none'}`);
+  return t;
+}
+
+/** Every evidence item points at a real message and quotes it exactly, or names a field. */
+export function expectValidEvidence(conv: Conversation, decision: Decision): void {
+  for (const t of decision.triggers) {
+    expect(t.evidence.length).toBeGreaterThan(0);
+    expect(t.detail.length).toBeGreaterThan(0);
+    for (const e of t.evidence) {
+      if ('message' in e) {
+        const message = conv.messages[e.message];
+        expect(message).toBeDefined();
+        expect(e.quote.length).toBeGreaterThan(0);
+        expect(message!.text).toContain(e.quote);
+      } else {
+        expect(e.field).toMatch(/^[a-z_]+(\.[a-z0-9_]+)*$/);
+      }
+    }
+  }
+}
