@@ -1,0 +1,82 @@
+/**
+ * Engine benchmark: `npm run bench:engine`. Times decide() alone and the whole assess() (decide plus
+ * the offline writer over the sample knowledge base) on one core, for conversations of 10, 40 and 200
+ * messages. Prints a table; figures are recorded in docs/BENCHMARKS.md. No assertions: timing belongs
+ * here, not in tests.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { assess } from '../../server/assess';
+import { OfflineBriefWriter } from '../../server/brief/offline-writer';
+import type { Conversation } from '../../server/domain/conversation';
+import { decide } from '../../server/domain/decide';
+import { DEFAULT_POLICY } from '../../server/domain/policy';
+import { loadKnowledgeBase } from '../../server/kb/load-markdown';
+import { makeConversation } from './make-conversation';
+
+const SIZES = [10, 40, 200];
+/** Distinct conversations per size, so caches keyed on text cannot flatter the figures. */
+const VARIANTS = 50;
+
+interface Row {
+  what: string;
+  messages: number;
+  runs: number;
+  median: number;
+  p99: number;
+  perSecond: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(what: string, messages: number, runs: number, fn: (i: number) => unknown): Promise<Row> {
+  for (let i = 0; i < Math.max(50, runs / 5); i++) await fn(i);
+  const times: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  const total = performance.now() - start;
+  times.sort((a, b) => a - b);
+  return { what, messages, runs, median: percentile(times, 50), p99: percentile(times, 99), perSecond: (runs / total) * 1000 };
+}
+
+function print(rows: Row[]): void {
+  const header = `${'measure'.padEnd(10)} ${'messages'.padStart(8)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(8)} ${'per second'.padStart(11)}`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  for (const r of rows) {
+    console.log(
+      `${r.what.padEnd(10)} ${String(r.messages).padStart(8)} ${String(r.runs).padStart(6)} ${r.median.toFixed(3).padStart(10)} ` +
+        `${r.p99.toFixed(3).padStart(8)} ${Math.round(r.perSecond).toString().padStart(11)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const kb = await loadKnowledgeBase(path.join(__dirname, '../../server/kb/sample-store'));
+  const writer = new OfflineBriefWriter();
+  const policy = DEFAULT_POLICY;
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const conversations: Conversation[] = Array.from({ length: VARIANTS }, (_, v) => makeConversation(size, v + 1));
+    const runs = size >= 200 ? 500 : 2000;
+    const pick = (i: number) => conversations[i % VARIANTS]!;
+    const nowOf = (c: Conversation) => new Date(c.occurred_at!);
+    rows.push(await measure('decide', size, runs, (i) => decide(pick(i), { policy, kb, now: nowOf(pick(i)) })));
+    rows.push(await measure('assess', size, runs, (i) => assess(pick(i), { policy, kb, writer, now: nowOf(pick(i)) })));
+  }
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  console.log(`node ${process.version}, ${os.cpus().length} cpus (${cpu}), ${os.platform()} ${os.arch()}, single thread\n`);
+  print(rows);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
