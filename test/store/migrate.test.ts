@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase } from '../../server/store/database';
 import { loadMigrations, migrate } from '../../server/store/migrate';
 import { createStore } from '../../server/store/postgres-store';
@@ -58,6 +61,26 @@ describe.each(backends())('migrations on $name', (backend) => {
 });
 
 describe('openDatabase', () => {
+  it('keeps PGlite data in dataDir (created if missing) across restarts', async () => {
+    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baton-')), 'nested', 'pglite');
+    try {
+      const first = createStore(await openDatabase({ dataDir }));
+      await first.migrate();
+      await first.createTenant({ name: 'persisted' });
+      await first.close();
+
+      const second = createStore(await openDatabase({ dataDir }));
+      try {
+        expect(await migrate(second.db)).toEqual([]);
+        expect((await second.findTenantByName('persisted'))?.name).toBe('persisted');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      fs.rmSync(path.dirname(path.dirname(dataDir)), { recursive: true, force: true });
+    }
+  }, 60_000); // two PGlite start-ups on disk
+
   it('rejects a schema name that is not a plain identifier, naming the option', async () => {
     await expect(openDatabase({ schema: 'x; DROP TABLE tenants' })).rejects.toThrow(/^schema: /);
   });
