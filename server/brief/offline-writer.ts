@@ -1,0 +1,47 @@
+import type { Conversation } from '../domain/conversation';
+import type { Brief, Decision } from '../domain/decision';
+import { listAttempted } from './attempted';
+import { writeCustomerMessage } from './customer-message';
+import { customerSentences } from './customer-text';
+import { writeNextSteps } from './next-steps';
+import { writeSummary } from './summary';
+import { writeWarmIntro } from './warm-intro';
+import type { BriefContext, BriefWriter } from './writer';
+
+/** Profile fields the conversation itself carries; connectors' richer data sits beside them. */
+function profileOf(conversation: Conversation): Record<string, unknown> | undefined {
+  const c = conversation.customer;
+  if (!c) return undefined;
+  const profile: Record<string, unknown> = {};
+  for (const key of ['id', 'name', 'email', 'phone', 'tier', 'created_at', 'previous_contacts'] as const) {
+    if (c[key] !== undefined) profile[key] = c[key];
+  }
+  return Object.keys(profile).length > 0 ? profile : undefined;
+}
+
+/**
+ * The default writer: rules and templates, no network. Everything it writes comes from the
+ * decision, the facts and the knowledge base; customer text is only selected and quoted (in the
+ * summary), so "ignore previous instructions …" in a message is reported, never followed.
+ */
+export class OfflineBriefWriter implements BriefWriter {
+  readonly name = 'offline';
+
+  async write(conversation: Conversation, decision: Decision, context: BriefContext): Promise<Brief> {
+    const attempted = listAttempted(conversation);
+    const customerText = customerSentences(conversation)
+      .map((s) => s.text)
+      .join(' ');
+    const profile = profileOf(conversation);
+    return {
+      summary: writeSummary(conversation, decision),
+      attempted,
+      customer_context: { ...(profile ? { customer: profile } : {}), ...(context.customerContext ?? {}) },
+      next_steps: writeNextSteps({ decision, policy: context.policy, kb: context.kb, customerText, attempted }),
+      warm_intro: writeWarmIntro(conversation, decision, attempted),
+      customer_message: writeCustomerMessage(decision),
+      sources: context.sources ?? [],
+      writer: this.name,
+    };
+  }
+}
