@@ -5,7 +5,10 @@ import { bossDb } from './boss-adapter';
 import { JOB_NAME_PATTERN } from './job-names';
 
 export interface SendOptions {
-  /** With the queue's policy, keeps one job per key (pg-boss `singletonKey`). */
+  /**
+   * pg-boss `singletonKey`. On our queues (policy `standard`) it only labels the job: pg-boss 10
+   * deduplicates by key only with a singleton/stately policy or `singletonSeconds`.
+   */
   singletonKey?: string;
   /** Seconds from now, or a time. */
   startAfter?: number | Date;
@@ -13,8 +16,12 @@ export interface SendOptions {
 }
 
 export interface WorkOptions {
+  /** Jobs fetched and run at once per poll. */
   batchSize?: number;
-  /** pg-boss's minimum is 0.5. */
+  /**
+   * pg-boss's minimum is 0.5 (default 2). pg-boss waits this long between fetches even after a full
+   * batch, so one worker handles at most batchSize jobs per interval.
+   */
   pollingIntervalSeconds?: number;
 }
 
