@@ -19,7 +19,7 @@ export interface Span {
 
 /** Ends of clauses: a negation before one of these does not reach past it ("I don't need X, but I want Y"). */
 const CLAUSE_BOUNDARY_RE =
-  /[.!?;,:\n()]|\b(?:but|however|although|though|pero|sino|mais|aber|sondern|mas|porém|porem)\b/giu;
+  /[.!?;,:\n()]|\b(?:but|however|although|though|pero|sino|mais|aber|sondern|mas|porém|porem)\b/gi;
 
 /** The part of the clause that precedes `index`, at most `window` characters back. */
 export function clauseBefore(text: string, index: number, window = 60): string {
@@ -88,11 +88,11 @@ const NEG_WANT_RE = new RegExp(
     // "I don't need a human" when the rule's match itself starts at "need".
     "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not)\\s+(?:really\\s+|actually\\s+|even\\s+)?$",
   ].join('|'),
-  'iu',
+  'i',
 );
 
 const NEG_ANY_RE =
-  /(?:n't|\b(?:not|no|never|nothing|without|nicht|kein\w*|n[ãa]o|pas|sin|ningun[oa]?)\b)[^\s]*\s*(?:\S+\s+){0,2}$/iu;
+  /(?:n't|\b(?:not|no|never|nothing|without|nicht|kein\w*|n[ãa]o|pas|sin|ningun[oa]?)\b)[^\s]*\s*(?:\S+\s+){0,2}$/i;
 
 export type NegationMode = 'want' | 'any';
 

@@ -68,8 +68,9 @@ export const ACTION_RULES: PhraseRule[] = [
       '\\bmatch (?:the|their|a|this) (?:price|competitor)\\b',
       '\\bwarranty (?:claim|exception|extension|replacement|repair)\\b',
       '\\bout of warranty\\b',
-      '\\b(?:change|update|correct|fix|redirect)\\b[^.!?]{0,40}\\baddress\\b[^.!?]{0,50}\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way|out for delivery)\\b',
-      '\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way)\\b[^.!?]{0,50}\\b(?:change|update|correct|redirect)\\b[^.!?]{0,30}\\baddress\\b',
+      // May span two sentences: "Can I change the address? It has already shipped."
+      '\\b(?:change|update|correct|fix|redirect)\\b[^.!?]{0,40}\\baddress\\b[\\s\\S]{0,50}\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way|out for delivery)\\b',
+      '\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way)\\b[\\s\\S]{0,50}\\b(?:change|update|correct|redirect)\\b[^.!?]{0,30}\\baddress\\b',
       '\\bcancel\\b[^.!?]{0,40}\\b(?:already )?(?:shipped|dispatched)\\b',
       '\\b(?:waive|reverse|remove|refund) (?:the |a |my |this )?(?:late |restocking |cancellation |shipping |service )?fees?\\b',
       '\\b(?:extend|extension (?:of|to)) (?:the |my )?(?:return window|return period|deadline|trial|warranty)\\b',
