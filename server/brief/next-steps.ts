@@ -38,6 +38,8 @@ export interface NextStepsInput {
   /** The customer's issue in their words (what the policy search reads). */
   customerText: string;
   attempted: AttemptedSolution[];
+  /** Titles of the articles the bot cited, by id, so a step can name them. */
+  articleTitles?: Map<string, string>;
 }
 
 /**
@@ -58,8 +60,9 @@ export function writeNextSteps(input: NextStepsInput): NextStep[] {
   const failed = input.attempted.filter((a) => a.outcome === 'not_helpful' && a.kb_article);
   if (failed.length > 0) {
     const ids = [...new Set(failed.map((a) => a.kb_article!))];
+    const named = ids.map((id) => (input.articleTitles?.get(id) ? `"${input.articleTitles.get(id)}" (${id})` : id));
     drafts.push({
-      action: `Do not resend ${ids.join(', ')}: the bot already sent ${ids.length === 1 ? 'it' : 'them'} and it did not help`,
+      action: `Do not resend ${named.join(', ')}: the bot already sent ${ids.length === 1 ? 'it' : 'them'} and it did not help`,
       why: 'Repeating a failed answer tells the customer nobody read the conversation.',
     });
   }

@@ -33,11 +33,15 @@ export class OfflineBriefWriter implements BriefWriter {
       .map((s) => s.text)
       .join(' ');
     const profile = profileOf(conversation);
+    const articleTitles = new Map<string, string>();
+    for (const ref of conversation.messages.flatMap((m) => m.kb_articles ?? [])) {
+      if (ref.title && !articleTitles.has(ref.id)) articleTitles.set(ref.id, ref.title);
+    }
     return {
       summary: writeSummary(conversation, decision),
       attempted,
       customer_context: { ...(profile ? { customer: profile } : {}), ...(context.customerContext ?? {}) },
-      next_steps: writeNextSteps({ decision, policy: context.policy, kb: context.kb, customerText, attempted }),
+      next_steps: writeNextSteps({ decision, policy: context.policy, kb: context.kb, customerText, attempted, articleTitles }),
       warm_intro: writeWarmIntro(conversation, decision, attempted),
       customer_message: writeCustomerMessage(decision),
       sources: context.sources ?? [],

@@ -182,9 +182,9 @@ export const FIRST_PLAYS: Partial<Record<TriggerCode, Play>> = {
 
 /** Steps after the category's, in order of weight. */
 export const LATER_PLAYS: Partial<Record<TriggerCode, Play>> = {
-  vip: ({ decision }) => ({
+  vip: () => ({
     action: 'Handle with priority: reply first, own it to the end and give a time for the next update',
-    why: `The customer is ${decision.triggers.find((t) => t.code === 'vip')?.detail ?? 'a VIP'}.`,
+    why: 'VIP and enterprise customers get priority handling.',
   }),
   refund_request: ({ facts, policy }) => {
     const amount = mainAmount(facts);
