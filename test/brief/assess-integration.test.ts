@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { fillCustomerMessage } from '../../server/brief/customer-message';
+import { OfflineBriefWriter } from '../../server/brief/offline-writer';
+import { assess } from '../../server/assess';
+import { parseConversation } from '../../server/domain/conversation';
+import { DEFAULT_POLICY } from '../../server/domain/policy';
+import { loadKnowledgeBase } from '../../server/kb/load-markdown';
+import type { KnowledgeBase } from '../../server/kb/knowledge-base';
+
+/** The real pipeline: the rules' decide(), the offline writer and the sample store knowledge base. */
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(path.resolve(__dirname, '../../server/kb/sample-store'));
+});
+
+const run = (input: unknown) =>
+  assess(parseConversation(input), { policy: DEFAULT_POLICY, writer: new OfflineBriefWriter(), kb });
+
+describe('assess with the real decide and the offline writer', () => {
+  it('a late parcel with a failed article: facts flow into the brief, nothing known is asked again', async () => {
+    const result = await run({
+      occurred_at: '2026-11-02T10:15:00Z',
+      customer: { name: 'Ana Ruiz', tier: 'standard' },
+      messages: [
+        { role: 'customer', text: 'Hi! Where is order #48213? Tracking 1Z999AA10123456784 says delivered but nothing came.' },
+        { role: 'bot', text: 'Your order shipped on Oct 28 with UPS.', kb_articles: [{ id: 'kb-shipping-times', title: 'Shipping and delivery times' }] },
+        { role: 'customer', text: "That didn't help at all. Can I talk to a real person please?" },
+      ],
+    });
+    expect(result.escalate).toBe(true);
+    expect(result.facts.order_ids).toEqual(['48213']);
+    expect(result.facts.carriers).toEqual({ '1Z999AA10123456784': 'UPS' });
+    expect(result.brief.writer).toBe('offline');
+    expect(result.brief.summary).toContain('#48213');
+    expect(result.brief.attempted[0]).toMatchObject({ kb_article: 'kb-shipping-times', outcome: 'not_helpful' });
+    expect(result.brief.warm_intro).toContain('#48213');
+    expect(result.brief.warm_intro).toContain('"Shipping and delivery times" article');
+    expect(result.brief.warm_intro).not.toMatch(/order number\?/i);
+    expect(result.brief.next_steps.some((s) => s.policy?.id === 'kb-lost-parcels')).toBe(true);
+    const told = fillCustomerMessage(result.brief.customer_message, { waitMinutes: 3.5, position: 2 });
+    expect(told).toMatch(/about 4 minutes and you are number 2 in line/);
+  });
+
+  it('a refund over the threshold cites the refunds policy', async () => {
+    const result = await run({
+      messages: [{ role: 'customer', text: 'I returned the tent two weeks ago and still no refund of $349.99 for order #7731. I want my money back.' }],
+    });
+    expect(result.category).toBe('returns_refunds');
+    expect(result.brief.next_steps.map((s) => s.policy?.id)).toContain('kb-refunds');
+  });
+});
