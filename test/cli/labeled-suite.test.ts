@@ -7,10 +7,10 @@ import path from 'node:path';
  * engine improves, never lower them to make a regression pass.
  */
 const FLOORS = {
-  escalationAccuracy: 0.6,
+  escalationAccuracy: 0.62,
   triggerMicroF1: 0.75,
-  triggerMacroF1: 0.75,
-  categoryAccuracy: 0.6,
+  triggerMacroF1: 0.78,
+  categoryAccuracy: 0.64,
 };
 
 const ROOT = path.join(__dirname, '../..');
