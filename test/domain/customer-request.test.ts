@@ -19,6 +19,9 @@ describe('human_requested', () => {
     'Kann ich bitte mit einem echten Menschen reden?',
     'quero falar com um atendente',
     'Preciso falar com uma pessoa real',
+    'i need a representitive my acount got locked',
+    'Could a member of your staff telephone me?',
+    'Könnten Sie mich bitte zurückrufen?',
   ])('fires and escalates on the first ask: %s', (text) => {
     const conv = says(text);
     const d = run(conv);

@@ -27,6 +27,10 @@ describe('topic triggers fire', () => {
     ['damaged_order', 'The charger is defective'],
     ['safety', 'The charger caught fire last night'],
     ['safety', 'I want to kill myself'],
+    ['safety', 'If I do not get my money back I will come to your warehouse and hurt someone'],
+    ['billing_dispute', 'I cancelled my membership in September but you charged me $19.99 again'],
+    ['account_security', 'I got an alert about a sign-in from another country. That was not me.'],
+    ['damaged_order', 'I ordered the blue backpack and you sent me a pink lunch box instead.'],
   ])('%s: %s', (code, text) => {
     const conv = says(text);
     const d = run(conv);
@@ -49,6 +53,8 @@ describe('topic triggers stay quiet', () => {
     ['legal_compliance', 'Hi, this is Sue from accounting'],
     ['complaint', "I'm not complaining, just asking about sizes"],
     ['damaged_order', 'Everything arrived in perfect condition'],
+    ['damaged_order', 'I ordered the wrong colour by mistake, can I cancel order 90412?'],
+    ['cancellation', 'I cancelled my membership in September but you charged me again'],
     ['safety', 'This sale is killing me, so many choices'],
     ['custom_pricing', 'How much is shipping?'],
   ])('%s not for: %s', (code, text) => {

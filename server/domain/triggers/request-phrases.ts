@@ -8,7 +8,7 @@ import type { PhraseRule } from './scan';
  */
 
 const PERSON_EN =
-  '(?:a |an |some |the |your |one of your )?(?:real |actual |live |human |actual human |real live )?(?:human(?: being)?|person|people|agent|representative|rep|someone|somebody|anyone|anybody|manager|supervisor|operator|staff(?: member)?|employee|team member|customer (?:service|support)(?: agent| rep| representative)?|support (?:agent|person|team)|specialist)';
+  '(?:a |an |some |the |your |one of your )?(?:real |actual |live |human |actual human |real live )?(?:human(?: being)?|person|people|agent|representative|rep|someone|somebody|anyone|anybody|representitive|represenative|manager|supervisor|operator|staff(?: member)?|employee|team member|customer (?:service|support)(?: agent| rep| representative)?|support (?:agent|person|team)|specialist)';
 
 export const HUMAN_REQUEST_RULES: PhraseRule[] = [
   {
@@ -19,8 +19,10 @@ export const HUMAN_REQUEST_RULES: PhraseRule[] = [
       `\\b(?:talk|speak|chat|get through)\\s+(?:to|with)\\s+${PERSON_EN}\\b`,
       '\\b(?:real|actual|live) (?:human|person|agent|people)\\b',
       `\\b(?:transfer|connect|put|pass|escalate|forward) (?:me|this|us|my (?:case|call|chat|ticket))(?: through)? (?:to|with)\\s+${PERSON_EN}\\b`,
-      "\\b(?:want|need|get me|give me|request|requesting|i'd like|i would like|prefer)\\s+(?:to have )?(?:a |an )?(?:human|person|agent|representative|operator|supervisor|manager)\\b",
-      '\\b(?:can|could|would|will) (?:someone|somebody|a person|an agent|a human|a representative|a rep) (?:please )?(?:call|phone|ring|contact) me\\b',
+      "\\b(?:want|need|get me|give me|request|requesting|i'd like|i would like|prefer)\\s+(?:to have )?(?:a |an )?(?:human|person|agent|representative|representitive|operator|supervisor|manager)\\b",
+      '\\bget me (?:someone|somebody|a person|a human)\\b',
+      '\\bcall me back\\b',
+      '\\b(?:someone|somebody|a person|an agent|a human|a representative|a rep|a member of (?:your )?(?:staff|team)|(?:one of )?your (?:staff|team)) (?:could |can |would |will |to |please )*(?:call|phone|telephone|ring|contact) me\\b',
       '\\bon the phone with (?:someone|somebody|a person|an agent|a human)\\b',
       '\\b(?:escalate (?:this|my (?:issue|case|ticket))|speak to your (?:manager|supervisor))\\b',
       "\\b(?:stop|enough with|no more|done with|don't want|do not want|tired of) (?:talking to |chatting with )?(?:the |this |a |you )?(?:stupid |useless )?(?:bot|robot|chatbot|machine|ai|automated (?:system|assistant))s?\\b",
@@ -34,7 +36,8 @@ export const HUMAN_REQUEST_RULES: PhraseRule[] = [
       `${B}(?:un|une) (?:vrai|vraie) (?:personne|humain|conseiller)${E}`,
       `${B}(?:je veux|je voudrais|je souhaite) (?:un |une )?(?:humain|conseill(?:er|ère)|agent|opérateur)${E}`,
       // German
-      `${B}(?:mit|an) (?:jemandem|jemanden|(?:einem|einer|einen)(?: echten| menschlichen)? (?:menschen|mensch|mitarbeiter(?:in)?|berater(?:in)?|agenten|person|kundenberater(?:in)?|ansprechpartner(?:in)?))${E}[^.!?]{0,30}${B}(?:sprechen|reden|verbunden|verbinden|chatten|telefonieren)${E}`,
+      `${B}(?:mit|an) (?:jemandem|jemanden|(?:einem|einer|einen)(?: echten| menschlichen)? (?:menschen|mensch|mitarbeiter(?:in)?|berater(?:in)?|agenten|person|kundenberater(?:in)?|ansprechpartner(?:in)?))${E}[^.!?]{0,30}${B}(?:sprechen|besprechen|reden|verbunden|verbinden|chatten|telefonieren)${E}`,
+      `${B}(?:mich (?:bitte )?zurückrufen|rufen sie mich (?:bitte )?(?:zurück|an))${E}`,
       `${B}(?:echten|echter|menschlichen) (?:menschen|mensch|mitarbeiter|ansprechpartner)${E}`,
       // Portuguese
       `${B}falar com (?:um |uma |algum |alguma )?(?:atendente|humano|ser humano|pessoa(?: real)?|agente|representante|alguém|alguem|operador(?:a)?|consultor(?:a)?)${E}`,

@@ -40,7 +40,7 @@ export const SENTIMENT_RULES: PhraseRule[] = [
     key: 'helplessness',
     re: anyOf(
       '\\bi give up\\b',
-      "\\bi (?:don't|do not) know what (?:else )?(?:to|I can) (?:try|do)\\b",
+      "\\bi (?:really )?(?:don't|dont|do not) know what (?:else )?(?:to|I can) (?:try|do)\\b",
       "\\b(?:no idea|don't know) what (?:else )?to do\\b",
       "\\b(?:i've|i have) tried everything\\b",
       "\\b(?:at a loss|out of options|at my wit'?s end|i'm lost|i am lost|i'm desperate|i am desperate)\\b",

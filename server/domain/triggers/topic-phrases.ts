@@ -22,6 +22,8 @@ const REFUND_POLICY = test(
   '\\b(?:is|are) (?:it|they|this|these) (?:refundable|returnable)\\b',
 );
 
+const OWN_MISTAKE = test('\\bi (?:ordered|chose|picked|bought|selected) the wrong\\b', '\\bby mistake\\b');
+
 export const REFUND_RULES: PhraseRule[] = [
   {
     key: 'refund_request',
@@ -51,6 +53,7 @@ export const TOPIC_RULES: PhraseRule[] = [
       "\\b(?:charge|payment|transaction)s? (?:that )?i (?:don't|do not|didn't|did not) (?:recogni[sz]e|authori[sz]e|make|approve)\\b",
       "\\b(?:didn't|did not|never) (?:authori[sz]e|approve|make|agree to) (?:this|that|the|these|a|any) (?:charge|payment|transaction|purchase)s?\\b",
       "\\b(?:charged|billed|charging|billing) (?:me )?(?:even )?after (?:i |we )?(?:cancel(?:l?ed)?|unsubscribed|closed)\\b",
+      '\\bcancel(?:l?ed)\\b[^.!?]{0,60}\\b(?:charged|billed|charging)\\b',
       '\\bstill (?:being )?(?:charged|billed)\\b',
       '\\bcharge ?backs?\\b',
       '\\bdispute (?:the|this|a|that) (?:charge|payment|transaction)\\b',
@@ -73,6 +76,8 @@ export const TOPIC_RULES: PhraseRule[] = [
       "\\b(?:log-?ins?|sign-?ins?|logins?|devices?|transactions?|purchases?|orders?) (?:that )?i (?:don't|do not|didn't|did not) (?:recogni[sz]e|make|place)\\b",
       '\\bunrecogni[sz]ed (?:log-?in|sign-?in|login|device|transaction|purchase|order|activity)s?\\b',
       '\\bsuspicious (?:activity|log-?in|login|sign-?in|transaction|email)s?\\b',
+      "\\b(?:that|it|this) (?:was not|wasn't) me\\b",
+      '\\bsign-?in to my account from\\b',
       "\\b(?:password|email) (?:was |has been |got )?changed (?:without|and (?:it )?(?:wasn't|was not) me)\\b",
       '\\bidentity theft\\b',
       '\\bphish(?:ing|ed)\\b',
@@ -104,7 +109,8 @@ export const TOPIC_RULES: PhraseRule[] = [
     re: anyOf(
       '\\b(?:terrible|awful|horrible|worst|appalling|pathetic|shoddy|poor|bad|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish) (?:customer )?(?:service|support|experience|quality|company|product|communication|packaging|handling)\\b',
       '\\bworst (?:company|store|shop|service|experience|purchase|customer service)\\b',
-      '\\b(?:service|support|quality|company|product|experience|communication) (?:is|was|has been|have been) (?:so |really |absolutely |just )?(?:terrible|awful|horrible|appalling|pathetic|shoddy|poor|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish|a joke)\\b',
+      '\\b(?:service|support|quality|company|product|experience|communication) (?:is|was|has been|have been) (?:so |really |absolutely |just )?(?:terrible|awful|horrible|appalling|pathetic|shoddy|poor|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish|a joke|the worst)\\b',
+      '\\b(?:gone|went|going) (?:way |completely |really )?downhill\\b',
       '\\b(?:make|file|lodge|submit|raise|register) a (?:formal )?complaint\\b',
       '\\bcomplain(?:t|ts|ing)?\\b',
       '\\b(?:very|extremely|really|so|deeply|totally) (?:disappointed|dissatisfied|unhappy|upset) (?:with|in|by)\\b',
@@ -122,7 +128,8 @@ export const TOPIC_RULES: PhraseRule[] = [
   {
     key: 'cancellation',
     re: anyOf(
-      '\\b(?:cancel(?:l?ing|l?ed)?|end(?:ing)?|terminat(?:e|ing)|clos(?:e|ing)|stop(?:ping)?|discontinu(?:e|ing)|delet(?:e|ing)|quit(?:ting)?) (?:my |the |our |this |your )?(?:\\w+ )?(?:subscription|membership|account|plan|contract|auto-?renew(?:al)?|recurring (?:payment|billing|order)s?)\\b',
+      // Not "cancelled": "I cancelled my membership but you charged me" is a dispute, not churn.
+      '\\b(?:cancel(?:l?ing)?|end(?:ing)?|terminat(?:e|ing)|clos(?:e|ing)|stop(?:ping)?|discontinu(?:e|ing)|delet(?:e|ing)|quit(?:ting)?) (?:my |the |our |this |your )?(?:\\w+ )?(?:subscription|membership|account|plan|contract|auto-?renew(?:al)?|recurring (?:payment|billing|order)s?)\\b',
       '\\bunsubscribe (?:me )?from (?:the |your )?(?:service|plan|membership|subscription)\\b',
       '\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)) (?:over )?to (?:a |your |another |one of your )?(?:competitor|competition|different (?:company|provider|service|store|shop|vendor)|other (?:company|provider|service|store|shop|vendor)|another (?:company|provider|service|store|shop|vendor))s?\\b',
       '\\btak(?:e|ing) my (?:business|money|custom) elsewhere\\b',
@@ -156,10 +163,13 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bwrong (?:item|size|colou?r|product|order|thing|model|book|shoes?|part)s?\\b',
       '\\b(?:sent|received|got|shipped|delivered) (?:me |us )?(?:the |a )?wrong\\b',
       '\\bnot what i ordered\\b',
+      '\\b(?:sent|shipped|delivered) (?:me |us )?(?:a |an |the )?[^.!?]{0,40}\\binstead\\b',
       '\\bmissing (?:items?|parts?|pieces?|accessor(?:y|ies))\\b',
       '\\b(?:doesn\'t|does not|won\'t|will not) (?:turn|switch|power) on\\b',
     ),
     neg: 'any',
+    // "I ordered the wrong colour by mistake" is the customer's slip, not a wrong delivery.
+    unless: (sentence) => OWN_MISTAKE.test(sentence),
   },
   {
     key: 'safety',
@@ -167,6 +177,7 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\b(?:kill|hurt|harm|cut) myself\\b',
       '\\bsuicid(?:e|al)\\b',
       '\\bend (?:my life|it all)\\b',
+      '\\b(?:hurt|kill|shoot|stab|attack|beat up) (?:someone|somebody|people|everyone|your (?:staff|driver|employees))\\b',
       '\\b(?:want|going) to die\\b',
       '\\bself[- ]harm\\b',
       "\\bdon't want to (?:live|be alive)\\b",
