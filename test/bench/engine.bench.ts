@@ -25,6 +25,8 @@ interface Row {
   runs: number;
   median: number;
   p99: number;
+  /** Mean CPU time per run: unlike wall time, not inflated when other processes share the cores. */
+  cpuMean: number;
   perSecond: number;
 }
 
@@ -35,6 +37,7 @@ function percentile(sorted: number[], p: number): number {
 async function measure(what: string, messages: number, runs: number, fn: (i: number) => unknown): Promise<Row> {
   for (let i = 0; i < Math.max(50, runs / 5); i++) await fn(i);
   const times: number[] = [];
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -42,18 +45,27 @@ async function measure(what: string, messages: number, runs: number, fn: (i: num
     times.push(performance.now() - t0);
   }
   const total = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   times.sort((a, b) => a - b);
-  return { what, messages, runs, median: percentile(times, 50), p99: percentile(times, 99), perSecond: (runs / total) * 1000 };
+  return {
+    what,
+    messages,
+    runs,
+    median: percentile(times, 50),
+    p99: percentile(times, 99),
+    cpuMean: (cpu.user + cpu.system) / 1000 / runs,
+    perSecond: (runs / total) * 1000,
+  };
 }
 
 function print(rows: Row[]): void {
-  const header = `${'measure'.padEnd(10)} ${'messages'.padStart(8)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(8)} ${'per second'.padStart(11)}`;
+  const header = `${'measure'.padEnd(10)} ${'messages'.padStart(8)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'per second'.padStart(11)}`;
   console.log(header);
   console.log('-'.repeat(header.length));
   for (const r of rows) {
     console.log(
       `${r.what.padEnd(10)} ${String(r.messages).padStart(8)} ${String(r.runs).padStart(6)} ${r.median.toFixed(3).padStart(10)} ` +
-        `${r.p99.toFixed(3).padStart(8)} ${Math.round(r.perSecond).toString().padStart(11)}`,
+        `${r.p99.toFixed(3).padStart(8)} ${r.cpuMean.toFixed(3).padStart(8)} ${Math.round(r.perSecond).toString().padStart(11)}`,
     );
   }
 }
@@ -72,7 +84,8 @@ async function main(): Promise<void> {
     rows.push(await measure('assess', size, runs, (i) => assess(pick(i), { policy, kb, writer, now: nowOf(pick(i)) })));
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown';
-  console.log(`node ${process.version}, ${os.cpus().length} cpus (${cpu}), ${os.platform()} ${os.arch()}, single thread\n`);
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`node ${process.version}, ${os.cpus().length} cpus (${cpu}), ${os.platform()} ${os.arch()}, single thread, load average ${load}\n`);
   print(rows);
 }
 

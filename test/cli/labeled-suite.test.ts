@@ -7,10 +7,10 @@ import path from 'node:path';
  * engine improves, never lower them to make a regression pass.
  */
 const FLOORS = {
-  escalationAccuracy: 0.62,
-  triggerMicroF1: 0.75,
-  triggerMacroF1: 0.78,
-  categoryAccuracy: 0.64,
+  escalationAccuracy: 0.64,
+  triggerMicroF1: 0.8,
+  triggerMacroF1: 0.83,
+  categoryAccuracy: 0.66,
 };
 
 const ROOT = path.join(__dirname, '../..');
