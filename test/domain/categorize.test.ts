@@ -19,6 +19,9 @@ describe('categorize', () => {
     ['Under GDPR please delete my personal data', 'legal'],
     ['Just wanted to say I love your products, great service', 'feedback'],
     ['Good morning', 'other'],
+    ['quiero hablar con una persona sobre mi pedido 55120', 'order_status'],
+    ['Ich möchte mit einem Mitarbeiter sprechen, mein Passwort geht nicht', 'account_access'],
+    ['I got my refund, thanks', 'returns_refunds'],
   ])('%s → %s', (text, category) => {
     expect(run(says(text)).category).toBe(category);
   });

@@ -1,4 +1,4 @@
-import { anyOf } from './phrase-rules';
+import { anyOf, B, E } from './phrase-rules';
 import type { PhraseRule } from './scan';
 
 /**
@@ -17,6 +17,7 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\bwrong address\\b',
       '\\b(?:my|the|our|a) (?:package|parcel|shipment)\\b',
       '\\border (?:#|number |no\\.? ?)?\\d+',
+      `${B}(?:pedido|encomenda|commande|colis|livraison|bestellung|paket|lieferung|sendung|entrega|envío|envio)${E}`,
     ),
   },
   {
@@ -24,6 +25,9 @@ export const CATEGORY_RULES: PhraseRule[] = [
     re: anyOf(
       '\\breturn(?:ing|ed|s)?\\b(?! polic)(?! window)',
       '\\bexchange\\b',
+      // A refund mentioned but not requested ("I got my refund") still says what this is about.
+      '\\brefund(?:s|ed)?\\b(?! polic)',
+      `${B}(?:reembolso|devolución|devolucion|remboursement|retour|rückerstattung|rücksendung|devolução|devolucao)${E}`,
       '\\bsend (?:it|them|this|these) back\\b',
     ),
     neg: 'want',
@@ -33,12 +37,14 @@ export const CATEGORY_RULES: PhraseRule[] = [
     re: anyOf(
       // Not "pay"/"paid": "I paid for express shipping, where is it?" is about the order.
       '\\b(?:charge[sd]?|charging|invoices?|receipts?|billing|billed|bill|VAT|card (?:was )?declined|payment (?:failed|declined|didn\'t go through|error)|subscription fee|renewal fee|proration)\\b',
+      `${B}(?:factura|cobro|facture|prélèvement|rechnung|abbuchung|fatura|cobrança|cobranca)${E}`,
     ),
   },
   {
     key: 'cat:account_access',
     re: anyOf(
       "\\b(?:log ?in|login|log-in|sign ?in|sign-in|password|2fa|two[- ]factor|verification code|one-time code|otp|locked out|reset link|can't access my account|cannot access my account|account (?:is )?locked|authenticator)\\b",
+      `${B}(?:contraseña|mot de passe|passwort|senha|iniciar sesión|connexion|anmelden|konto gesperrt)${E}`,
     ),
   },
   {
