@@ -1,5 +1,4 @@
 import { decide } from '../../server/domain/decide';
-import { extractFacts } from '../../server/domain/facts';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { bot, conversation, customer, daysAgo, NOW, says } from '../helpers/conversation-factory';
 import { codes, expectValidEvidence, run } from './engine';
@@ -112,31 +111,5 @@ describe('queues and policy', () => {
 
   it('non_escalating cannot silence safety', () => {
     expect(run(says('The heater exploded'), { non_escalating: ['safety'] }).reasons).toEqual(['safety']);
-  });
-});
-
-describe('speed', () => {
-  // The 2 ms budget is measured outside jest (about 1.8 ms median under tsx for this conversation,
-  // of which fact extraction is about 1.2 ms). Under jest, other suites compete for the CPU, so this
-  // guard counts CPU time (not wall time) and stays loose: it catches a regex built per call or a
-  // quadratic scan, not a 10% regression.
-  it('decides a 40-message conversation fast', () => {
-    const turns = [];
-    for (let i = 0; i < 20; i += 1) {
-      turns.push(customer(`Order #48${i}13 still hasn't arrived, I have been trying for hours and I was charged $${i + 20}.99 twice!!!`));
-      turns.push(bot('Sorry about that, here is the tracking article for your parcel.', { helpful: i % 3 === 0 ? false : undefined }));
-    }
-    const conv = conversation(turns, { customer: { tier: 'vip', created_at: daysAgo(3) } });
-    const cpuMsPerCall = (f: () => unknown, runs = 200) => {
-      for (let i = 0; i < 50; i += 1) f();
-      const start = process.cpuUsage();
-      for (let i = 0; i < runs; i += 1) f();
-      const used = process.cpuUsage(start);
-      return (used.user + used.system) / 1000 / runs;
-    };
-    const facts = cpuMsPerCall(() => extractFacts(conv, { currency: 'USD', now: NOW }));
-    const whole = cpuMsPerCall(() => decide(conv, { policy: DEFAULT_POLICY, now: NOW }));
-    expect(whole - facts).toBeLessThan(1.5);
-    expect(whole).toBeLessThan(4);
   });
 });
