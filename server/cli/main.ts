@@ -1,6 +1,6 @@
 import type { CliIo, ExitCode } from './io';
-import { ASSESS_USAGE, assessCommand } from './assess-command';
-import { EVAL_USAGE, evalCommand } from './eval-command';
+import { assessCommand } from './assess-command';
+import { evalCommand } from './eval-command';
 import { UsageError } from './load-options';
 
 export const USAGE = `Usage: baton <command> [options]
@@ -9,11 +9,7 @@ Commands:
   assess [FILE|-]   decide and brief conversations (JSON or JSONL), one assessment per line
   eval FILE|DIR     score the rules against labeled conversations
 
-Run "baton <command> --help" for a command's options.
-
-${ASSESS_USAGE}
-
-${EVAL_USAGE}`;
+Run "baton <command> --help" for a command's options.`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>> = {
   assess: assessCommand,
@@ -23,9 +19,13 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>>
 /** Runs one CLI invocation; returns the exit code instead of exiting so callers decide when to stop. */
 export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.stderr(USAGE + '\n');
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE + '\n');
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   const handler = COMMANDS[command];
   if (!handler) {
@@ -47,6 +47,11 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
 
 /** Entry point for bin/baton.js: wires the process in and sets the exit code once output is flushed. */
 export function main(argv: string[]): void {
+  // `baton assess big.jsonl | head` closes the pipe early: stop quietly instead of crashing.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const io: CliIo = {
     stdin: process.stdin,
     stdout: (text) => void process.stdout.write(text),

@@ -76,3 +76,20 @@ describe('baton eval', () => {
     expect(out.stderr).toContain('--min-f1');
   });
 });
+
+describe('baton', () => {
+  it('exits 2 with usage on stderr when no command or an unknown one is given', () => {
+    const none = baton([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: baton <command>');
+    const unknown = baton(['frob']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frob"');
+  });
+
+  it('prints usage on --help and exits 0', () => {
+    const help = baton(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('assess [FILE|-]');
+  });
+});
