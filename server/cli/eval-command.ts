@@ -80,7 +80,11 @@ export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> 
   }
 
   const report = scoreCases(scored, TRIGGER_CODES);
-  for (const e of engineErrors) report.failures.find((f) => f.name === e.name)?.differences.unshift(`engine error: ${e.message}`);
+  for (const e of engineErrors) {
+    const failure = report.failures.find((f) => f.name === e.name);
+    if (failure) failure.differences.unshift(`engine error: ${e.message}`);
+    else report.failures.push({ name: e.name, differences: [`engine error: ${e.message}`] });
+  }
   const below = belowFloors(report, floors);
   if (values.json) io.stdout(JSON.stringify({ ...report, floors, below_floors: below }, null, 2) + '\n');
   else io.stdout(formatReport(report, below));
