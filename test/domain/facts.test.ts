@@ -67,6 +67,12 @@ describe('emails and phones', () => {
     expect(facts('ring 020 7946 0958', { country: 'GB' }).phones).toEqual(['+442079460958']);
   });
 
+  it('finds phones written with dots, dashes or en dashes, next to other numbers', () => {
+    expect(facts('tracking 1Z999AA10123456784, call 415.555.0134').phones).toEqual(['+14155550134']);
+    expect(facts('order #48213, phone 415\u2013555\u20130134').phones).toEqual(['+14155550134']);
+    expect(facts('Call 1-800-555-0199 today').phones).toEqual(['+18005550199']);
+  });
+
   it('an order id or an amount is not a phone', () => {
     expect(facts('order #48213 for $1,250').phones).toEqual([]);
   });
@@ -173,11 +179,29 @@ describe('dates', () => {
     ]);
   });
 
-  it('"in 2 days" is a date, not an amount or an order id', () => {
-    const f = facts('they promised delivery in 2 days');
-    expect(f.dates).toEqual(['2026-11-04']);
+  it.each([
+    ['"in 6 days"', 'the tracking has not moved in 6 days'],
+    ['"in 2 days"', 'they promised delivery in 2 days'],
+    ['"for 3 weeks"', 'I have been waiting for 3 weeks now'],
+    ['"the past two weeks"', 'it kept failing over the past two weeks'],
+    ['"within 15 minutes"', 'you said within 15 minutes'],
+    ['"two days later"', 'it broke two days later'],
+    ['"5 days from now"', 'it arrives 5 days from now'],
+    ['"2 hours ago"', 'I wrote 2 hours ago'],
+  ])('a length of time is not a date, an amount or an order id: %s', (_why, text) => {
+    const f = facts(text);
+    expect(f.dates).toEqual([]);
     expect(f.amounts).toEqual([]);
     expect(f.order_ids).toEqual([]);
+  });
+
+  it('keeps the days the customer named, including counted back from now', () => {
+    expect(facts('it shipped on 10/28, I called last Tuesday and 3 days ago').dates).toEqual([
+      '2026-10-28',
+      '2026-10-27',
+      '2026-10-30',
+    ]);
+    expect(facts('the parcel has not moved in 6 days, it left the depot Oct 25').dates).toEqual(['2026-10-25']);
   });
 
   it.each([

@@ -4,7 +4,33 @@ import type { ClaimedSpans, Found } from './spans';
 /** "now", "right now", "in 2 hours": times of today, not dates the agent needs. */
 const NOT_A_DATE = /^(?:(?:right\s+)?now|(?:in\s+)?(?:an?|\d+|a few)\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)(?:\s+ago)?)$/i;
 
+/**
+ * A length of time ("in 6 days", "for 3 weeks", "the past two weeks", "two days later"): how long
+ * something took or will take, not a day the customer named. chrono turns "has not moved in 6 days"
+ * into now + 6 days, which would put a made-up future date in the brief. A count of time back from
+ * now ("3 days ago", "a week ago") does name a day and stays.
+ */
+const DURATION =
+  /\b(?:\d+(?:\.\d+)?|an?|(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half(?:\s+an?)?)\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)\b(?!\s+(?:ago|before|earlier))/i;
+
 const WRITTEN_YEAR = /\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
+
+/**
+ * Words and shapes every date chrono can place on a day contains: a month or weekday name, a
+ * numeric date, a relative day ("yesterday", "tonight", "3 days ago", "next week"). Text without
+ * one is not handed to chrono at all: it is the costliest step of fact extraction, and most
+ * messages name no date.
+ */
+const MAY_HOLD_DATE = new RegExp(
+  [
+    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?',
+    '\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?',
+    '\\b(?:today|tonight|tomorrow|tmr|tmrw|yesterday|morning|afternoon|evening|night|noon|midnight|weekend|fortnight)\\b',
+    '\\b(?:days?|weeks?|months?|years?|ago)\\b',
+    '\\d{1,4}[/.-]\\d{1,2}',
+  ].join('|'),
+  'i',
+);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -12,16 +38,17 @@ function pad(n: number): string {
 
 /**
  * Dates relative to the conversation's `now` (absolute dates only when there is none), as ISO YYYY-MM-DD in UTC. Only results that name a
- * day (a date, a weekday, or a relative day like "yesterday", "in 2 days") count; a clock time alone
+ * day (a date, a weekday, or a relative day like "yesterday", "3 days ago") count; a clock time alone
  * ("at 5pm") or a bare number is noise.
  */
 export function findDates(text: string, claimed: ClaimedSpans, now: Date | undefined): Found<string>[] {
   const found: Found<string>[] = [];
+  if (!MAY_HOLD_DATE.test(text)) return found;
   for (const result of chrono.parse(text, { instant: now ?? new Date(0), timezone: 0 })) {
     const phrase = result.text.trim();
     const start = result.index;
     const end = start + result.text.length;
-    if (claimed.overlaps(start, end) || NOT_A_DATE.test(phrase) || /^\d+$/.test(phrase)) continue;
+    if (claimed.overlaps(start, end) || NOT_A_DATE.test(phrase) || DURATION.test(phrase) || /^\d+$/.test(phrase)) continue;
     const c = result.start;
     if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month')) continue;
     // Without a reference instant, "yesterday" or "May 2" cannot be placed: keep only full dates.
