@@ -46,10 +46,12 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
     bot: readBotTurns(conversation, hits),
   };
 
-  const textTriggers: Trigger[] = [...customerRequestTriggers(input), ...topicTriggers(input)];
+  const topics = topicTriggers(input);
+  const textTriggers: Trigger[] = [...customerRequestTriggers(input), ...topics];
   const signals = categorySignals(textTriggers, hits, conversation.bot?.intent);
   const category = categorize(signals);
-  const pinned = textTriggers.length > 0;
+  // Asking for a person says who should answer, not what the problem is: only topics pin it.
+  const pinned = topics.length > 0;
 
   const triggers: Trigger[] = [
     ...textTriggers,
