@@ -1,7 +1,7 @@
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
 import { matchesOf, type ClaimedSpans, type Found } from './spans';
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 /** Emails, lower-cased so "Ana@Example.com" and "ana@example.com" count once. */
 export function findEmails(text: string, claimed: ClaimedSpans): Found<string>[] {
