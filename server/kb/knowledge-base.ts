@@ -19,6 +19,8 @@ const DEFAULT_LIMIT = 3;
 /** Title words say what an article is about; tags are curated synonyms; the body is evidence. */
 const BOOST = { title: 3, tags: 2, body: 1 };
 
+const MAX_TERM_LENGTH = 64;
+
 export function requiredTerms(queryTerms: number): number {
   return Math.min(Math.ceil(queryTerms * REQUIRED_SHARE), MAX_REQUIRED_TERMS);
 }
@@ -27,6 +29,9 @@ export function requiredTerms(queryTerms: number): number {
 export function meaningfulTerms(text: string): string[] {
   const terms = new Set<string>();
   for (const token of text.split(/[^\p{L}\p{N}']+/u)) {
+    // No word is this long; minisearch's fuzzy match allocates length² bytes per term (a 1 MB token
+    // asked for a terabyte), so such tokens are noise to drop, not terms to search.
+    if (token.length > MAX_TERM_LENGTH) continue;
     const term = token ? processTerm(token) : null;
     if (term) terms.add(term);
   }
