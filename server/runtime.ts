@@ -8,7 +8,9 @@ import { createApp } from './http/app';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
 import { HANDOFF_ASSEMBLE, JOB_NAMES } from './jobs/job-names';
 import { createJobQueue, type JobQueue } from './jobs/job-queue';
-import { loadKnowledgeBase } from './kb/load-markdown';
+import { ConfigError } from './errors';
+import type { KnowledgeBase } from './kb/knowledge-base';
+import { KnowledgeBaseFileError, loadKnowledgeBase } from './kb/load-markdown';
 import { createLogger, type Logger } from './logger';
 import { openDatabase } from './store/database';
 import { createStore } from './store/postgres-store';
@@ -58,12 +60,27 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+async function loadKb(dir: string): Promise<KnowledgeBase> {
+  try {
+    return await loadKnowledgeBase(dir);
+  } catch (err) {
+    if (err instanceof KnowledgeBaseFileError) throw new ConfigError(`KB_DIR has a bad article: ${err.message}`, 'KB_DIR');
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') {
+      throw new ConfigError(`KB_DIR must be a readable folder of Markdown articles, got '${dir}' (${code})`, 'KB_DIR');
+    }
+    throw err;
+  }
+}
+
 /**
  * The composition root: builds every part from the config, in order, and knows how to take them
  * down in reverse. `npm start` runs HTTP and workers; `npm run worker` runs workers only.
  */
 export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
+  // Before the database: a wrong KB_DIR is a configuration mistake and should fail at once.
+  const kb = await loadKb(config.kbDir);
   const db = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: pgliteDir(config) },
   );
@@ -89,7 +106,6 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     await jobs.start();
     await jobs.createQueues(JOB_NAMES);
 
-    const kb = await loadKnowledgeBase(config.kbDir);
     const writer = new OfflineBriefWriter();
     logger.info({ kb_dir: config.kbDir, kb_articles: kb.size, writer: writer.name, database: db.kind }, 'parts ready');
 
