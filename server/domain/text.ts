@@ -97,9 +97,12 @@ const NEG_ANY_RE =
 export type NegationMode = 'want' | 'any';
 
 /** True when the match at `index` sits inside a negation of the given kind. */
+/** "If I don't get my money back …", "unless you refund me": a condition, not a refusal. */
+const CONDITIONAL_RE = /\b(?:if|unless|until|otherwise)\b/i;
+
 export function isNegated(text: string, index: number, mode: NegationMode): boolean {
   const clause = clauseBefore(text, index);
-  if (mode === 'want') return NEG_WANT_RE.test(clause);
+  if (mode === 'want') return NEG_WANT_RE.test(clause) && !CONDITIONAL_RE.test(clause);
   return NEG_ANY_RE.test(clause);
 }
 

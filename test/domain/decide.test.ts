@@ -110,6 +110,6 @@ describe('queues and policy', () => {
   });
 
   it('non_escalating cannot silence safety', () => {
-    expect(run(says('The heater exploded'), { non_escalating: ['safety'] }).reasons).toEqual(['safety']);
+    expect(run(says('The heater exploded'), { non_escalating: ['safety', 'damaged_order'] }).reasons).toEqual(['safety']);
   });
 });

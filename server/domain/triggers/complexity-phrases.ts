@@ -1,4 +1,9 @@
-import { anyOf } from './phrase-rules';
+import { anyOf, test } from './phrase-rules';
+
+/** "an error on my invoice", "a mistake in my name": a wrong record, not a software fault. */
+const CLERICAL_ERROR = test(
+  '\\b(?:error|mistake)s? (?:in|on|with) (?:my|the|your|our) (?:invoice|bill|statement|order|name|address|receipt|account|charge|booking|reservation)\\b',
+);
 import type { PhraseRule } from './scan';
 
 /** Complexity and back-office language (CONTRACT.md §3 complexity and action families). */
@@ -12,6 +17,7 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
       '\\b(?:remove|delete|add) (?:a |my |the |an )?(?:new |old )?(?:card|payment method|credit card|debit card|billing contact)\\b',
       '\\bmerge (?:my |our |the |two )?accounts\\b',
       '\\b(?:moved|moving) (?:to a new (?:address|house|place)|house)\\b',
+      '\\b(?:e-?mail(?: address)?|address|phone(?: number)?|name|card|payment method)(?: (?:on|for|of) (?:my|the|our) account)? (?:changed|updated|corrected) to\\b',
       '\\bnew (?:e-?mail(?: address)?|shipping address|billing address|address|phone number|card)\\b',
       '\\bmy (?:e-?mail|address|name|phone number) (?:is wrong|has changed|changed)\\b',
     ),
@@ -19,11 +25,16 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
   {
     key: 'bug_report',
     neg: 'any',
+    unless: (sentence) => CLERICAL_ERROR.test(sentence),
     re: anyOf(
       '\\b(?:error|bug|glitch|exception|stack ?trace)s?\\b',
       '\\bcrash(?:es|ed|ing)?\\b',
       '\\bfreez(?:es|ing)\\b|\\bfroze\\b',
-      "\\b(?:won't|doesn't|does not|will not|didn't) (?:load|open|sync|save|submit|launch|start)\\b",
+      "\\b(?:won'?t|doesn'?t|does not|will not|didn'?t|can'?t|cannot|isn'?t|is not|aren'?t|don'?t) (?:load|open|sync|save|submit|launch|start|connect|pair|install|update|upload|download|refresh|respond|print|log me in)\\b",
+      '\\b(?:returns?|returning|throws?|throwing|giving|gives|getting|shows?|showing) (?:an? |the )?(?:(?:http |status )?[45]\\d\\d|error|exception|timeout)\\b',
+      '\\b(?:error|code|status) [45]\\d\\d\\b|\\b[45]\\d\\d (?:error|response|status)\\b',
+      '\\b(?:still|keeps?|kept|constantly) (?:failing|fails|failed|erroring|broken|crashing|down)\\b',
+      '\\b(?:login|redirect|reboot|restart|sign-?in) loop\\b',
       '\\bnot (?:loading|syncing|saving|opening|responding)\\b',
       '\\bkeeps? (?:crashing|freezing|failing|logging me out|spinning|reloading|timing out)\\b',
       '\\bstuck on (?:the )?(?:loading|checkout|payment|login|spinning|blank)\\b',
@@ -72,7 +83,10 @@ export const ACTION_RULES: PhraseRule[] = [
       '\\b(?:change|update|correct|fix|redirect)\\b[^.!?]{0,40}\\baddress\\b[\\s\\S]{0,50}\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way|out for delivery)\\b',
       '\\b(?:already )?(?:shipped|dispatched|in transit|on (?:its|the) way)\\b[\\s\\S]{0,50}\\b(?:change|update|correct|redirect)\\b[^.!?]{0,30}\\baddress\\b',
       '\\bcancel\\b[^.!?]{0,40}\\b(?:already )?(?:shipped|dispatched)\\b',
-      '\\b(?:waive|reverse|remove|refund) (?:the |a |my |this )?(?:late |restocking |cancellation |shipping |service )?fees?\\b',
+      '\\b(?:waive|waiving|reverse|remove|drop|cancel|refund|credit back)\\b[^.!?]{0,30}\\b(?:fees?|penalt(?:y|ies)|surcharges?|interest charges?)\\b',
+      '\\btax[- ]exempt(?:ion)?\\b',
+      '\\b(?:increase|raise|extend|lift|higher) (?:my |the |our |a )?(?:credit |spending |daily |withdrawal |transfer |overdraft )?limit\\b',
+      '\\b(?:approve|approval (?:of|for)|sign off on) (?:my|our|the|a) (?:loan|application|claim|request|exception|order)\\b',
       '\\b(?:extend|extension (?:of|to)) (?:the |my )?(?:return window|return period|deadline|trial|warranty)\\b',
       '\\b(?:past|outside|after) (?:the )?(?:\\d+[- ]day )?(?:return|refund) (?:window|period)\\b',
       '\\b(?:compensation|goodwill (?:gesture|credit)|store credit)\\b',

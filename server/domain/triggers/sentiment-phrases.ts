@@ -1,4 +1,6 @@
-import { anyOf, B, E } from './phrase-rules';
+import { anyOf, B, E, test } from './phrase-rules';
+
+const INSTRUCTION_URGENT = test('\\b(?:mark|flag|set|tag|label|make|classify|treat)\\b[^.!?]{0,30}\\b(?:as |to )?(?:urgent|high priority|priority)\\b');
 import type { PhraseRule } from './scan';
 
 /**
@@ -27,6 +29,8 @@ export const SENTIMENT_RULES: PhraseRule[] = [
   {
     key: 'urgency',
     neg: 'any',
+    // "mark this conversation urgent": an instruction about a field, which customer text cannot set.
+    unless: (sentence) => INSTRUCTION_URGENT.test(sentence),
     re: anyOf(
       '\\b(?:immediately|right away|right now|asap|a\\.s\\.a\\.p\\.?|as soon as possible|urgent(?:ly)?|emergency|time[- ]sensitive)\\b',
       '\\b(?:this is |it\'s |it is )?blocking (?:our|my|the|us|me)\\b',

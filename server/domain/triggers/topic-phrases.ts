@@ -20,9 +20,26 @@ const REFUND_POLICY = test(
   '\\bif i (?:buy|order|purchase|get)\\b',
   '\\bbefore (?:i|we) (?:buy|order|purchase)\\b',
   '\\b(?:is|are) (?:it|they|this|these) (?:refundable|returnable)\\b',
+  // A question about a feature that handles refunds ("does your API support webhooks for refunds?").
+  '\\b(?:api|webhooks?|endpoints?|integration|plugin|sdk|reports?|dashboard|events?)\\b[^.!?]{0,40}\\brefunds?\\b',
+  '\\brefunds?\\b[^.!?]{0,20}\\b(?:api|webhooks?|endpoints?|events?|reports?)\\b',
 );
 
-const OWN_MISTAKE = test('\\bi (?:ordered|chose|picked|bought|selected) the wrong\\b', '\\bby mistake\\b');
+const OWN_MISTAKE = test(
+  '\\bi (?:must have )?(?:ordered|chose|picked|bought|selected|clicked) (?:the )?wrong\\b',
+  '\\bby mistake\\b',
+  '\\bmy (?:own )?(?:mistake|fault|bad|error)\\b',
+);
+/** "The box was dented but the vase inside is perfect": the packaging took the knock, not the item. */
+const ITEM_INTACT = test(
+  '\\b(?:inside|item|items|contents|product|it|they|vase|everything)\\s+(?:is|are|was|were|seems?|looks?)\\s+(?:totally |completely |perfectly )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|unscathed|in (?:perfect|good|great) (?:condition|shape))\\b',
+  '\\bno (?:harm|damage) (?:done|to the (?:item|product|contents))\\b',
+);
+/** Hospital or injury words alone ("I was in hospital, so I missed the window") are no danger; with a cause they are. */
+const HARM_CAUSE = test(
+  '\\b(?:because of|due to|from|after (?:using|eating|wearing|taking|drinking|touching|charging|opening))\\b[^.!?]{0,30}\\b(?:your|the|this|it|product|item)\\b',
+  '\\b(?:burn|fire|shock|allerg|reaction|rash|swallow|chok|poison|cut|blade|explod|sharp|glass|fell|collaps|toxic|mold|mould|bacteria|sick)\\w*',
+);
 
 export const REFUND_RULES: PhraseRule[] = [
   {
@@ -32,6 +49,9 @@ export const REFUND_RULES: PhraseRule[] = [
       '\\b(?:my|the|our) money back\\b',
       '\\b(?:want|need|get|give me|like|expect)\\s+(?:my|our|the)?\\s*money back\\b',
       '\\breimburse(?:ment|d)?\\b',
+      '\\b(?:deposit|money|payment|funds)s? (?:to be |be |being )?(?:returned|refunded|reimbursed|credited back|paid back)\\b',
+      '\\b(?:return|give back|pay back) (?:my|the|our) (?:deposit|money|payment|funds)\\b',
+      '\\bgive me (?:back )?my money\\b',
       `${B}(?:reembolso|reembolsar|devolución del dinero|devolver el dinero)${E}`,
       `${B}(?:rembourse(?:ment|z|r)?)${E}`,
       `${B}(?:rückerstattung|rueckerstattung|geld zurück|erstatten)${E}`,
@@ -87,7 +107,11 @@ export const TOPIC_RULES: PhraseRule[] = [
   {
     key: 'legal_compliance',
     re: anyOf(
-      '\\b(?:my |a |our )?(?:lawyer|attorney|solicitor|legal counsel)s?\\b',
+      // "my lawyer", "contact a lawyer": not "my sister just became a lawyer".
+      '\\b(?:my|our) (?:lawyer|attorney|solicitor|legal (?:counsel|team|department|representative))s?\\b',
+      '\\b(?:contact(?:ing)?|call(?:ing)?|hir(?:e|ing)|get(?:ting)?|consult(?:ing)?|involv(?:e|ing)|retain(?:ing)?|speak(?:ing)? (?:to|with)|talk(?:ing)? to|go(?:ing)? to|see(?:ing)?) (?:a |an |my |our )?(?:lawyer|attorney|solicitor)s?\\b',
+      '\\b(?:lawyer|attorney|solicitor)s? (?:will|is going to|are going to|has been|have been|(?:is|are) (?:already )?(?:involved|aware|handling|looking))\\b',
+      '\\b(?:illegal|unlawful|against the law|breach of contract|consumer rights|legal rights|my rights as a consumer)\\b',
       '\\blegal action\\b',
       '\\blaw ?suits?\\b',
       '\\b(?:sue|suing) (?:you|your|the company|them|this company)\\b',
@@ -114,8 +138,18 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\b(?:make|file|lodge|submit|raise|register) a (?:formal )?complaint\\b',
       '\\bcomplain(?:t|ts|ing)?\\b',
       '\\b(?:very|extremely|really|so|deeply|totally) (?:disappointed|dissatisfied|unhappy|upset) (?:with|in|by)\\b',
-      '\\bdisappointed (?:with|in|by) (?:your|the) (?:service|product|company|quality|support|store)\\b',
+      '\\bdisappointed (?:with|in|by) (?:your|the|this) (?:service|product|company|quality|support|store|shop|brand|bank|airline|courier|delivery|experience)\\b',
       '\\bcheap(?:ly)? made\\b',
+      '\\b(?:poor|low|bad|terrible|awful|cheap|shoddy|crap) (?:build |product )?quality\\b',
+      '\\bquality (?:has |have )?(?:gone down|dropped|declined|got worse|gotten worse)\\b',
+      '\\b(?:stopped working|broke|died|quit working|came apart|fell apart|ripped|tore|faded|shrank|peel(?:ed|ing))\\b[^.!?]{0,25}\\bafter (?:only |just )?(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of)\\s+(?:days?|weeks?|months?|uses?|washe?s|wears?|charges?)\\b',
+      '\\b(?:not worth the money|waste of money|overpriced|false advertising|misleading (?:ad|advert|description|listing))\\b',
+      '\\b(?:shameful|disgraceful|disgusting|appalling|terrible|awful|horrible|poor|no) way to treat\\b',
+      '\\b(?:telling|tell|warn) (?:everyone|all my friends|everybody|people)\\b',
+      '\\b(?:leave|leaving|write|writing|post|posting) (?:a )?(?:bad|negative|terrible|1-star|one-star|1 star|one star) review\\b',
+      '\\b(?:would|will) (?:never|not) recommend\\b',
+      '\\b(?:rude|unhelpful|incompetent|clueless) (?:staff|agent|driver|courier|employee|rep|representative|person|team|support)\\b',
+      '\\b(?:expected|deserve) better\\b',
       '\\bfell apart\\b',
       '\\bunprofessional\\b',
       '\\bthanks for nothing\\b',
@@ -165,11 +199,15 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bnot what i ordered\\b',
       '\\b(?:sent|shipped|delivered) (?:me |us )?(?:a |an |the )?[^.!?]{0,40}\\binstead\\b',
       '\\bmissing (?:items?|parts?|pieces?|accessor(?:y|ies))\\b',
+      '\\b(?:arrived|came|showed up|was delivered|were delivered|delivered)\\s+with (?:a |an |the |some |its )?(?:\\w+ )?(?:broken|cracked|smashed|shattered|dented|torn|ripped|missing|damaged|bent|scratched|leaking)\\b',
+      '\\b(?:caught|catches) fire\\b|\\bburst into flames\\b|\\bexplod(?:ed|es)\\b|\\boverheat(?:ed|s)\\b|\\bmelted\\b',
+      '\\b(?:stopped working|broke|died|quit working|came apart|fell apart)\\b[^.!?]{0,25}\\bafter (?:only |just )?(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of)\\s+(?:days?|weeks?|uses?|washe?s|wears?|charges?)\\b',
+      '\\b(?:i|we) (?:received|got|was sent|were sent|am receive|receive) (?:the |a |an )?wrong\\b',
       '\\b(?:doesn\'t|does not|won\'t|will not) (?:turn|switch|power) on\\b',
     ),
     neg: 'any',
     // "I ordered the wrong colour by mistake" is the customer's slip, not a wrong delivery.
-    unless: (sentence) => OWN_MISTAKE.test(sentence),
+    unless: (sentence) => OWN_MISTAKE.test(sentence) || ITEM_INTACT.test(sentence),
   },
   {
     key: 'safety',
@@ -187,9 +225,22 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bexplod(?:ed|es|ing)\\b',
       '\\bburn(?:ed|t)? (?:me|my|him|her|his|our|the kids?)\\b',
       '\\belectric(?:al)? shock\\b',
-      '\\b(?:injur(?:ed|y|ies)|hospitali[sz]ed|in (?:the )?hospital|emergency room|choking|poison(?:ed|ing)|allergic reaction)\\b',
+      '\\b(?:choking|poison(?:ed|ing)|allergic reaction)\\b',
       '\\bsmoke (?:coming|came) out\\b',
       '\\boverheat(?:ed|ing|s)\\b',
+      '\\b(?:fire|safety|choking|electrical|health|burn) (?:hazard|risk)s?\\b',
+      '\\bspark(?:s|ed|ing)\\b[^.!?]{0,20}\\b(?:came|coming|out|when|from|socket|plug|cable|charger)\\b|\\bmelt(?:ed|ing)\\b',
+      '\\b(?:smell(?:s|ed|ing)? (?:of )?gas|gas (?:leak|smell)|leaking gas|carbon monoxide)\\b',
+      '\\b(?:someone|somebody|a child|my (?:kid|child|son|daughter|baby)) (?:could|might) (?:have )?(?:get |got |been )?(?:hurt|injured|killed|electrocuted|burned)\\b',
+      '\\b(?:is|are|was|looks|seems) (?:really |very |so |extremely )?(?:dangerous|unsafe)\\b',
     ),
+  },
+  {
+    key: 'safety',
+    neg: 'any',
+    re: anyOf(
+      '\\b(?:injur(?:ed|y|ies)|hospitali[sz]ed|(?:in|to) (?:the )?hospital|emergency room)\\b',
+    ),
+    unless: (sentence) => !HARM_CAUSE.test(sentence),
   },
 ];
