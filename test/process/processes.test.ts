@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -159,5 +160,38 @@ if (adminUrl) describe('two server processes on one Postgres', () => {
     expect(jobs.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
 
     expect(await Promise.all([one!.terminate(), two!.terminate()])).toEqual([0, 0]);
+  });
+});
+
+describe('start-up failures', () => {
+  function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script], {
+        cwd: path.resolve(__dirname, '..', '..'),
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stderr });
+      });
+    });
+  }
+
+  it('exits 1 naming the variable when the configuration is wrong', async () => {
+    const port = await run('server/main.ts', { PORT: 'abc' });
+    expect(port).toEqual({ code: 1, stderr: "Configuration error: PORT must be an integer between 0 and 65535, got 'abc'\n" });
+    const kb = await run('server/main.ts', { KB_DIR: '/nonexistent/kb', DATA_DIR: path.join(os.tmpdir(), 'baton-unused') });
+    expect(kb.code).toBe(1);
+    expect(kb.stderr).toMatch(/^Configuration error: KB_DIR must be a readable folder/);
+  });
+
+  it('refuses to run workers alone on the embedded database', async () => {
+    const worker = await run('server/worker-main.ts', {});
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toMatch(/^Configuration error: DATABASE_URL must be set for npm run worker/);
   });
 });
