@@ -67,6 +67,10 @@ export interface CategorySignals {
   strong: Map<Category, Hit[]>;
   weak: Map<Category, Hit[]>;
   intent?: Category;
+  /** The customer asked something (a question mark or a question word first). */
+  asked?: boolean;
+  /** The customer sounds pleased overall (sentiment label positive). */
+  positive?: boolean;
 }
 
 function push(map: Map<Category, Hit[]>, category: Category, hits: readonly Hit[]): void {
@@ -75,7 +79,20 @@ function push(map: Map<Category, Hit[]>, category: Category, hits: readonly Hit[
 }
 
 /** Every category the conversation touches, with the quotes that show it. */
-export function categorySignals(triggers: readonly Trigger[], hits: Hits, intent?: string): CategorySignals {
+const QUESTION_RE = /\?|^\W*(?:is|are|does|do|can|could|how|what|which|will|would|when|where|why|should)\b/im;
+
+/** True when any of the texts asks something. */
+export function asksQuestion(texts: readonly string[]): boolean {
+  return texts.some((t) => QUESTION_RE.test(t));
+}
+
+export function categorySignals(
+  triggers: readonly Trigger[],
+  hits: Hits,
+  intent?: string,
+  asked = false,
+  positive = false,
+): CategorySignals {
   const strong = new Map<Category, Hit[]>();
   const weak = new Map<Category, Hit[]>();
   for (const [code, category] of Object.entries(STRONG)) {
@@ -83,7 +100,7 @@ export function categorySignals(triggers: readonly Trigger[], hits: Hits, intent
   }
   for (const [code, category] of Object.entries(WEAK_FROM_CODES)) push(weak, category!, hits.get(code));
   for (const category of CATEGORIES) push(weak, category, hits.get(`cat:${category}`));
-  return { strong, weak, intent: categoryFromIntent(intent) };
+  return { strong, weak, intent: categoryFromIntent(intent), asked, positive };
 }
 
 function best(categories: Iterable<Category>): Category | undefined {
@@ -92,10 +109,18 @@ function best(categories: Iterable<Category>): Category | undefined {
   return top;
 }
 
-/** Strong signals first; else keywords together with the bot's intent; else `other`. */
+/**
+ * Strong signals first; else keywords together with the bot's intent; else `other`. Two readings of
+ * weak keywords are corrected: praise or a suggestion with no question and no problem is feedback
+ * even when it names the app or the delivery, when the customer sounds pleased; and a question whose
+ * only signal is a technical noun ("is there a dark mode in the app?") is a product question.
+ */
 export function categorize(signals: CategorySignals): Category {
   const strong = best(signals.strong.keys());
   if (strong) return strong;
   const weak = [...signals.weak.keys(), ...(signals.intent ? [signals.intent] : [])];
-  return best(weak) ?? 'other';
+  const top = best(weak);
+  if (signals.weak.has('feedback') && !signals.asked && !signals.intent && (signals.positive ?? false)) return 'feedback';
+  if (signals.asked && top === 'technical' && signals.weak.size === 1 && !signals.intent) return 'product_question';
+  return top ?? 'other';
 }

@@ -4,7 +4,7 @@ import { queueFor, type TenantPolicy } from './policy';
 import type { KnowledgeSearch } from '../kb/types';
 import { extractFacts } from './facts';
 import { analyzeSentiment } from './sentiment';
-import { categorize, categorySignals } from './categorize';
+import { asksQuestion, categorize, categorySignals } from './categorize';
 import { ALL_RULES } from './triggers/all-rules';
 import { readBotTurns } from './triggers/bot-turns';
 import { scan, viewMessages } from './triggers/scan';
@@ -48,7 +48,9 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
 
   const topics = topicTriggers(input);
   const textTriggers: Trigger[] = [...customerRequestTriggers(input), ...topics];
-  const signals = categorySignals(textTriggers, hits, conversation.bot?.intent);
+  const asked = asksQuestion(views.filter((v) => v.role === 'customer').map((v) => v.norm));
+  const positive = input.sentiment.label === 'positive';
+  const signals = categorySignals(textTriggers, hits, conversation.bot?.intent, asked, positive);
   const category = categorize(signals);
   // Asking for a person says who should answer, not what the problem is: only topics pin it.
   const pinned = topics.length > 0;

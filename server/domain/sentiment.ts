@@ -2,7 +2,7 @@ import Sentiment from 'sentiment';
 import type { Conversation } from './conversation';
 import type { Sentiment as SentimentResult, SentimentSignal } from './decision';
 import { scan, viewMessages, type Hits, type MessageView } from './triggers/scan';
-import { INTENSIFIERS, NEGATORS, SENTIMENT_RULES } from './triggers/sentiment-phrases';
+import { INTENSIFIERS, NEGATORS, PRAISE_RE, SENTIMENT_RULES, SETBACK_RE } from './triggers/sentiment-phrases';
 import { shoutedSpan } from './text';
 
 /**
@@ -84,6 +84,11 @@ export function analyzeSentiment(conversation: Conversation, views?: readonly Me
   const hits: SentimentHit[] = [];
   for (const [kind, signal] of Object.entries(KIND_SIGNAL)) {
     for (const hit of found.get(kind)) add(hits, signal, kind, hit.message, hit.quote);
+  }
+  for (const view of customer) {
+    if (found.get('sarcasm').some((h) => h.message === view.index)) continue;
+    const praise = PRAISE_RE.exec(view.norm);
+    if (praise && SETBACK_RE.test(view.norm)) add(hits, 'frustration', 'sarcasm', view.index, view.text.slice(praise.index, praise.index + praise[0].length));
   }
 
   let total = 0;

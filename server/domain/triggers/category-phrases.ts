@@ -10,11 +10,12 @@ export const CATEGORY_RULES: PhraseRule[] = [
     key: 'cat:order_status',
     re: anyOf(
       '\\bwhere(?:\'s| is| are) (?:my|our|the) (?:order|package|parcel|delivery|shipment|stuff|item|items)\\b',
-      '\\b(?:track(?:ing)?|shipped|shipping|shipment|delivery|delivered|dispatch(?:ed)?|courier|carrier|in transit|out for delivery)\\b',
+      '\\b(?:track(?:ing)?|shipped|shipping(?! address)|shipment|delivery|delivered|dispatch(?:ed)?|courier|carrier|in transit|out for delivery)\\b',
       "\\b(?:hasn't|has not|haven't|have not|never|didn't|did not|still not|not yet) (?:arrived|been delivered|come|received|shipped)\\b",
       '\\b(?:late|lost|missing|delayed|stolen) (?:order|package|parcel|delivery|shipment)\\b',
       '\\bcancel (?:my |the |this |an? )?order\\b',
       '\\bwrong address\\b',
+      '\\b(?:my|our|the|this|that) (?:\\w+ )?order\\b(?! (?:history|page|confirmation email))',
       '\\b(?:my|the|our|a) (?:package|parcel|shipment)\\b',
       '\\border (?:#|number |no\\.? ?)?\\d+',
       `${B}(?:pedido|encomenda|commande|colis|livraison|bestellung|paket|lieferung|sendung|entrega|envío|envio)${E}`,
@@ -23,8 +24,10 @@ export const CATEGORY_RULES: PhraseRule[] = [
   {
     key: 'cat:returns_refunds',
     re: anyOf(
-      '\\breturn(?:ing|ed|s)?\\b(?! polic)(?! window)',
-      '\\bexchange\\b',
+      // Not the verb of software ("the webhook returns 401", "returns an error").
+      '\\breturn(?:ing|ed|s)?\\b(?! polic)(?!\\s+(?:an? |the )?(?:[45]\\d\\d|error|exception|null|empty|blank|nothing|results?|data|values?|response|status|code)\\b)',
+      '\\bexchang(?:e|ed|ing)\\b|\\bswap\\b',
+      `${B}(?:trocar|troca|cambiar|cambio|échanger|echanger|umtauschen|umtausch|cambiare|reso|rimborso|ruilen|retourneren|terugsturen)${E}`,
       // A refund mentioned but not requested ("I got my refund") still says what this is about.
       '\\brefund(?:s|ed)?\\b(?! polic)',
       `${B}(?:reembolso|devolución|devolucion|remboursement|retour|rückerstattung|rücksendung|devolução|devolucao)${E}`,
@@ -37,13 +40,15 @@ export const CATEGORY_RULES: PhraseRule[] = [
     re: anyOf(
       // Not "pay"/"paid": "I paid for express shipping, where is it?" is about the order.
       '\\b(?:charge[sd]?|charging|invoices?|receipts?|billing|billed|bill|VAT|card (?:was )?declined|payment (?:failed|declined|didn\'t go through|error)|subscription fee|renewal fee|proration)\\b',
+      '\\b(?:late|overdraft|annual|monthly|service|maintenance|account|atm|foreign transaction|roaming|subscription|renewal|membership) fees?\\b',
+      '\\b(?:card on file|payment (?:details|method|info(?:rmation)?)|billing address|credit limit|direct debit|debited|statement|overdraft|renew(?:s|al|ed)?|tax(?:es)?)\\b',
       `${B}(?:factura|cobro|facture|prélèvement|rechnung|abbuchung|fatura|cobrança|cobranca)${E}`,
     ),
   },
   {
     key: 'cat:account_access',
     re: anyOf(
-      "\\b(?:log ?in|login|log-in|sign ?in|sign-in|password|2fa|two[- ]factor|verification code|one-time code|otp|locked out|reset link|can't access my account|cannot access my account|account (?:is )?locked|authenticator)\\b",
+      "\\b(?:log ?in|login|log-in|sign ?in|sign-in|pass?wo?rd|acc?ount (?:got |is |was |has been )?locked|2fa|two[- ]factor|verification code|one-time code|otp|locked out|reset link|can't access my account|cannot access my account|account (?:is )?locked|authenticator)\\b",
       `${B}(?:contraseña|mot de passe|passwort|senha|iniciar sesión|connexion|anmelden|konto gesperrt)${E}`,
     ),
   },
@@ -66,12 +71,15 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\b(?:compatible|compatibility|size|sizes|sizing|fit|dimensions|material|made of|in stock|available in|colou?rs?|ingredients|specs?|specifications|warranty|how do i use)\\b',
       '\\b(?:return|refund) polic(?:y|ies)\\b',
       '\\bbefore (?:i|we) (?:buy|order|purchase)\\b',
+      '\\b(?:comes? with|come in|battery life|waterproof|water-resistant|washable|solid wood|veneer|gift[- ]wrap(?:ping)?|dishwasher[- ]safe|machine[- ]washable|in (?:a )?(?:bigger|smaller|larger) size)\\b',
+      '\\bdo you (?:offer|sell|stock|carry|ship to|have (?:it|this|these|them|any|a|an))\\b',
+      '\\b(?:does|do|will) (?:it|this|they|these|the \\w+) (?:have|include|work with|support|fit)\\b',
     ),
   },
   {
     key: 'cat:feedback',
     re: anyOf(
-      '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience)|thank you so much|keep up|compliment|review)\\b',
+      '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience|work)|thank you so much|love it|keep up|compliment|kudos|well done|review)\\b',
     ),
   },
 ];

@@ -27,7 +27,9 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
     neg: 'any',
     unless: (sentence) => CLERICAL_ERROR.test(sentence),
     re: anyOf(
-      '\\b(?:error|bug|glitch|exception|stack ?trace)s?\\b',
+      '\\b(?:error|bug|glitch|stack ?trace)s?\\b',
+      // A software exception, not "make an exception to the policy".
+      '\\b(?:unhandled|uncaught|null ?pointer|runtime|fatal|server|java|python|\\w+Exception) exceptions?\\b|\\bexceptions? (?:was |were |is )?(?:thrown|raised)\\b|\\bthrows? an? exception\\b',
       '\\bcrash(?:es|ed|ing)?\\b',
       '\\bfreez(?:es|ing)\\b|\\bfroze\\b',
       "\\b(?:won'?t|doesn'?t|does not|will not|didn'?t|can'?t|cannot|isn'?t|is not|aren'?t|don'?t) (?:load|open|sync|save|submit|launch|start|connect|pair|install|update|upload|download|refresh|respond|print|log me in)\\b",

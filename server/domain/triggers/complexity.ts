@@ -15,12 +15,15 @@ const PROBLEM_CATEGORIES: ReadonlySet<Category> = new Set([
  * when three problem categories show up without a marker.
  */
 function multiIssue(input: EngineInput, signals: CategorySignals): Trigger | undefined {
-  const byCategory = new Map<Category, Hit>();
+  const byCategory = new Map<string, Hit>();
   for (const map of [signals.strong, signals.weak]) {
     for (const [category, hits] of map) {
       if (PROBLEM_CATEGORIES.has(category) && !byCategory.has(category) && hits[0]) byCategory.set(category, hits[0]);
     }
   }
+  // Changing account data is a problem of its own, whatever category the rest of the talk has.
+  const change = input.hits.get('account_change')[0];
+  if (change) byCategory.set('account_change', change);
   const marked = input.hits.has('multi_marker');
   if (byCategory.size < (marked ? 2 : 3)) return undefined;
   const evidence: Evidence[] = [...byCategory.values()].map((h) => ({ message: h.message, quote: h.quote }));

@@ -97,6 +97,27 @@ export const SENTIMENT_RULES: PhraseRule[] = [
   },
 ];
 
+/**
+ * Sarcasm without a set phrase: praise of the service (not a plain "great, thanks") in a message that also reports the thing going wrong again
+ * ("Wow, amazing service. Third time this month your courier has 'delivered' my parcel to nowhere").
+ * Both halves must be in one message; either alone is sincere.
+ */
+export const PRAISE_RE =
+  /\b(?:wow|amazing|impressed|impressive|bravo|well done|stellar|top-notch|outstanding|way to go|(?:good|great|nice) (?:job|work))\b|\b(?:great|wonderful|fantastic|brilliant|excellent|superb|perfect|lovely|awesome|fabulous|terrific|stellar) (?:customer )?(?:service|job|work|company|support|delivery|experience|communication|bank|airline|courier)\b/i;
+export const SETBACK_RE = new RegExp(
+  [
+    "\\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\\d+th|another) time\\b",
+    '\\b(?:yet|once) again\\b|\\bagain\\b[^.!?]{0,15}[.!?]',
+    "\\bstill (?:no|not|nothing|waiting|broken|down|missing)\\b",
+    "\\b(?:never|hasn't|has not|haven't|have not|didn't|did not) (?:arrived|came|showed up|shown up|worked|been fixed|been delivered|answered|replied)\\b",
+    '\\bto nowhere\\b|\\bnowhere to be (?:found|seen)\\b',
+    "\\b(?:only|just) (?:took|taken|waited) (?:\\d+|two|three|four|five|six) (?:hours|days|weeks|months)\\b",
+    // Scare quotes around what the company claims happened: 'delivered', "fixed".
+    "['\"](?:delivered|fixed|resolved|express|fast|on time|shipped|refunded|working|help|support|service|premium|unlimited)['\"]",
+  ].join('|'),
+  'i',
+);
+
 /** Words that turn the next sentiment word up. */
 export const INTENSIFIERS = new Set([
   'very', 'so', 'really', 'extremely', 'incredibly', 'totally', 'absolutely', 'completely', 'utterly', 'super',

@@ -1,6 +1,7 @@
 import type { Trigger } from '../decision';
 import type { TriggerCode } from '../codes';
 import { makeTrigger, quoteEvidence, type EngineInput } from './engine-input';
+import type { Hit } from './scan';
 
 const DETAILS: Partial<Record<TriggerCode, string>> = {
   refund_request: 'asks for money back',
@@ -22,11 +23,18 @@ function refundDetail(input: EngineInput): string {
   return top ? `asks for money back (${top.value} ${top.currency} mentioned)` : DETAILS.refund_request!;
 }
 
+/** Sarcastic praise is a complaint about the service said the other way round. */
+function sarcasmHits(input: EngineInput): Hit[] {
+  return input.sentiment.hits
+    .filter((h) => h.kind === 'sarcasm')
+    .map((h) => ({ message: h.message, quote: h.quote, at: input.views[h.message]!.text.indexOf(h.quote) }));
+}
+
 /** Topic family: one trigger per topic the customer raised, quoting where they raised it. */
 export function topicTriggers(input: EngineInput): Trigger[] {
   const out: Trigger[] = [];
   for (const code of TOPIC_CODES) {
-    const hits = input.hits.get(code);
+    const hits = code === 'complaint' ? [...input.hits.get(code), ...sarcasmHits(input)] : input.hits.get(code);
     if (hits.length === 0) continue;
     const detail = code === 'refund_request' ? refundDetail(input) : DETAILS[code]!;
     out.push(makeTrigger(code, detail, quoteEvidence(hits)));
