@@ -120,7 +120,8 @@ export function categorize(signals: CategorySignals): Category {
   if (strong) return strong;
   const weak = [...signals.weak.keys(), ...(signals.intent ? [signals.intent] : [])];
   const top = best(weak);
-  if (signals.weak.has('feedback') && !signals.asked && !signals.intent && (signals.positive ?? false)) return 'feedback';
-  if (signals.asked && top === 'technical' && signals.weak.size === 1 && !signals.intent) return 'product_question';
+  const botKnows = signals.intent !== undefined && signals.intent !== 'other';
+  if (signals.weak.has('feedback') && !signals.asked && !botKnows && (signals.positive ?? false)) return 'feedback';
+  if (signals.asked && top === 'technical' && signals.weak.size === 1 && !botKnows) return 'product_question';
   return top ?? 'other';
 }
