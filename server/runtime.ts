@@ -14,7 +14,7 @@ import { KnowledgeBaseFileError, loadKnowledgeBase } from './kb/load-markdown';
 import { createLogger, type Logger } from './logger';
 import { openDatabase } from './store/database';
 import { createStore } from './store/postgres-store';
-import type { Store } from './store/types';
+import type { Database, Store } from './store/types';
 
 export interface RuntimeOptions {
   /** Serve the HTTP API. */
@@ -60,6 +60,25 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/**
+ * pg-boss installs its schema on first start. Two processes starting together on a fresh Postgres
+ * can still collide there ("duplicate key … pg_namespace_nspname_index"); the loser finds the schema
+ * installed on a second try. A failed pg-boss instance cannot be started again, so each try is new.
+ */
+async function startJobQueue(db: Database, logger: Logger, attempts = 3): Promise<JobQueue> {
+  for (let attempt = 1; ; attempt += 1) {
+    const jobs = await createJobQueue(db, { logger });
+    try {
+      await jobs.start();
+      return jobs;
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      logger.warn({ err, attempt }, 'job queue did not start; retrying');
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
 async function loadKb(dir: string): Promise<KnowledgeBase> {
   try {
     return await loadKnowledgeBase(dir);
@@ -102,8 +121,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
   try {
     await store.migrate();
-    jobs = await createJobQueue(db, { logger });
-    await jobs.start();
+    jobs = await startJobQueue(db, logger);
     await jobs.createQueues(JOB_NAMES);
 
     const writer = new OfflineBriefWriter();
