@@ -55,7 +55,7 @@ export const CATEGORY_RULES: PhraseRule[] = [
   {
     key: 'cat:technical',
     re: anyOf(
-      '\\b(?:app|website|site|integration|api|webhook|sync|plugin|extension|dashboard|browser|software|firmware|install(?:ation)?|configure|configuration|bluetooth|wifi|wi-fi|pairing)\\b',
+      '\\b(?:app|website|site|integration|api|webhook|sync|plugin|extension|dashboard|browser|software|firmware|install(?:ation)?|configure|configuration|bluetooth|wifi|wi-fi|pairing|internet|router|modem|broadband|outage|network|webhooks?|sso|workspace)\\b',
     ),
   },
   {
