@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseConversation } from '../../server/domain/conversation';
 import type { KnowledgeBase } from '../../server/kb/knowledge-base';
 import { loadKnowledgeBase } from '../../server/kb/load-markdown';
-import { bot, conversation, customer, says } from '../helpers/conversation-factory';
+import { bot, botNoKb, conversation, customer, says } from '../helpers/conversation-factory';
 import { codes, run, triggerOf } from './engine';
 
 const SAMPLE = path.resolve(__dirname, '../../server/kb/sample-store');
@@ -35,25 +35,40 @@ describe('no_kb_match against the sample knowledge base', () => {
     expect(codes(run(conv, {}, kb))).not.toContain('no_kb_match');
   });
 
-  it('but not when that answer was marked unhelpful, nor when the KB does not hold it', () => {
+  it('but not when that answer was marked unhelpful', () => {
     const unhelpful = conversation([
       customer('Do you sell gift cards for dogs on mars?'),
       bot('Here is our returns guide.', { kb_articles: [{ id: 'kb-returns', title: 'Returns' }], helpful: false }),
     ]);
     expect(triggerOf(run(unhelpful, {}, kb), 'no_kb_match').evidence).toContainEqual({ field: 'kb', value: 'no relevant article' });
-    const unknown = conversation([
-      customer('Do you sell gift cards for dogs on mars?'),
-      bot('Here is an article.', { kb_articles: [{ id: 'kb-elsewhere', title: 'Elsewhere' }] }),
-    ]);
-    expect(codes(run(unknown, {}, kb))).toContain('no_kb_match');
   });
 
-  it('an article the customer marked helpful counts even when the loaded KB lacks it', () => {
-    const conv = conversation([
-      customer('Are you hiring for your warehouse in Leeds?'),
-      bot('All open roles are on our careers page.', { kb_articles: [{ id: 'kb-careers', title: 'Careers' }], helpful: true }),
+  it('nor when the customer rejected it, even if the KB holds the article', () => {
+    const rejected = conversation([
+      customer('Do you sell gift cards for dogs on mars?'),
+      bot('Here is our returns guide.', { kb_articles: [{ id: 'kb-returns', title: 'Returns' }] }),
+      customer("That's not what I asked."),
     ]);
+    expect(triggerOf(run(rejected, {}, kb), 'no_kb_match').evidence).toContainEqual({ field: 'kb', value: 'no relevant article' });
+  });
+
+  it("an article from the tenant's own help centre counts when the answer stood, though our KB lacks its id", () => {
+    const conv = conversation([
+      customer('Can I change the engraving text on my ring order?'),
+      bot('Engraving is added before the ring ships.', { kb_articles: [{ id: 'kb-81', title: 'Product details' }] }),
+    ]);
+    expect(kb.get('kb-81')).toBeUndefined();
     expect(codes(run(conv, {}, kb))).not.toContain('no_kb_match');
+  });
+
+  it('a cited answer that stood does not cover a later bot answer given without any article', () => {
+    const conv = conversation([
+      customer('Can I change the engraving text on my ring order?'),
+      bot('Engraving is added before the ring ships.', { kb_articles: [{ id: 'kb-81', title: 'Product details' }] }),
+      customer('And can you gift wrap it for a dog on mars?'),
+      botNoKb('I think so.'),
+    ]);
+    expect(triggerOf(run(conv, {}, kb), 'no_kb_match').evidence).toContainEqual({ message: 3, quote: 'I think so.' });
   });
 
   it.each([

@@ -6,8 +6,9 @@ import type { EngineInput } from './engine-input';
  * Does the knowledge base hold something relevant to this conversation? Asked by no_kb_match.
  *
  * An article the bot cited counts when its answer did not fail (not marked unhelpful, not rejected
- * by the customer) and either the loaded KB holds it or the customer marked it helpful: the bot's
- * help centre evidently covered the question. Otherwise the KB is searched with the customer's
+ * by the customer), whether or not the loaded KB holds that id: the tenant's bot answers from its
+ * own help centre, which our copy may not mirror, and an answer that stood means that help centre
+ * covered the question. Otherwise the KB is searched with the customer's
  * issue, one sentence at a time, because one long query mixing "hi", "thanks" and "let me talk to
  * a person" with the problem buries the problem under terms no article shares. A match for any
  * sentence counts.
@@ -21,13 +22,7 @@ const MAX_QUERIES = 8;
 const MIN_QUERY_CHARS = 3;
 
 function citedArticleCounts(input: EngineInput): boolean {
-  const kb = input.kb;
-  return input.bot.turns.some((turn) => {
-    if (!turn.cited || turn.failed) return false;
-    const message = input.conversation.messages[turn.index]!;
-    if (message.helpful === true) return true;
-    return (message.kb_articles ?? []).some((a) => kb?.get(a.id) !== undefined);
-  });
+  return input.bot.turns.some((turn) => turn.cited && !turn.failed);
 }
 
 /** The customer's sentences that may state the issue, in order, without requests for a person. */
