@@ -1,4 +1,6 @@
 import * as chrono from 'chrono-node';
+import { clauseBefore } from '../text';
+import { FUTURE_CUE_RE, nearestMonthDay, nearestWeekday, type DayParts } from './nearest-day';
 import type { ClaimedSpans, Found } from './spans';
 
 /** "now", "right now", "in 2 hours": times of today, not dates the agent needs. */
@@ -32,6 +34,25 @@ const MAY_HOLD_DATE = new RegExp(
   'i',
 );
 
+type Components = chrono.ParsedResult['start'];
+
+function partsOf(c: Components): DayParts {
+  return { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
+}
+
+/** How far back the words before a date are read for future wording ("it will arrive on"). */
+const CUE_WINDOW = 40;
+
+/** Picks the year of a bare month/day, or the week of a bare weekday (see nearest-day.ts). */
+function placeDay(text: string, start: number, phrase: string, c: Components, now: Date): DayParts {
+  const parsed = partsOf(c);
+  if (c.isCertain('year')) return parsed;
+  const future = FUTURE_CUE_RE.test(`${clauseBefore(text, start, CUE_WINDOW)} ${phrase}`);
+  if (c.isCertain('month') && c.isCertain('day')) return nearestMonthDay(parsed.month, parsed.day, now, future);
+  if (c.isCertain('weekday') && !c.isCertain('day')) return nearestWeekday(parsed, now, future, phrase);
+  return parsed;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -55,7 +76,8 @@ export function findDates(text: string, claimed: ClaimedSpans, now: Date | undef
     // chrono calls "yesterday" certain too, so ask the words themselves for a written year.
     if (!now && !WRITTEN_YEAR.test(phrase)) continue;
     claimed.claim(start, end);
-    found.push({ at: start, value: `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}` });
+    const day = now ? placeDay(text, start, phrase, result.start, now) : partsOf(result.start);
+    found.push({ at: start, value: `${day.year}-${pad(day.month)}-${pad(day.day)}` });
   }
   return found;
 }

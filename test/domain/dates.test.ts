@@ -1,0 +1,59 @@
+import { extractFactsFromText } from '../../server/domain/facts';
+import { nearestMonthDay } from '../../server/domain/facts/nearest-day';
+
+/** Monday 2 November 2026, the conversation's "now" in these tests. */
+const now = new Date('2026-11-02T10:15:00Z');
+const dates = (text: string, at: Date = now) => extractFactsFromText(text, { now: at }).dates;
+
+describe('a month and day without a year', () => {
+  it.each([
+    ['"shipped May 2" in November is last May, not next', 'It shipped May 2 and never arrived', ['2026-05-02']],
+    ['numeric dates too', 'I paid on 5/2', ['2026-05-02']],
+    ['January, ten months back', 'my subscription started Jan 5', ['2026-01-05']],
+    ['a day a few weeks ahead with no future word is still the near one', 'my daughter turns 18 on Dec 20', ['2026-12-20']],
+    ['yesterday stays yesterday', 'I wrote yesterday', ['2026-11-01']],
+    ['a written year is kept as written', 'it shipped May 2 2027', ['2027-05-02']],
+  ])('%s', (_why, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['"due" points ahead', 'the next payment is due Jan 5', ['2027-01-05']],
+    ['"by" points ahead', 'I need it by March 3', ['2027-03-03']],
+    ['"will arrive" points ahead', 'the tracking says it will arrive on Jan 8', ['2027-01-08']],
+  ])('with future wording, the next one: %s', (_why, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+
+  it('future wording does not reach a date more than half a year ahead: "was due Oct 30" is last week', () => {
+    expect(dates('it was due Oct 30')).toEqual(['2026-10-30']);
+    expect(dates('it should arrive by Aug 2')).toEqual(['2026-08-02']);
+  });
+
+  it('29 February resolves to a year that has one, never to 1 March', () => {
+    expect(nearestMonthDay(2, 29, now, false)).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(nearestMonthDay(2, 29, new Date('2028-12-01T00:00:00Z'), false)).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+
+  it('today is today, with or without future wording', () => {
+    expect(nearestMonthDay(11, 2, now, false)).toEqual({ year: 2026, month: 11, day: 2 });
+    expect(nearestMonthDay(11, 2, now, true)).toEqual({ year: 2026, month: 11, day: 2 });
+  });
+});
+
+describe('a weekday without a week', () => {
+  it('is the latest one up to today: "I ordered on Wednesday" said on Monday is five days ago', () => {
+    expect(dates('I ordered on Wednesday')).toEqual(['2026-10-28']);
+    expect(dates('it came on Saturday, broken')).toEqual(['2026-10-31']);
+  });
+
+  it('is the next one with future wording: a delivery promise', () => {
+    expect(dates('they said it will arrive on Friday')).toEqual(['2026-11-06']);
+    expect(dates('I need this resolved before Saturday')).toEqual(['2026-11-07']);
+  });
+
+  it('keeps the week the words name', () => {
+    expect(dates('I called last Tuesday')).toEqual(['2026-10-27']);
+    expect(dates('come back next Friday')).toEqual(['2026-11-13']);
+  });
+});
