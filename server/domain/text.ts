@@ -83,8 +83,10 @@ const NEG_WANT_RE = new RegExp(
     '\\bpas besoin\\b',
     '\\b(?:nicht|kein(?:e|en|er)?)\\b',
     '\\bn[ãa]o\\s+(?:quero|preciso|precisa|desejo)\\b',
+    '\\bnon (?:voglio|vorrei|ho bisogno|mi serve|serve|è necessario)\\b',
+    '\\b(?:geen|hoef niet|wil niet|niet nodig)\\b',
     // "no quiero una persona", "não quero um atendente": the verb is part of the match itself.
-    '(?:^|\\s)(?:no|n[ãa]o)\\s*$',
+    '(?:^|\\s)(?:no|n[ãa]o|non)\\s*$',
     // "I don't need a human" when the rule's match itself starts at "need".
     "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not)\\s+(?:really\\s+|actually\\s+|even\\s+)?$",
   ].join('|'),

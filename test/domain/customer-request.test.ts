@@ -70,3 +70,33 @@ describe('human_requested', () => {
     expect(d.reasons).toEqual(['human_requested']);
   });
 });
+
+describe('human_requested in Italian and Dutch', () => {
+  it.each([
+    'vorrei parlare con un operatore',
+    'Posso parlare con una persona reale?',
+    'voglio un operatore umano, subito',
+    'Mi passi un operatore per favore',
+    'ik wil een medewerker spreken',
+    'Kan ik met een medewerker spreken? Mijn bestelling is nooit aangekomen.',
+    'Graag met een echt persoon praten',
+    'Kunt u mij terugbellen?',
+  ])('fires: %s', (text) => {
+    const conv = says(text);
+    const d = run(conv);
+    expect(codes(d)).toContain('human_requested');
+    expect(d.escalate).toBe(true);
+    expectValidEvidence(conv, d);
+  });
+
+  it.each([
+    'non voglio parlare con un operatore, mi basta sapere gli orari',
+    'non ho bisogno di un operatore',
+    'ik wil geen medewerker spreken, alleen de openingstijden',
+    'ik wil niet met een medewerker spreken',
+    'ik heb met de bezorger gesproken',
+    'ho parlato con il corriere ieri',
+  ])('does not fire when refused or only reported: %s', (text) => {
+    expect(codes(run(says(text)))).not.toContain('human_requested');
+  });
+});

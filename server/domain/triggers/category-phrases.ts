@@ -18,7 +18,7 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\b(?:my|our|the|this|that) (?:\\w+ )?order\\b(?! (?:history|page|confirmation email))',
       '\\b(?:my|the|our|a) (?:package|parcel|shipment)\\b',
       '\\border (?:#|number |no\\.? ?)?\\d+',
-      `${B}(?:pedido|encomenda|commande|colis|livraison|bestellung|paket|lieferung|sendung|entrega|envío|envio)${E}`,
+      `${B}(?:pedido|encomenda|commande|colis|livraison|bestellung|paket|lieferung|sendung|entrega|envío|envio|bestelling|pakket|pakketje|levering|zending|ordine|pacco|spedizione|consegna)${E}`,
     ),
   },
   {

@@ -42,6 +42,14 @@ export const HUMAN_REQUEST_RULES: PhraseRule[] = [
       // Portuguese
       `${B}falar com (?:um |uma |algum |alguma )?(?:atendente|humano|ser humano|pessoa(?: real)?|agente|representante|alguém|alguem|operador(?:a)?|consultor(?:a)?)${E}`,
       `${B}(?:quero|preciso de|preciso) (?:um |uma )?(?:atendente|humano|atendimento humano|pessoa real)${E}`,
+      // Italian
+      `${B}(?:parlare|comunicare|chattare|essere messo in contatto|mettermi in contatto) con (?:un |una |un'|qualche |l')?(?:operat(?:ore|rice)(?: umano)?|persona(?: reale| vera)?|essere umano|umano|agente|consulente|assistente|addett[oa]|qualcuno|responsabile|impiegat[oa])${E}`,
+      `${B}(?:vorrei|voglio|mi serve|ho bisogno di|passami|passatemi|mi passi) (?:un |una |un'|con )?(?:operat(?:ore|rice)|persona reale|persona vera|essere umano|umano|agente|consulente)${E}`,
+      `${B}(?:operatore umano|persona (?:reale|vera)|mi (?:richiami|richiamate)|richiamatemi)${E}`,
+      // Dutch
+      `${B}(?:met|tot) (?:een |de |iemand van )?(?:echte |echt )?(?:medewerker|mens|persoon|iemand|agent|adviseur|operator|klantenservice(?:medewerker)?|supervisor|manager)${E}[^.!?]{0,25}${B}(?:spreken|praten|chatten|bellen|verbonden|doorverbonden)${E}`,
+      `${B}(?:ik wil|ik zou graag|graag|kan ik|mag ik) (?:een |met een )?(?:echte |echt )?(?:medewerker|mens|persoon|adviseur)${E}`,
+      `${B}(?:echte (?:medewerker|mens|persoon)|echt persoon|bel me (?:terug|op)|terugbellen)${E}`,
     ),
   },
 ];
@@ -52,7 +60,7 @@ export const ACCEPT_RULES: PhraseRule[] = [
     key: 'accept',
     re: anyOf(
       // Short replies only: "OK, but where is my order?" is not a yes to a person.
-      "^\\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please|yes please|please do|do it|go ahead|absolutely|definitely|sí|si|oui|ja|sim)\\b[^?]{0,25}$",
+      "^\\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please|yes please|please do|do it|go ahead|absolutely|definitely|sí|si|oui|ja|sim|graag|certo|va bene)\\b[^?]{0,25}$",
     ),
   },
 ];
