@@ -1,7 +1,9 @@
 import { anyOf, B, E, test } from './phrase-rules';
-
-const INSTRUCTION_URGENT = test('\\b(?:mark|flag|set|tag|label|make|classify|treat)\\b[^.!?]{0,30}\\b(?:as |to )?(?:urgent|high priority|priority)\\b');
 import type { PhraseRule } from './scan';
+
+const WEEKDAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const DEADLINE = `today|tomorrow(?: morning)?|tonight|then|noon|midday|midnight|eod|cob|end of (?:the )?(?:day|week|business day)|close of business|${WEEKDAY}|the weekend|this (?:afternoon|evening|weekend)|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)`;
+const INSTRUCTION_URGENT = test('\\b(?:mark|flag|set|tag|label|make|classify|treat)\\b[^.!?]{0,30}\\b(?:as |to )?(?:urgent|high priority|priority)\\b');
 
 /**
  * The language of DESIGN.md "Triggers: the language to recognise". Keys: `frustration`, `urgency`,
@@ -34,10 +36,16 @@ export const SENTIMENT_RULES: PhraseRule[] = [
     re: anyOf(
       '\\b(?:immediately|right away|right now|asap|a\\.s\\.a\\.p\\.?|as soon as possible|urgent(?:ly)?|emergency|time[- ]sensitive)\\b',
       '\\b(?:this is |it\'s |it is )?blocking (?:our|my|the|us|me)\\b',
-      '\\b(?:our|my|the) (?:launch|go-live|deadline|event|wedding|flight)\\b[^.!?]{0,30}\\b(?:today|tomorrow|tonight|this week|is (?:on|in))\\b',
-      '\\b(?:need|needs|must have|have to have) (?:it|this|them|that) (?:by|before) (?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\\b',
+      // An event close at hand: "my flight is in 3 hours", "my brother's wedding this Saturday".
+      `\\b(?:launch|go-live|deadline|event|wedding|funeral|flight|train|surgery|operation|appointment|interview|exam|trip|holiday|vacation|closing|meeting|presentation|departure|check-?in|court date|hearing)s?\\b[^.!?]{0,30}\\b(?:today|tonight|tomorrow|this (?:${WEEKDAY}|week|weekend|morning|afternoon|evening)|(?:is|leaves|departs|starts|boards) (?:in|within) (?:less than )?(?:an?|one|two|three|few|\\d+) (?:hours?|hrs?|minutes?|mins?|days?))\\b`,
+      // A deadline on what they need: "I need this resolved before Saturday", "must be fixed by end of day".
+      `\\b(?:need|needs|needed|must have|have to have|must be|has to be|have to be)\\b[^.!?]{0,30}\\b(?:by|before|until) (?:${DEADLINE})\\b`,
+      `\\bby (?:the )?(?:end of (?:the )?(?:day|business day|business)|eod|cob|close of business)\\b`,
+      // Something that must happen today: "I NEED TO PAY MY RENT TODAY".
+      "\\b(?:i|we) (?:need|have|must|got) to\\b[^.!?]{0,40}\\b(?:today|tonight|by tomorrow)\\b",
+      '\\b(?:running out of time|time is running out|can(?:\'t| ?not) wait (?:any ?longer|much longer|until)|matter of urgency|time[- ]critical|business[- ]critical)\\b',
       '\\b(?:production|prod|our (?:site|store|shop)) is down\\b',
-      `${B}(?:urgente|urgencia|dringend|sofort|imm[ée]diatement)${E}`,
+      `${B}(?:urgente|urgencia|urgenza|dringend|spoed|sofort|imm[ée]diatement|subito|meteen|cuanto antes|lo antes posible|lo más pronto posible|le plus (?:vite|rapidement) possible|au plus vite|so schnell wie möglich|schnellstmöglich|o mais rápido possível|o quanto antes|il prima possibile|al più presto|zo snel mogelijk|zo spoedig mogelijk)${E}`,
     ),
   },
   {
