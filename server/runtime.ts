@@ -60,32 +60,6 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-/**
- * pg-boss installs its schema on first start. Two processes starting together on a fresh Postgres
- * can still collide there ("duplicate key … pg_namespace_nspname_index"); the loser finds the schema
- * installed on a second try. A failed pg-boss instance cannot be started again, so each try is new.
- */
-async function startJobQueue(db: Database, logger: Logger): Promise<JobQueue> {
-  return retry('starting the job queue', logger, async () => {
-    const jobs = await createJobQueue(db, { logger });
-    await jobs.start();
-    return jobs;
-  });
-}
-
-/** Start-up steps that race with other processes starting at the same moment: a few tries, spaced. */
-async function retry<T>(what: string, logger: Logger, fn: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= attempts) throw err;
-      logger.warn({ err, attempt }, `${what} failed; retrying`);
-      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 250 * attempt));
-    }
-  }
-}
-
 async function loadKb(dir: string): Promise<KnowledgeBase> {
   try {
     return await loadKnowledgeBase(dir);
@@ -128,10 +102,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
   try {
     await store.migrate();
-    jobs = await startJobQueue(db, logger);
-    // Idempotent, but two processes creating the same queue at once can deadlock in Postgres (pg-boss
-    // creates a partition per queue); the loser of the deadlock finds the queue made on a retry.
-    await retry('creating job queues', logger, () => jobs!.createQueues(JOB_NAMES));
+    jobs = await createJobQueue(db, { logger });
+    await jobs.start();
+    await jobs.createQueues(JOB_NAMES);
 
     const writer = new OfflineBriefWriter();
     logger.info({ kb_dir: config.kbDir, kb_articles: kb.size, writer: writer.name, database: db.kind }, 'parts ready');

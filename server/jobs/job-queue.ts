@@ -68,19 +68,45 @@ function toBossOptions(options: SendOptions | undefined, db?: PgBoss.Db): PgBoss
 }
 
 /**
+ * Postgres errors that mean another process is installing pg-boss's schema or creating the same
+ * queue at this very moment (seen about 1 start in 10 with two processes on a fresh database):
+ * unique_violation on pg_namespace, and a deadlock between two queue-partition creations. The loser
+ * finds the work done on a second try.
+ */
+const START_RACE_CODES = new Set(['23505', '40P01']);
+const START_ATTEMPTS = 4;
+
+async function retryStartRace<T>(what: string, logger: pino.Logger, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= START_ATTEMPTS || typeof code !== 'string' || !START_RACE_CODES.has(code)) throw err;
+      logger.warn({ err, attempt }, `${what} raced another process; retrying`);
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 250 * attempt));
+    }
+  }
+}
+
+/**
  * Jobs on pg-boss 10 in the same database as our tables, so a job can be inserted in the transaction
  * that records its cause. Works on PGlite and Postgres through the same small SQL adapter.
  */
 export async function createJobQueue(db: Database, options: JobQueueOptions): Promise<JobQueue> {
   const logger = options.logger.child({ component: 'jobs' });
-  const boss = new PgBoss({
-    db: bossDb(db),
-    schema: options.schema ?? 'pgboss',
-    // Cron schedules are not used; skipping them spares a polling loop (and PGlite's one connection).
-    schedule: false,
-  });
-  // Without a listener an 'error' event would crash the process; pg-boss keeps polling after one.
-  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  const makeBoss = () => {
+    const instance = new PgBoss({
+      db: bossDb(db),
+      schema: options.schema ?? 'pgboss',
+      // Cron schedules are not used; skipping them spares a polling loop (and PGlite's one connection).
+      schedule: false,
+    });
+    // Without a listener an 'error' event would crash the process; pg-boss keeps polling after one.
+    instance.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+    return instance;
+  };
+  let boss = makeBoss();
 
   const retryPolicy = {
     retryLimit: options.retryLimit ?? 5,
@@ -91,7 +117,13 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
 
   return {
     async start() {
-      await boss.start();
+      let first = true;
+      await retryStartRace('starting the job queue', logger, async () => {
+        // A pg-boss instance whose start() failed cannot be started again: each try gets a new one.
+        if (!first) boss = makeBoss();
+        first = false;
+        await boss.start();
+      });
     },
 
     async stop() {
@@ -101,7 +133,7 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
     async createQueues(names) {
       for (const name of names) {
         checkName(name);
-        await boss.createQueue(name, { name, ...retryPolicy });
+        await retryStartRace(`creating queue ${name}`, logger, () => boss.createQueue(name, { name, ...retryPolicy }));
       }
     },
 
