@@ -8,7 +8,7 @@ import type { PhraseRule } from './scan';
 
 /** "I got my refund", "the refund came through": the money is back, nothing to ask for … */
 const REFUND_DONE = test(
-  "\\b(?:got|received|have|had)\\s+(?:my|the|a|your)\\s+(?:full\\s+)?refund\\b",
+  "\\b(?:got|received|(?:have|had) (?:got|received|gotten)|had)\\s+(?:my|the|a|your)\\s+(?:full\\s+)?refund\\b",
   '\\brefund\\s+(?:came through|went through|arrived|has arrived|was received|landed|showed up|is in my account)',
 );
 /** … unless it has not happened yet ("haven't received my refund", "still no refund"). */
@@ -41,6 +41,15 @@ const HARM_CAUSE = test(
   '\\b(?:burn|fire|shock|allerg|reaction|rash|swallow|chok|poison|cut|blade|explod|sharp|glass|fell|collaps|toxic|mold|mould|bacteria|sick)\\w*',
 );
 
+/** Up to n characters of one sentence; a decimal point ("$1,250.00") does not end it. */
+const inSentence = (n: number) => `(?:[^.!?]|\\.(?=\\d)){0,${n}}`;
+/** "I'd rather you sent the blazer than refund me", "a replacement, not a refund": preferring something else. */
+const REFUND_DECLINED = test(
+  '\\b(?:rather|prefer(?:ably)?)\\b[^.!?]{0,80}\\b(?:than|instead of|over|not) (?:a |an |the |my |you )?(?:full )?refund',
+  '\\binstead of (?:a |the |my )?refund',
+  ',? not (?:a |the )?refund\\b',
+);
+
 export const REFUND_RULES: PhraseRule[] = [
   {
     key: 'refund_request',
@@ -52,6 +61,8 @@ export const REFUND_RULES: PhraseRule[] = [
       '\\b(?:deposit|money|payment|funds)s? (?:to be |be |being )?(?:returned|refunded|reimbursed|credited back|paid back)\\b',
       '\\b(?:return|give back|pay back) (?:my|the|our) (?:deposit|money|payment|funds)\\b',
       '\\bgive me (?:back )?my money\\b',
+      // "can I get the £6.80 back", "I want my 40 euros back".
+      '\\b(?:get|have|want|need|give me|send me)\\s+(?:my |the |our |those |that )?(?:[£$€]\\s?\\d[\\d,]*(?:\\.\\d+)?|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:dollars|euros?|pounds|quid|bucks|eur|usd|gbp))\\s+back\\b',
       `${B}(?:reembolso|reembolsar|devolución del dinero|devolver el dinero)${E}`,
       `${B}(?:rembourse(?:ment|z|r)?)${E}`,
       `${B}(?:rückerstattung|rueckerstattung|geld zurück|erstatten)${E}`,
@@ -59,7 +70,9 @@ export const REFUND_RULES: PhraseRule[] = [
     ),
     neg: 'want',
     unless: (sentence) =>
-      REFUND_POLICY.test(sentence) || (REFUND_DONE.test(sentence) && !REFUND_PENDING.test(sentence)),
+      REFUND_POLICY.test(sentence) ||
+      REFUND_DECLINED.test(sentence) ||
+      (REFUND_DONE.test(sentence) && !REFUND_PENDING.test(sentence)),
   },
 ];
 
@@ -76,10 +89,15 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bcancel(?:l?ed)\\b[^.!?]{0,60}\\b(?:charged|billed|charging)\\b',
       '\\bstill (?:being )?(?:charged|billed)\\b',
       '\\bcharge ?backs?\\b',
-      '\\b(?:transaction|charge|purchase|payment|withdrawal|debit)s?\\b[^.!?]{0,80}\\b(?:that |which )?(?:i|we) (?:did not|didn\'t|never) (?:make|authori[sz]e|recogni[sz]e|approve|place)\\b',
+      `\\b(?:transaction|charge|purchase|payment|withdrawal|debit|transfer)s?\\b${inSentence(80)}\\b(?:that |which )?(?:i|we) (?:did not|didn't|never) (?:make|authori[sz]e|recogni[sz]e|approve|place)\\b`,
+      // "that charge is wrong", "the roaming fee is incorrect".
+      '\\b(?:the|this|that|these|those|your|my) (?:[\\w-]+ )?(?:charge|fee|bill|debit|transaction|payment|invoice)s? (?:is|are|was|were|looks|seems) (?:completely |totally |clearly |just )?(?:wrong|incorrect|not right|a mistake|an error|bogus|not mine)\\b',
+      // "You took the direct debit twice", "debited twice this month".
+      `\\b(?:took|taken|debited|charged|collected|deducted|withdrew|withdrawn|billed)\\b${inSentence(40)}\\b(?:twice|two times|double)\\b(?!\\s+(?:as|the)\\b)`,
+      "\\bcharged (?:me |my card |my account )?for (?:\\w+ ){0,4}(?:i|we) (?:didn't|did not|never|don't|do not) (?:order(?:ed)?|buy|bought|use[d]?|receive[d]?|want(?:ed)?|sign(?:ed)? up for|agree(?:d)? to)\\b",
       '\\bi (?:want to |would like to |wish to |need to )?dispute\\b',
       "\\b(?:i am|i'm|we are|we're|i will|i'll) not (?:be )?paying (?:this|that|it|for)\\b",
-      `${B}(?:zweimal|doppelt) (?:abgebucht|belastet|berechnet)|(?:cobrado|cobraron|cobrou|cobraram) (?:dos|duas) veces|(?:cobrado|cobraron)[^.!?]{0,20}dos veces|(?:débité|prélevé|facturé) deux fois${E}`,
+      `${B}(?:(?:zweimal|doppelt)[^.!?]{0,40}(?:abgebucht|belastet|berechnet|abgezogen)|(?:cobrado|cobraron|cobrou|cobraram|cobrada)[^.!?]{0,20}(?:dos veces|duas vezes)|(?:débité|prélevé|facturé)e?s? deux fois|(?:addebitat[oaie]|pagat[oaie]) due volte|doppio addebito|(?:dubbel|twee keer) (?:afgeschreven|betaald|gefactureerd|in rekening gebracht))${E}`,
       '\\bdispute (?:the|this|a|that) (?:charge|payment|transaction)\\b',
       '\\b(?:file|open|raise|start) a dispute\\b',
       '\\bovercharg(?:ed|ing)\\b',
@@ -104,7 +122,10 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bsign-?in to my account from\\b',
       "\\b(?:password|email) (?:was |has been |got )?changed (?:without|and (?:it )?(?:wasn't|was not) me)\\b",
       '\\bidentity theft\\b',
-      '\\b(?:transaction|charge|purchase|payment|withdrawal)s?\\b[^.!?]{0,80}\\b(?:that |which )?(?:i|we) (?:did not|didn\'t|never) (?:make|authori[sz]e|recogni[sz]e|approve)\\b',
+      `\\b(?:transaction|charge|purchase|payment|withdrawal|transfer)s?\\b${inSentence(80)}\\b(?:that |which )?(?:i|we) (?:did not|didn't|never) (?:make|authori[sz]e|recogni[sz]e|approve)\\b`,
+      `\\b(?:transfer|payment|withdrawal)s?\\b${inSentence(60)}\\bto an? (?:account|wallet|card|person|payee) (?:i|we) (?:don't|do not|didn't|did not) (?:know|recogni[sz]e)\\b`,
+      // "someone changed my password and email", "somebody emptied my wallet".
+      "\\b(?:someone|somebody)(?: else)? (?:has )?(?:changed|reset|accessed|used|took over|taken over|emptied|drained|got into|is using)\\b[^.!?]{0,20}\\b(?:my|our) (?:password|e-?mail|account|pin|phone number|wallet|card|bank|login)\\b",
       `${B}(?:me (?:robaron|han robado)|robad[oa]s?|gestohlen|volée?s?|roubad[oa]s?|roubaram)${E}`,
       '\\bphish(?:ing|ed)\\b',
     ),
@@ -162,6 +183,10 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\b(?:this is|what) a (?:scam|rip-?off|joke of a company)\\b',
       '\\bscam(?:mers)?\\b',
       '\\brip-?off\\b',
+      '\\b(?:your|this) (?:company|service|app|product|bank|store|shop|airline|gym|network|website|business) (?:is|are) (?:\\w+ )?(?:shit|crap|garbage|trash|rubbish|a joke|useless|terrible|awful|the worst|a disgrace|pathetic)\\b',
+      // The conduct of someone working for the company.
+      '\\b(?:driver|courier|agent|staff|employee|rep|technician|cashier|delivery (?:guy|man|men|person)|engineer|manager)s?\\b[^.!?]{0,40}\\b(?:screamed|shouted|yelled|swore|threw|thrown|insulted|threatened|was rude|were rude|hung up on me|laughed at me)\\b',
+      '\\breport (?:you|this|your company|your business) to\\b',
     ),
     neg: 'any',
   },
@@ -169,7 +194,7 @@ export const TOPIC_RULES: PhraseRule[] = [
     key: 'cancellation',
     re: anyOf(
       // Not "cancelled": "I cancelled my membership but you charged me" is a dispute, not churn.
-      '\\b(?:cancel(?:l?ing)?|end(?:ing)?|terminat(?:e|ing)|clos(?:e|ing)|stop(?:ping)?|discontinu(?:e|ing)|delet(?:e|ing)|quit(?:ting)?) (?:my |the |our |this |your )?(?:\\w+ )?(?:subscription|membership|account|plan|contract|auto-?renew(?:al)?|recurring (?:payment|billing|order)s?)\\b',
+      '\\b(?:cancel(?:l?ing)?|end(?:ing)?|terminat(?:e|ing)|clos(?:e|ing)|stop(?:ping)?|discontinu(?:e|ing)|delet(?:e|ing)|quit(?:ting)?) (?:my |the |our |this |your )?(?:\\w+ )?(?:subscription|membership|account|plan|contract|pass|line|broadband|auto-?renew(?:al)?|recurring (?:payment|billing|order)s?)\\b',
       '\\bunsubscribe (?:me )?from (?:the |your )?(?:service|plan|membership|subscription)\\b',
       '\\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)) (?:over )?to (?:a |your |another |one of your )?(?:competitor|competition|different (?:company|provider|service|store|shop|vendor)|other (?:company|provider|service|store|shop|vendor)|another (?:company|provider|service|store|shop|vendor))s?\\b',
       '\\btak(?:e|ing) my (?:business|money|custom) elsewhere\\b',
@@ -191,7 +216,7 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\b(?:buy|order|purchase|need|want) (?:\\d{2,}|hundreds|thousands|a few hundred) (?:of )?(?:units|seats|licen[cs]es|pieces|items|users|copies)\\b',
       '\\bdiscount for (?:\\d+|a large|bulk|our team|our company|multiple)\\b',
       '\\bpricing for (?:our|a|my) (?:team|company|organi[sz]ation|business)\\b',
-      '\\b\\d{2,} (?:seats|licen[cs]es|users|employees)\\b',
+      '\\b(?:for|need|want|buy|purchase|add|adding|quote|pricing|price|cost|deal)\\b[^.!?]{0,25}\\b\\d{2,} (?:seats|licen[cs]es|users|employees)\\b',
     ),
   },
   {
@@ -203,6 +228,11 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bwrong (?:item|size|colou?r|product|order|thing|model|book|shoes?|part)s?\\b',
       '\\b(?:sent|received|got|shipped|delivered) (?:me |us )?(?:the |a )?wrong\\b',
       '\\bnot what i ordered\\b',
+      // "I ordered the blazer and received a skirt instead".
+      '\\b(?:ordered|bought|paid for)\\b[^.!?]{0,80}\\b(?:received|got|was sent|were sent|came|arrived|delivered)\\b[^.!?]{0,50}\\binstead\\b',
+      "\\b(?:got|received|was sent|were sent|delivered) (?:someone|somebody) else'?s (?:order|package|parcel|item|delivery|box|bag)\\b",
+      '\\b(?:is|are|was|were|came|arrived)\\s+(?:\\w+\\s+)?(?:torn|ripped|snapped|chipped|shattered|split|bent|stained|scratched)\\b(?!\\s+(?:between|up about))',
+      '\\bsnapped (?:clean )?off\\b',
       '\\b(?:sent|shipped|delivered) (?:me |us )?(?:a |an |the )?[^.!?]{0,40}\\binstead\\b',
       '\\bmissing (?:items?|parts?|pieces?|accessor(?:y|ies))\\b',
       '\\b(?:arrived|came|showed up|was delivered|were delivered|delivered)\\s+with (?:a |an |the |some |its )?(?:\\w+ )?(?:broken|cracked|smashed|shattered|dented|torn|ripped|missing|damaged|bent|scratched|leaking)\\b',
@@ -239,6 +269,11 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\b(?:smell(?:s|ed|ing)? (?:strongly |heavily |really |very )?(?:of |like )?gas|gas (?:leak|smell)|leaking gas|carbon monoxide)\\b',
       '\\b(?:someone|somebody|a child|my (?:kid|child|son|daughter|baby)) (?:could|might) (?:have )?(?:get |got |been )?(?:hurt|injured|killed|electrocuted|burned)\\b',
       '\\b(?:is|are|was|looks|seems) (?:really |very |so |extremely )?(?:dangerous|unsafe)\\b',
+      // Words of despair that point at self-harm.
+      "\\b(?:don't|do not|dont) want to be (?:here|alive|around) any ?more\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bbetter off (?:dead|without me)\\b|\\bcan'?t go on (?:like this|any ?more)\\b",
+      // Someone threatened or is stranded in danger: "he knows where I live", "on the hard shoulder with my kids".
+      "\\b(?:knows where i live|i'?m (?:scared|afraid|terrified) (?:to (?:open the door|go (?:out|home)|leave (?:the house|my (?:home|house|flat)))|for my (?:life|safety|kids|children))|fear (?:for )?my (?:life|safety)|threatened (?:to (?:hurt|kill|hit)|me)|(?:he|she|they) (?:will|'ll|is going to) come back)\\b",
+      '\\b(?:on the (?:hard )?shoulder|side of the (?:road|highway|motorway|freeway)|broken? down on the (?:highway|motorway|freeway))\\b',
     ),
   },
   {
