@@ -36,6 +36,9 @@ const STRONG: Partial<Record<TriggerCode, Category>> = {
   custom_pricing: 'sales',
 };
 
+/** Categories whose words outweigh praise around them (a renewal question in a happy message is billing). */
+const SERIOUS: ReadonlySet<Category> = new Set(['legal', 'account_access', 'billing', 'cancellation', 'returns_refunds']);
+
 /** Weak signals from trigger codes that are not categories by themselves. */
 const WEAK_FROM_CODES: Partial<Record<string, Category>> = {
   bug_report: 'technical',
@@ -71,6 +74,8 @@ export interface CategorySignals {
   asked?: boolean;
   /** The customer sounds pleased overall (sentiment label positive). */
   positive?: boolean;
+  /** Something is broken (a bug_report hit): technical words then name a fault, not a feature. */
+  fault?: boolean;
 }
 
 function push(map: Map<Category, Hit[]>, category: Category, hits: readonly Hit[]): void {
@@ -79,7 +84,7 @@ function push(map: Map<Category, Hit[]>, category: Category, hits: readonly Hit[
 }
 
 /** Every category the conversation touches, with the quotes that show it. */
-const QUESTION_RE = /\?|^\W*(?:is|are|does|do|can|could|how|what|which|will|would|when|where|why|should)\b/im;
+const QUESTION_RE = /\?|^\W*(?:is|are|does|do|can|could|how|what|which|will|would|when|where|why|should)\b|\b(?:wondering|wonder) (?:if|whether)\b|\b(?:i'd|i would) like to know\b/im;
 
 /** True when any of the texts asks something. */
 export function asksQuestion(texts: readonly string[]): boolean {
@@ -98,9 +103,21 @@ export function categorySignals(
   for (const [code, category] of Object.entries(STRONG)) {
     if (triggers.some((t) => t.code === code)) push(strong, category, hits.get(code));
   }
-  for (const [code, category] of Object.entries(WEAK_FROM_CODES)) push(weak, category!, hits.get(code));
+  for (const [code, category] of Object.entries(WEAK_FROM_CODES)) push(weak, category!, evidenceHits(triggers, hits, code));
   for (const category of CATEGORIES) push(weak, category, hits.get(`cat:${category}`));
-  return { strong, weak, intent: categoryFromIntent(intent), asked, positive };
+  return { strong, weak, intent: categoryFromIntent(intent), asked, positive, fault: hits.has('bug_report') };
+}
+
+/**
+ * The phrase hits for a code, or, when the trigger found more than the phrases (a complaint said as
+ * sarcasm), its quoted evidence.
+ */
+function evidenceHits(triggers: readonly Trigger[], hits: Hits, code: string): Hit[] {
+  const own = hits.get(code);
+  if (own.length > 0) return own;
+  const trigger = triggers.find((t) => t.code === code);
+  if (!trigger) return [];
+  return trigger.evidence.flatMap((e) => ('message' in e ? [{ message: e.message, quote: e.quote, at: 0 }] : []));
 }
 
 function best(categories: Iterable<Category>): Category | undefined {
@@ -121,7 +138,11 @@ export function categorize(signals: CategorySignals): Category {
   const weak = [...signals.weak.keys(), ...(signals.intent ? [signals.intent] : [])];
   const top = best(weak);
   const botKnows = signals.intent !== undefined && signals.intent !== 'other';
-  if (signals.weak.has('feedback') && !signals.asked && !botKnows && (signals.positive ?? false)) return 'feedback';
-  if (signals.asked && top === 'technical' && signals.weak.size === 1 && !botKnows) return 'product_question';
+  // Praise that names the app or the delivery is still feedback; a word about money or access is not praise's topic.
+  const praiseOnly = [...signals.weak.keys()].every((c) => !SERIOUS.has(c));
+  if (signals.weak.has('feedback') && !signals.asked && !botKnows && (signals.positive ?? false) && praiseOnly) return 'feedback';
+  // A question about what the product does ("does version 8 support Ubuntu?") names technical things without a fault.
+  const productish = [...signals.weak.keys()].every((c) => c === 'technical' || c === 'product_question');
+  if (signals.asked && top === 'technical' && productish && !signals.fault && !botKnows) return 'product_question';
   return top ?? 'other';
 }

@@ -39,9 +39,11 @@ export const CATEGORY_RULES: PhraseRule[] = [
     key: 'cat:billing',
     re: anyOf(
       // Not "pay"/"paid": "I paid for express shipping, where is it?" is about the order.
-      '\\b(?:charge[sd]?|charging|invoices?|receipts?|billing|billed|bill|VAT|card (?:was )?declined|payment (?:failed|declined|didn\'t go through|error)|subscription fee|renewal fee|proration)\\b',
+      '(?<![/.])\\b(?:charge[sd]?|charging|invoices?|receipts?|billing|billed|bill|VAT|card (?:was )?declined|payment (?:failed|declined|didn\'t go through|error)|subscription fee|renewal fee|proration)\\b',
       '\\b(?:late|overdraft|annual|monthly|service|maintenance|account|atm|foreign transaction|roaming|subscription|renewal|membership) fees?\\b',
       '\\b(?:card on file|payment (?:details|method|info(?:rmation)?)|billing address|credit limit|direct debit|debited|statement|overdraft|renew(?:s|al|ed)?|tax(?:es)?)\\b',
+      '\\b(?:card|payment|transaction)s?\\b(?: \\w+){0,3} (?:declined|rejected|refused|bounced)\\b|\\b(?:withdrawals?|payouts?)\\b',
+      '\\b(?:waive|refund|reverse|remove|dispute)\\b[^.!?]{0,30}\\bfees?\\b',
       `${B}(?:factura|cobro|facture|prélèvement|rechnung|abbuchung|fatura|cobrança|cobranca)${E}`,
     ),
   },
@@ -49,13 +51,14 @@ export const CATEGORY_RULES: PhraseRule[] = [
     key: 'cat:account_access',
     re: anyOf(
       "\\b(?:log ?in|login|log-in|sign ?in|sign-in|pass?wo?rd|acc?ount (?:got |is |was |has been )?locked|2fa|two[- ]factor|verification code|one-time code|otp|locked out|reset link|can't access my account|cannot access my account|account (?:is )?locked|authenticator)\\b",
+      '\\b(?:account|wallet|profile) (?:has been |is |was |got )?(?:frozen|suspended|restricted|blocked|disabled|deactivated|under review)\\b',
       `${B}(?:contraseña|mot de passe|passwort|senha|iniciar sesión|connexion|anmelden|konto gesperrt)${E}`,
     ),
   },
   {
     key: 'cat:technical',
     re: anyOf(
-      '\\b(?:app|website|site|integration|api|webhook|sync|plugin|extension|dashboard|browser|software|firmware|install(?:ation)?|configure|configuration|bluetooth|wifi|wi-fi|pairing|internet|router|modem|broadband|outage|network|webhooks?|sso|workspace)\\b',
+      '\\b(?:app|website|site|integration|api|webhook|sync|plugin|extension|dashboard|browser|software|firmware|install(?:ation)?|configure|configuration|bluetooth|wifi|wi-fi|pairing|internet|router|modem|broadband|outage|network|webhooks?|sso|workspace|signal|reception|dial tone|landline|mobile data|hotspot|upload|download|export|import|csv|pdf|button|activation|licen[cs]e (?:key|server)|server|version|firmware|ubuntu|windows|macos|android|ios)\\b',
     ),
   },
   {
@@ -73,13 +76,17 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\bbefore (?:i|we) (?:buy|order|purchase)\\b',
       '\\b(?:comes? with|come in|battery life|waterproof|water-resistant|washable|solid wood|veneer|gift[- ]wrap(?:ping)?|dishwasher[- ]safe|machine[- ]washable|in (?:a )?(?:bigger|smaller|larger) size)\\b',
       '\\bdo you (?:offer|sell|stock|carry|ship to|have (?:it|this|these|them|any|a|an))\\b',
-      '\\b(?:does|do|will) (?:it|this|they|these|the \\w+) (?:have|include|work with|support|fit)\\b',
+      '\\b(?:does|do|will) (?:it|this|they|these|the (?:[\\w.-]+ ){1,3}?|version [\\d.]+) ?(?:have|include|work with|support|fit|come with|run on)\\b',
+      '\\bhow (?:do|can|would|should) (?:i|we) (?:export|import|invite|add|set ?up|use|enable|turn on|activate|connect|share|download|install|sync|print|integrate|book)\\b',
+      '\\bdo (?:i|we) need to (?:turn (?:\\w+ )?on|activate|enable|buy|book|bring|register|sign up|pay|apply)\\b|\\bdo you (?:allow|accept|permit|provide|support|cover|include|take)\\b',
+      '\\b(?:is|are) (?:the |your |it |they |this )?(?:[\\w\'-]+ ){0,3}(?:available|included|allowed|permitted|supported|out) (?:on|in|with|for)\\b[^.!?]{0,40}\\?',
+      '\\b(?:interest|mortgage|savings|exchange|fixed|variable|loan|deposit) rates?\\b|\\b(?:size|weight|baggage|luggage|carry-on|data) (?:limit|allowance)s?\\b',
     ),
   },
   {
     key: 'cat:feedback',
     re: anyOf(
-      '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience|work)|thank you so much|love it|keep up|compliment|kudos|well done|review)\\b',
+      '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience|work)|love it|pass (?:it|this|that|my (?:thanks|compliments)) (?:on|along)|(?:is|are|was|were) (?:so |really |absolutely )?(?:amazing|awesome|fantastic|brilliant|wonderful|the best)|keep up|compliment|kudos|well done|review)\\b',
     ),
   },
 ];

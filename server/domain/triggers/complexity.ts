@@ -18,6 +18,8 @@ function multiIssue(input: EngineInput, signals: CategorySignals): Trigger | und
   const byCategory = new Map<string, Hit>();
   for (const map of [signals.strong, signals.weak]) {
     for (const [category, hits] of map) {
+      // Technical nouns ("download the PDF") are a problem only when something is broken.
+      if (category === 'technical' && !input.hits.has('bug_report')) continue;
       if (PROBLEM_CATEGORIES.has(category) && !byCategory.has(category) && hits[0]) byCategory.set(category, hits[0]);
     }
   }
