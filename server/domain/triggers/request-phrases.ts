@@ -26,7 +26,7 @@ export const HUMAN_REQUEST_RULES: PhraseRule[] = [
       '\\bon the phone with (?:someone|somebody|a person|an agent|a human)\\b',
       '\\b(?:escalate (?:this|my (?:issue|case|ticket))|speak to your (?:manager|supervisor))\\b',
       "\\b(?:stop|enough with|no more|done with|don't want|do not want|tired of) (?:talking to |chatting with )?(?:the |this |a |you )?(?:stupid |useless )?(?:bot|robot|chatbot|machine|ai|automated (?:system|assistant))s?\\b",
-      '^\\W*(?:human|agent|representative|operator|real person|live agent|person|customer service)(?:[,!.\\s]+please)?\\W*$',
+      '^\\W*(?:human|agent|representative|operator|real person|live agent|person|customer service)(?:[,!.\\s]+(?:please|pls|plz|now|asap))?\\W*$',
       // Spanish
       `${B}(?:hablar|comunicarme|contactar|chatear|platicar) con (?:una |un |alguna |algún |algun )?(?:persona(?: real)?|humano|ser humano|agente|alguien|representante|asesor(?:a)?|operador(?:a)?|encargad[oa]|supervisor(?:a)?)${E}`,
       `${B}(?:quiero|necesito|pasame|pásame|pásenme|paseme) (?:con )?(?:una |un )?(?:persona(?: real)?|humano|agente|representante|asesor(?:a)?|operador(?:a)?)${E}`,
@@ -42,6 +42,7 @@ export const HUMAN_REQUEST_RULES: PhraseRule[] = [
       // Portuguese
       `${B}falar com (?:um |uma |algum |alguma )?(?:atendente|humano|ser humano|pessoa(?: real)?|agente|representante|alguém|alguem|operador(?:a)?|consultor(?:a)?)${E}`,
       `${B}(?:quero|preciso de|preciso) (?:um |uma )?(?:atendente|humano|atendimento humano|pessoa real)${E}`,
+      `${B}(?:passar|transferir|encaminhar|pasar|transferir)(?:-me| me)? (?:para|con|a) (?:um |uma |un |una )?(?:atendente|humano|pessoa|persona|agente|operador(?:a)?|asesor(?:a)?)${E}`,
       // Italian
       `${B}(?:parlare|comunicare|chattare|essere messo in contatto|mettermi in contatto) con (?:un |una |un'|qualche |l')?(?:operat(?:ore|rice)(?: umano)?|persona(?: reale| vera)?|essere umano|umano|agente|consulente|assistente|addett[oa]|qualcuno|responsabile|impiegat[oa])${E}`,
       `${B}(?:vorrei|voglio|mi serve|ho bisogno di|passami|passatemi|mi passi) (?:un |una |un'|con )?(?:operat(?:ore|rice)|persona reale|persona vera|essere umano|umano|agente|consulente)${E}`,

@@ -41,6 +41,7 @@ export const SENTIMENT_RULES: PhraseRule[] = [
       // A deadline on what they need: "I need this resolved before Saturday", "must be fixed by end of day".
       `\\b(?:need|needs|needed|must have|have to have|must be|has to be|have to be)\\b[^.!?]{0,30}\\b(?:by|before|until) (?:${DEADLINE})\\b`,
       `\\bby (?:the )?(?:end of (?:the )?(?:day|business day|business)|eod|cob|close of business)\\b`,
+      "\\b(?:need|want) (?:it|this|that|them)(?: \\w+)? (?:today|tonight)\\b|\\b(?:rent|bill|payment|mortgage|tuition|deposit) is due (?:today|tonight|tomorrow)\\b",
       // Something that must happen today: "I NEED TO PAY MY RENT TODAY".
       "\\b(?:i|we) (?:need|have|must|got) to\\b[^.!?]{0,40}\\b(?:today|tonight|by tomorrow)\\b",
       '\\b(?:running out of time|time is running out|can(?:\'t| ?not) wait (?:any ?longer|much longer|until)|matter of urgency|time[- ]critical|business[- ]critical)\\b',
@@ -76,7 +77,8 @@ export const SENTIMENT_RULES: PhraseRule[] = [
   {
     key: 'anger_word',
     neg: 'any',
-    re: anyOf('\\b(?:furious|angry|livid|outraged|enraged|infuriat(?:ed|ing)|seething)\\b'),
+    // Angry faces and the cursing emoji count as angry words, not as profanity (which escalates alone).
+    re: anyOf('\\b(?:furious|angry|livid|outraged|enraged|infuriat(?:ed|ing)|seething)\\b', '\u{1F92C}|\u{1F620}|\u{1F621}|\u{1F595}'),
   },
   {
     key: 'threat_to_leave',
