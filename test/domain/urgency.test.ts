@@ -28,6 +28,7 @@ describe('urgency: deadlines and events close at hand', () => {
     'It is not urgent, whenever you can',
     'I paid my rent today, all good',
     'my flight was great, thanks',
+    'my flight just got cancelled today, how do I claim for the hotel',
     'the wedding was lovely last Saturday',
     'I had to wait an hour today',
     'I do not need it by Friday, next month is fine',

@@ -36,8 +36,9 @@ export const SENTIMENT_RULES: PhraseRule[] = [
     re: anyOf(
       '\\b(?:immediately|right away|right now|asap|a\\.s\\.a\\.p\\.?|as soon as possible|urgent(?:ly)?|emergency|time[- ]sensitive)\\b',
       '\\b(?:this is |it\'s |it is )?blocking (?:our|my|the|us|me)\\b',
-      // An event close at hand: "my flight is in 3 hours", "my brother's wedding this Saturday".
-      `\\b(?:launch|go-live|deadline|event|wedding|funeral|flight|train|surgery|operation|appointment|interview|exam|trip|holiday|vacation|closing|meeting|presentation|departure|check-?in|court date|hearing)s?\\b[^.!?]{0,30}\\b(?:today|tonight|tomorrow|this (?:${WEEKDAY}|week|weekend|morning|afternoon|evening)|(?:is|leaves|departs|starts|boards) (?:in|within) (?:less than )?(?:an?|one|two|three|few|\\d+) (?:hours?|hrs?|minutes?|mins?|days?))\\b`,
+      // An event close at hand: "my flight is in 3 hours", "my brother's wedding this Saturday"; not
+      // one already past or called off ("my flight just got cancelled today").
+      `\\b(?:launch|go-live|deadline|event|wedding|funeral|flight|train|surgery|operation|appointment|interview|exam|trip|holiday|vacation|closing|meeting|presentation|departure|check-?in|court date|hearing)s?\\b(?:(?!\\b(?:got|was|were|had|been|missed|cancel\\w*|postpon\\w*)\\b)[^.!?]){0,30}\\b(?:today|tonight|tomorrow|this (?:${WEEKDAY}|week|weekend|morning|afternoon|evening)|(?:is|leaves|departs|starts|boards) (?:in|within) (?:less than )?(?:an?|one|two|three|few|\\d+) (?:hours?|hrs?|minutes?|mins?|days?))\\b`,
       // A deadline on what they need: "I need this resolved before Saturday", "must be fixed by end of day".
       `\\b(?:need|needs|needed|must have|have to have|must be|has to be|have to be)\\b[^.!?]{0,30}\\b(?:by|before|until) (?:${DEADLINE})\\b`,
       `\\bby (?:the )?(?:end of (?:the )?(?:day|business day|business)|eod|cob|close of business)\\b`,
