@@ -65,6 +65,16 @@ describe.each(backends())('handoff routes on $name', (backend) => {
       expect(second.body.customer_message).not.toEqual(first.body.customer_message);
     });
 
+    it('counts only escalations that arrived within one promised wait before this one', async () => {
+      const old = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-old' }));
+      // The default wait is 10 minutes: an escalation from an hour ago has been picked up by now.
+      await h.db.query(`UPDATE handoffs SET created_at = created_at - interval '1 hour' WHERE id = $1`, [old.body.id]);
+      const recent = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-recent' }));
+      const next = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-next' }));
+      expect(recent.body.customer_message).toMatch(/number 1 in line/);
+      expect(next.body.customer_message).toMatch(/number 2 in line/);
+    });
+
     it('gives one handoff for the same conversation posted 5 times in a row; replays answer 200 with it', async () => {
       const responses = [];
       for (let i = 0; i < 5; i += 1) responses.push(await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody()));
