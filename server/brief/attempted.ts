@@ -33,9 +33,15 @@ function outcomeOf(message: Message, reply: Message | undefined): AttemptedSolut
   return 'unknown';
 }
 
-/** A short paraphrase: which article was sent, and the answer's first sentence. */
+/** Courtesy that opens a bot answer and says nothing about what it tried. */
+const COURTESY =
+  /^(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:so\s+|very\s+|really\s+)?sorry\b|sorry\b|i\s+(?:completely\s+|totally\s+)?understand\b|i\s+apologi[sz]e\b|(?:thanks|thank\s+you)\b|(?:great|good|no\s+problem|of\s+course|sure|certainly|absolutely|got\s+it|oh\s+no)\b)[^.!?]{0,60}[.!?]?$/i;
+
+/** A short paraphrase: which article was sent, and the answer's first sentence of substance. */
 function describe(message: Message): string {
-  const first = clip(sentencesOf(message.text)[0] ?? message.text, 140);
+  const sentences = sentencesOf(message.text);
+  const substance = sentences.find((sentence) => !COURTESY.test(sentence.trim())) ?? sentences[0];
+  const first = clip(substance ?? message.text, 140);
   const titles = (message.kb_articles ?? []).map((a) => (a.title ? `"${a.title}"` : a.id));
   if (titles.length === 0) return first;
   const sent = titles.length === 1 ? `the ${titles[0]} article` : `articles ${titles.join(', ')}`;

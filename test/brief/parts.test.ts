@@ -55,6 +55,22 @@ describe('listAttempted', () => {
     ]);
   });
 
+  it('describes an answer by what it said, not the courtesy that opened it', () => {
+    const c = parseConversation({
+      messages: [
+        { role: 'customer', text: 'The tank arrived cracked.' },
+        { role: 'bot', text: "I'm so sorry to hear that! You can start a return from your account page.", kb_articles: [{ id: 'kb-returns', title: 'Returns' }] },
+        { role: 'bot', text: 'I understand. Refunds go back to the original card.' },
+        { role: 'bot', text: 'Sorry!' },
+      ],
+    });
+    expect(listAttempted(c).map((a) => a.what)).toEqual([
+      'sent the "Returns" article: You can start a return from your account page.',
+      'Refunds go back to the original card.',
+      'Sorry!',
+    ]);
+  });
+
   it('helpful: false wins over a polite reply, and no reply is unknown', () => {
     const c = parseConversation({
       messages: [
