@@ -59,7 +59,7 @@ function merge(into: Facts, from: Facts): void {
  * shape, emails, order ids, tracking numbers vouched for by a nearby word, amounts, phones, dates.
  */
 export function extractFactsFromText(text: string, options: FactsOptions = {}): Facts {
-  const claimed = new ClaimedSpans();
+  const claimed = new ClaimedSpans(text.length);
   const currency = (options.currency ?? 'USD').toUpperCase();
   const tracking: Found<TrackingNumber>[] = findSelfEvidentTracking(text, claimed);
   const emails = findEmails(text, claimed);

@@ -34,17 +34,24 @@ export function clauseBefore(text: string, index: number, window = 60): string {
 }
 
 const SENTENCE_END_RE = /[.!?\n]/g;
+/**
+ * How far either side of a span a sentence is read. Real sentences are shorter; without a bound a
+ * megabyte with no full stop is one "sentence", read again for every candidate match in it.
+ */
+const SENTENCE_REACH = 400;
 
-/** The sentence holding the span: from the previous sentence end to the next one. */
+/** The sentence holding the span: from the previous sentence end to the next one (at most SENTENCE_REACH either side). */
 export function sentenceAround(text: string, span: Span): string {
-  let start = 0;
+  const from = Math.max(0, span.index - SENTENCE_REACH);
+  const before = text.slice(from, span.index);
+  let start = from;
   SENTENCE_END_RE.lastIndex = 0;
-  for (let m = SENTENCE_END_RE.exec(text); m && m.index < span.index; m = SENTENCE_END_RE.exec(text)) {
-    start = m.index + 1;
-  }
-  SENTENCE_END_RE.lastIndex = span.index + span.length;
-  const next = SENTENCE_END_RE.exec(text);
-  return text.slice(start, next ? next.index + 1 : text.length);
+  for (let m = SENTENCE_END_RE.exec(before); m; m = SENTENCE_END_RE.exec(before)) start = from + m.index + 1;
+  const afterStart = span.index + span.length;
+  const after = text.slice(afterStart, afterStart + SENTENCE_REACH);
+  SENTENCE_END_RE.lastIndex = 0;
+  const next = SENTENCE_END_RE.exec(after);
+  return text.slice(start, next ? afterStart + next.index + 1 : afterStart + after.length);
 }
 
 /** Sentences with their offsets, for evidence that needs to point at one sentence. */

@@ -20,6 +20,12 @@ const DEFAULT_LIMIT = 3;
 const BOOST = { title: 3, tags: 2, body: 1 };
 
 const MAX_TERM_LENGTH = 64;
+/**
+ * Terms of one query. A question has a dozen; the first ones say what it is about. minisearch
+ * expands every term by prefix and fuzzy match, so a 1 MB message of distinct words took over a
+ * second as one query.
+ */
+const MAX_QUERY_TERMS = 64;
 
 export function requiredTerms(queryTerms: number): number {
   return Math.min(Math.ceil(queryTerms * REQUIRED_SHARE), MAX_REQUIRED_TERMS);
@@ -97,7 +103,7 @@ export class KnowledgeBase implements KnowledgeSearch {
   }
 
   search(text: string, limit = DEFAULT_LIMIT): KbMatch[] {
-    const terms = meaningfulTerms(text);
+    const terms = meaningfulTerms(text).slice(0, MAX_QUERY_TERMS);
     if (terms.length === 0 || limit <= 0) return [];
     const needed = requiredTerms(terms.length);
     const relevant = this.index.search(terms.join(' ')).filter((r: SearchResult) => r.queryTerms.length >= needed);

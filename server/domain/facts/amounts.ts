@@ -1,5 +1,5 @@
 import type { Amount } from '../decision';
-import { matchesOf, type ClaimedSpans, type Found } from './spans';
+import { matchesOf, MAX_FACTS_PER_KIND, type ClaimedSpans, type Found } from './spans';
 
 /** `$` means the shop's own dollar when the shop prices in one, else US dollars. */
 const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD']);
@@ -74,32 +74,41 @@ function symbolCurrency(symbol: string, shopCurrency: string): string {
 
 export function findAmounts(text: string, claimed: ClaimedSpans, shopCurrency: string): Found<Amount>[] {
   const found: Found<Amount>[] = [];
-  const take = (m: RegExpExecArray, numberGroup: number, currency: string) => {
-    const end = m.index + m[0].length;
-    if (claimed.overlaps(m.index, end)) return;
-    const value = parseNumber(m[numberGroup]!, currency);
-    if (!Number.isFinite(value)) return;
-    claimed.claim(m.index, end);
-    found.push({ at: m.index, value: { value, currency } });
-  };
-  for (const m of matchesOf(SYMBOL_FIRST, text)) take(m, 2, symbolCurrency(m[1]!, shopCurrency));
-  for (const m of matchesOf(CODE_FIRST, text)) take(m, 2, m[1]!.toUpperCase());
-  for (const m of matchesOf(NUMBER_THEN_SYMBOL, text)) take(m, 1, symbolCurrency(m[2]!, shopCurrency));
-  for (const m of matchesOf(NUMBER_THEN_CODE, text)) take(m, 1, m[2]!.toUpperCase());
-  for (const m of matchesOf(NUMBER_THEN_WORD, text)) {
-    const word = m[2]!.toLowerCase();
-    const currency = word.startsWith('dollar') || word === 'bucks' ? symbolCurrency('$', shopCurrency) : WORDS[word]!;
-    take(m, 1, currency);
-  }
-  for (const m of matchesOf(MONEY_CONTEXT, text)) {
-    // Claim only the number: the context word may also introduce a currency-marked amount elsewhere.
-    const start = m.index + m[0].lastIndexOf(m[1]!);
-    const end = start + m[1]!.length;
-    if (claimed.overlaps(start, end)) continue;
-    const value = parseNumber(m[1]!, shopCurrency);
-    if (!Number.isFinite(value)) continue;
+  /** Claims [start, end) as an amount unless taken already; false once enough amounts are kept. */
+  const take = (start: number, end: number, raw: string, currency: string): boolean => {
+    if (claimed.overlaps(start, end)) return true;
+    const value = parseNumber(raw, currency);
+    if (!Number.isFinite(value)) return true;
     claimed.claim(start, end);
-    found.push({ at: start, value: { value, currency: shopCurrency } });
+    found.push({ at: start, value: { value, currency } });
+    return found.length < MAX_FACTS_PER_KIND;
+  };
+  const whole = (m: RegExpExecArray, numberGroup: number, currency: string) =>
+    take(m.index, m.index + m[0].length, m[numberGroup]!, currency);
+  const passes: Array<[RegExp, (m: RegExpExecArray) => boolean]> = [
+    [SYMBOL_FIRST, (m) => whole(m, 2, symbolCurrency(m[1]!, shopCurrency))],
+    [CODE_FIRST, (m) => whole(m, 2, m[1]!.toUpperCase())],
+    [NUMBER_THEN_SYMBOL, (m) => whole(m, 1, symbolCurrency(m[2]!, shopCurrency))],
+    [NUMBER_THEN_CODE, (m) => whole(m, 1, m[2]!.toUpperCase())],
+    [
+      NUMBER_THEN_WORD,
+      (m) => {
+        const word = m[2]!.toLowerCase();
+        const currency = word.startsWith('dollar') || word === 'bucks' ? symbolCurrency('$', shopCurrency) : WORDS[word]!;
+        return whole(m, 1, currency);
+      },
+    ],
+    [
+      MONEY_CONTEXT,
+      (m) => {
+        // Claim only the number: the context word may also introduce a currency-marked amount elsewhere.
+        const start = m.index + m[0].lastIndexOf(m[1]!);
+        return take(start, start + m[1]!.length, m[1]!, shopCurrency);
+      },
+    ],
+  ];
+  for (const [regex, handle] of passes) {
+    for (const m of matchesOf(regex, text)) if (!handle(m)) return found;
   }
   return found;
 }

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { clauseBefore } from '../text';
 import { FUTURE_CUE_RE, nearestMonthDay, nearestWeekday, type DayParts } from './nearest-day';
-import type { ClaimedSpans, Found } from './spans';
+import { MAX_FACTS_PER_KIND, type ClaimedSpans, type Found } from './spans';
 
 /** "now", "right now", "in 2 hours": times of today, not dates the agent needs. */
 const NOT_A_DATE = /^(?:(?:right\s+)?now|(?:in\s+)?(?:an?|\d+|a few)\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)(?:\s+ago)?)$/i;
@@ -21,7 +21,7 @@ const WRITTEN_YEAR = /\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
  * Words and shapes every date chrono can place on a day contains: a month or weekday name, a
  * numeric date, a relative day ("yesterday", "tonight", "3 days ago", "next week"). Text without
  * one is not handed to chrono at all: it is the costliest step of fact extraction, and most
- * messages name no date.
+ * messages name no date. Read piece by piece, so a long message's dateless pieces are skipped too.
  */
 const MAY_HOLD_DATE = new RegExp(
   [
@@ -58,26 +58,64 @@ function pad(n: number): string {
 }
 
 /**
+ * chrono reads a long text in pieces of about this many characters, cut at a sentence end (or a space),
+ * and reads at most PARSE_BUDGET characters of a message: it is the costliest step of fact
+ * extraction (a 240 kB message of "May 2 " took seconds), dates sit in sentences, and no message
+ * names more than a few. Messages up to one piece long are read whole, exactly as before.
+ */
+const PIECE_CHARS = 2000;
+const PARSE_BUDGET = 16_000;
+const PIECE_END = /[.!?\n][^.!?\n]*$/;
+const SPACE_END = /\s\S*$/;
+
+export interface Piece {
+  start: number;
+  text: string;
+}
+
+/** The text in pieces of at most PIECE_CHARS, each ending at the last sentence end (else space) it holds. */
+export function* piecesOf(text: string, size = PIECE_CHARS): Generator<Piece> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      // Only the back half is searched for a cut, so every piece moves at least half a piece on.
+      const back = text.slice(start + size / 2, end);
+      const cut = PIECE_END.exec(back) ?? SPACE_END.exec(back);
+      if (cut) end = start + size / 2 + cut.index + 1;
+    }
+    yield { start, text: text.slice(start, end) };
+    start = end;
+  }
+}
+
+/**
  * Dates relative to the conversation's `now` (absolute dates only when there is none), as ISO YYYY-MM-DD in UTC. Only results that name a
  * day (a date, a weekday, or a relative day like "yesterday", "3 days ago") count; a clock time alone
  * ("at 5pm") or a bare number is noise.
  */
 export function findDates(text: string, claimed: ClaimedSpans, now: Date | undefined): Found<string>[] {
   const found: Found<string>[] = [];
-  if (!MAY_HOLD_DATE.test(text)) return found;
-  for (const result of chrono.parse(text, { instant: now ?? new Date(0), timezone: 0 })) {
-    const phrase = result.text.trim();
-    const start = result.index;
-    const end = start + result.text.length;
-    if (claimed.overlaps(start, end) || NOT_A_DATE.test(phrase) || DURATION.test(phrase) || /^\d+$/.test(phrase)) continue;
-    const c = result.start;
-    if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month')) continue;
-    // Without a reference instant, "yesterday" or "May 2" cannot be placed: keep only full dates.
-    // chrono calls "yesterday" certain too, so ask the words themselves for a written year.
-    if (!now && !WRITTEN_YEAR.test(phrase)) continue;
-    claimed.claim(start, end);
-    const day = now ? placeDay(text, start, phrase, result.start, now) : partsOf(result.start);
-    found.push({ at: start, value: `${day.year}-${pad(day.month)}-${pad(day.day)}` });
+  let parsed = 0;
+  for (const piece of piecesOf(text)) {
+    if (parsed >= PARSE_BUDGET) break;
+    if (!MAY_HOLD_DATE.test(piece.text)) continue;
+    parsed += piece.text.length;
+    for (const result of chrono.parse(piece.text, { instant: now ?? new Date(0), timezone: 0 })) {
+      const phrase = result.text.trim();
+      const start = piece.start + result.index;
+      const end = start + result.text.length;
+      if (claimed.overlaps(start, end) || NOT_A_DATE.test(phrase) || DURATION.test(phrase) || /^\d+$/.test(phrase)) continue;
+      const c = result.start;
+      if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month')) continue;
+      // Without a reference instant, "yesterday" or "May 2" cannot be placed: keep only full dates.
+      // chrono calls "yesterday" certain too, so ask the words themselves for a written year.
+      if (!now && !WRITTEN_YEAR.test(phrase)) continue;
+      claimed.claim(start, end);
+      const day = now ? placeDay(text, start, phrase, result.start, now) : partsOf(result.start);
+      found.push({ at: start, value: `${day.year}-${pad(day.month)}-${pad(day.day)}` });
+      if (found.length >= MAX_FACTS_PER_KIND) return found;
+    }
   }
   return found;
 }

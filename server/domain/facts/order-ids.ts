@@ -1,4 +1,4 @@
-import { matchesOf, type ClaimedSpans, type Found } from './spans';
+import { matchesOf, MAX_FACTS_PER_KIND, type ClaimedSpans, type Found } from './spans';
 
 /**
  * Order ids in the formats shops print. Each pattern's group 1 is the id as the shop shows it (no
@@ -31,6 +31,7 @@ export function findOrderIds(text: string, claimed: ClaimedSpans): Found<string>
   const found: Found<string>[] = [];
   for (const regex of PATTERNS) {
     for (const m of matchesOf(regex, text)) {
+      if (found.length >= MAX_FACTS_PER_KIND) return found;
       const id = m[1]!.replace(/-+$/, '').toUpperCase();
       const start = m.index + m[0].lastIndexOf(m[1]!);
       const end = start + m[1]!.length;

@@ -1,4 +1,4 @@
-import { matchesOf, type ClaimedSpans, type Found } from './spans';
+import { matchesOf, MAX_FACTS_PER_KIND, type ClaimedSpans, type Found } from './spans';
 
 export interface TrackingNumber {
   number: string;
@@ -67,6 +67,7 @@ export function findSelfEvidentTracking(text: string, claimed: ClaimedSpans): Fo
   const found: Found<TrackingNumber>[] = [];
   for (const { regex, carrier } of SELF_EVIDENT) {
     for (const m of matchesOf(regex, text)) {
+      if (found.length >= MAX_FACTS_PER_KIND) return found;
       const end = m.index + m[0].length;
       if (claimed.overlaps(m.index, end)) continue;
       claimed.claim(m.index, end);
@@ -80,6 +81,7 @@ export function findSelfEvidentTracking(text: string, claimed: ClaimedSpans): Fo
 export function findContextualTracking(text: string, claimed: ClaimedSpans): Found<TrackingNumber>[] {
   const found: Found<TrackingNumber>[] = [];
   for (const m of matchesOf(DIGIT_RUN, text)) {
+    if (found.length >= MAX_FACTS_PER_KIND) break;
     const end = m.index + m[0].length;
     if (claimed.overlaps(m.index, end)) continue;
     const digits = m[0].replace(/ /g, '');

@@ -63,13 +63,23 @@ export function viewMessages(conversation: Conversation): MessageView[] {
   return conversation.messages.map((m, index) => ({ index, role: m.role, text: m.text, norm: normalizeText(m.text) }));
 }
 
+/**
+ * Matches of one rule in one message that may be set aside (negated, or excepted by `unless`) before
+ * the rule gives up on the message. Each costs a look at its clause and sentence; a message that
+ * repeats "refund policy" a hundred thousand times would otherwise cost seconds, and no real
+ * message states a request only after two hundred refusals of it.
+ */
+const MAX_SET_ASIDE = 200;
+
 function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
   rule.re.lastIndex = 0;
+  let setAside = 0;
   for (let m = rule.re.exec(view.norm); m; m = rule.re.exec(view.norm)) {
     if (m[0].length === 0) {
       rule.re.lastIndex += 1;
       continue;
     }
+    if (setAside++ >= MAX_SET_ASIDE) return undefined;
     if (rule.neg && isNegated(view.norm, m.index, rule.neg)) continue;
     if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length: m[0].length }))) continue;
     return { message: view.index, quote: view.text.slice(m.index, m.index + m[0].length), at: m.index };
