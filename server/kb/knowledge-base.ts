@@ -27,7 +27,12 @@ const MAX_TERM_LENGTH = 64;
  */
 const MAX_QUERY_TERMS = 64;
 
+/**
+ * A two-term question needs both: "opening hours" sharing only "open" with a parcel article, or
+ * "store in Berlin" sharing "store" with store credit, is not answered by it.
+ */
 export function requiredTerms(queryTerms: number): number {
+  if (queryTerms <= 2) return queryTerms;
   return Math.min(Math.ceil(queryTerms * REQUIRED_SHARE), MAX_REQUIRED_TERMS);
 }
 
@@ -38,6 +43,9 @@ export function meaningfulTerms(text: string): string[] {
     // No word is this long; minisearch's fuzzy match allocates length² bytes per term (a 1 MB token
     // asked for a terabyte), so such tokens are noise to drop, not terms to search.
     if (token.length > MAX_TERM_LENGTH) continue;
+    // Order numbers, amounts and dates name this customer's case, never an article's topic; counted
+    // as terms they raised the bar ("cancel order #5521" needed a match for "5521").
+    if (/\d/.test(token)) continue;
     const term = token ? processTerm(token) : null;
     if (term) terms.add(term);
   }
@@ -65,9 +73,12 @@ function validate(articles: KbArticle[]): void {
 export class KnowledgeBase implements KnowledgeSearch {
   private readonly byId: Map<string, KbArticle>;
   private readonly index: MiniSearch<KbArticle>;
+  /** Per article, the terms it is about: its title's words and its one-word tags. */
+  private readonly about: Map<string, Set<string>>;
 
   private constructor(articles: KbArticle[]) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
+    this.about = new Map(articles.map((a) => [a.id, aboutTerms(a)]));
     this.index = new MiniSearch<KbArticle>({
       fields: ['title', 'body', 'tags'],
       extractField: (doc, field) => {
@@ -106,11 +117,32 @@ export class KnowledgeBase implements KnowledgeSearch {
     const terms = meaningfulTerms(text).slice(0, MAX_QUERY_TERMS);
     if (terms.length === 0 || limit <= 0) return [];
     const needed = requiredTerms(terms.length);
-    const relevant = this.index.search(terms.join(' ')).filter((r: SearchResult) => r.queryTerms.length >= needed);
+    const relevant = this.index
+      .search(terms.join(' '))
+      .filter((r: SearchResult) => r.queryTerms.length >= needed || (needed === 2 && this.isAbout(r)));
     const best = relevant[0]?.score ?? 0;
     return relevant
       .filter((r) => r.score >= best * RELATIVE_FLOOR)
       .slice(0, limit)
       .map((r) => ({ article: this.byId.get(String(r.id))!, score: r.score, terms: [...r.queryTerms] }));
   }
+
+  /**
+   * A two-term question ("return a jacket", "parcel arrive") is answered by an article whose title or
+   * one-word tag holds one of the terms, though the other appears nowhere in it: the article is about
+   * what was asked. One word of a body or of a longer tag ("store" of "store credit") is not enough.
+   */
+  private isAbout(result: SearchResult): boolean {
+    const about = this.about.get(String(result.id));
+    return result.terms.some((t) => about?.has(t) ?? false);
+  }
+}
+
+function aboutTerms(article: KbArticle): Set<string> {
+  const terms = new Set(meaningfulTerms(article.title));
+  for (const tag of article.tags ?? []) {
+    const words = meaningfulTerms(tag);
+    if (words.length === 1) terms.add(words[0]!);
+  }
+  return terms;
 }

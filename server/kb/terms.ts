@@ -17,6 +17,7 @@ const STOP_WORDS = new Set(
   hi hello hey thanks thank please pls ok okay yes yeah sure dear regards cheers sorry
   get got gets getting want wanted wants need needed needs help like know tell told say says said
   ask asked go going went make made take one two long never im ive id youre dont didnt doesnt cant wont isnt
+  hasnt havent wasnt werent arent shouldnt couldnt wouldnt yet
   really just still already even much many way thing things something anything someone anyone
   today yesterday tomorrow day days week weeks time again`.split(/\s+/),
 );
