@@ -35,6 +35,8 @@ const LABELS: Record<string, number> = require('sentiment/languages/en/labels.js
 const EXCLAMATION_RUN_RE = /!{3,}|(?:!\s?){3,}/u;
 /** Score per whole-conversation unit: tanh(total / SCALE) keeps a long rant and a one-liner comparable. */
 const SCALE = 8;
+/** Shouting or a run of "!!!" in a message that is not happy: anger even when no word says so. */
+const SHOUT_WEIGHT = 1;
 const SIGNAL_WEIGHT: Record<string, number> = {
   frustration: -2,
   helplessness: -2,
@@ -47,12 +49,19 @@ const SIGNAL_WEIGHT: Record<string, number> = {
 
 /** Lexicon score of one message, with our wider negation and intensifiers; praise is dropped when sarcastic. */
 function lexiconScore(text: string, sarcastic: boolean): number {
-  const { tokens } = analyzer.analyze(text);
+  return scoreTokens(analyzer.analyze(text).tokens, sarcastic);
+}
+
+/**
+ * `soured`: words quoted by a complaint phrase of the same message ("what a joke", "thanks for
+ * nothing"), whose praise words the lexicon would otherwise count as praise.
+ */
+function scoreTokens(tokens: readonly string[], sarcastic: boolean, soured: ReadonlySet<string> = new Set()): number {
   let total = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     let value = LABELS[token];
-    if (value === undefined) continue;
+    if (value === undefined || (value > 0 && soured.has(token))) continue;
     const window = tokens.slice(Math.max(0, i - 3), i);
     if (window.some((t) => NEGATORS.has(t))) value = -value / 2;
     if (i > 0 && INTENSIFIERS.has(tokens[i - 1]!)) value *= 1.5;
@@ -94,14 +103,20 @@ export function analyzeSentiment(conversation: Conversation, views?: readonly Me
   let total = 0;
   for (const view of customer) {
     const phraseHits = hits.filter((h) => h.message === view.index);
-    let score = lexiconScore(view.norm, phraseHits.some((h) => h.kind === 'sarcasm'));
-    // Capitals and "!!!" are anger only when the message is not happy ("THANK YOU!!!" is not).
-    const hostile = score <= 0 || phraseHits.length > 0;
+    const { tokens } = analyzer.analyze(view.norm);
     const shout = shoutedSpan(view.norm);
     const bang = EXCLAMATION_RUN_RE.exec(view.norm);
+    // Shouted with a complaint or any negative word, the lexicon's praise words are the sarcasm of
+    // an angry customer ("WHAT A JOKE", "GREAT, ANOTHER DELAY"), not praise: they are dropped.
+    const sour = phraseHits.length > 0 || tokens.some((t) => (LABELS[t] ?? 0) < 0);
+    const sarcastic = phraseHits.some((h) => h.kind === 'sarcasm') || ((shout !== undefined || bang !== null) && sour);
+    const soured = new Set(phraseHits.flatMap((h) => h.quote.toLowerCase().split(/[^\p{L}']+/u)));
+    let score = scoreTokens(tokens, sarcastic, soured);
+    // Capitals and "!!!" are anger only when the message is not happy ("THANK YOU!!!" is not).
+    const hostile = score <= 0 || phraseHits.length > 0;
     if (hostile && shout) add(hits, 'anger', 'shouting', view.index, view.text.slice(shout.index, shout.index + shout.length));
     if (hostile && bang) add(hits, 'anger', 'exclamations', view.index, view.text.slice(bang.index, bang.index + bang[0].length));
-    if (hostile && (shout || bang)) score *= 1.5;
+    if (hostile && (shout || bang)) score = score * 1.5 - (shout ? SHOUT_WEIGHT : 0) - (bang ? SHOUT_WEIGHT : 0);
     for (const hit of phraseHits) score += SIGNAL_WEIGHT[hit.kind] ?? 0;
     total += score;
   }

@@ -117,8 +117,11 @@ export function isNegated(text: string, index: number, mode: NegationMode): bool
 
 /** Words of three or more letters written all in capitals. */
 const CAPS_WORD_RE = /\b\p{Lu}{3,}\b/gu;
-/** Shouting: two or more capitalised words in a row (a run), quoted as one piece of evidence. */
-const CAPS_RUN_RE = /\b\p{Lu}{2,}(?:[\s,'!?.-]+\p{Lu}{2,})+\b/gu;
+/**
+ * Shouting: two or more capitalised words in a row (a run), quoted as one piece of evidence; "A" and
+ * "I" inside a run do not break it ("WHAT A JOKE").
+ */
+const CAPS_RUN_RE = /\b\p{Lu}{2,}(?:[\s,'!?.-]+\p{Lu}+)*[\s,'!?.-]+\p{Lu}{2,}\b/gu;
 const LETTER_WORD_RE = /\b\p{L}{3,}\b/gu;
 
 /** Acronyms that are capitalised because that is how they are written, not because someone shouts. */

@@ -13,7 +13,7 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
     key: 'account_change',
     neg: 'want',
     re: anyOf(
-      "\\b(?:change|update|edit|correct|fix|modify|switch|replace) (?:my |the |our |his |her )?(?:\\w+ )?(?:e-?mail(?: address)?|shipping address|billing address|delivery address|home address|address|phone(?: number)?|mobile(?: number)?|payment (?:method|details|info(?:rmation)?|card)|card(?: details| on file)?|credit card|debit card|name|last name|first name|surname|username|account holder)\\b",
+      "\\b(?:chang(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|correct(?:ing)?|fix(?:ing)?|modify(?:ing)?|switch(?:ing)?|replac(?:e|ing)) (?:my |the |our |his |her )?(?:\\w+ )?(?:e-?mail(?: address)?|shipping address|billing address|delivery address|home address|address|phone(?: number)?|mobile(?: number)?|payment (?:method|details|info(?:rmation)?|card)|card(?: details| on file)?|credit card|debit card|name|last name|first name|surname|username|account holder)\\b",
       '\\b(?:remove|delete|add) (?:a |my |the |an )?(?:new |old )?(?:card|payment method|credit card|debit card|billing contact)\\b',
       '\\bmerge (?:my |our |the |two )?accounts\\b',
       '\\b(?:moved|moving) (?:to a new (?:address|house|place)|house)\\b',
@@ -45,6 +45,8 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
       '\\b(?:activation|login|sign-?in|upload|import|export|sync|install(?:ation)?|update|download|checkout|sign-?up|registration|verification|backup|payment page)\\b(?: [\\w-]+){0,2} (?:fails?|failed|failing)\\b',
       '\\b(?:export|import|upload|download|update|install(?:ation)?|sync|job|report|migration|backup|build|deploy(?:ment)?)s?\\b[^.!?]{0,30}\\bstuck\\b',
       '\\btimed? ?out\\b',
+      // The app's own failure message: "payment method could not be saved".
+      "\\b(?:could not|couldn't|cannot|can't|can not|unable to|failed to) be (?:saved|processed|loaded|updated|verified|completed|added|submitted|uploaded)\\b",
       '\\bsomething went wrong\\b',
       "\\b(?:app|website|site|page|checkout|button|feature|integration|api|webhook|sync|login page|form|link|search|dashboard|plugin|extension|upload|download|export|import|notification)s? (?:is |are |seems |seem )?(?:broken|not working|doesn't work|don't work|isn't working|aren't working|stopped working|won't work|fails|failing|failed)\\b",
     ),
@@ -60,6 +62,14 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
       '\\b(?:you|they|your (?:agent|colleague|team)) (?:said|promised|told me)\\b[^.!?]{0,60}\\b(?:would|will|was going to)\\b',
       '\\b(?:last|previous|earlier|existing|open) (?:ticket|case|conversation|chat|complaint|request)\\b',
       '\\bticket (?:#|number |no\\.? ?)?\\d+',
+    ),
+  },
+  {
+    // The customer counts the problems: they are separate, whatever words describe them.
+    key: 'multi_explicit',
+    re: anyOf(
+      '\\b(?:another|second|separate|other|different|additional) (?:issue|problem|question|thing|matter)\\b',
+      '\\b(?:two|three|several|a few|a couple of|multiple) (?:issues|problems|questions|things)\\b',
     ),
   },
   {

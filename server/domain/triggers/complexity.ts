@@ -9,27 +9,58 @@ const PROBLEM_CATEGORIES: ReadonlySet<Category> = new Set([
   'order_status', 'returns_refunds', 'billing', 'account_access', 'cancellation', 'technical', 'legal',
 ]);
 
+/** Money taken and money back: a refund of a disputed charge is one problem, not two. */
+const MONEY: ReadonlySet<Category> = new Set(['billing', 'returns_refunds']);
+/** "the same order", "order #5521": naming the order a problem is about is not a delivery problem. */
+const ORDER_MENTION_RE = /^(?:(?:my|our|the|this|that) (?:\w+ )?order|order (?:#|number |no\.? ?)?\d+)$/i;
+/** Words that make an order a delivery problem of its own. */
+const DELIVERY_PROBLEM_RE =
+  /\b(?:where(?:'s| is| are)|track(?:ing)?|ship(?:ped|ping|ment)?|deliver(?:y|ed)?|dispatch(?:ed)?|courier|carrier|in transit|arriv(?:e|ed|ing)|late|lost|missing|delayed|stolen|address|cancel)\b/i;
+
+/**
+ * The problem a category's evidence stands for. Unless the customer counts the problems ("two
+ * problems:", "another issue"), billing and refunds said in one message without a marker of another issue are one problem about the same money ("two charges of €149 for the same
+ * order, I want one refunded"); an order named only as what another problem is about is no problem.
+ */
+function problemOf(input: EngineInput, category: Category, hit: Hit): string | undefined {
+  if (!PROBLEM_CATEGORIES.has(category)) return undefined;
+  // Technical nouns ("download the PDF") are a problem only when something is broken.
+  if (category === 'technical' && !input.hits.has('bug_report')) return undefined;
+  // "Two problems: …": the customer says they are separate.
+  if (input.hits.has('multi_explicit')) return category;
+  if (category === 'order_status' && ORDER_MENTION_RE.test(hit.quote.trim())) {
+    const customer = input.views.filter((v) => v.role === 'customer');
+    if (!customer.some((v) => DELIVERY_PROBLEM_RE.test(v.norm))) return undefined;
+  }
+  if (MONEY.has(category)) {
+    const markers = new Set(input.hits.get('multi_marker').map((h) => h.message));
+    return markers.has(hit.message) ? category : `money:${hit.message}`;
+  }
+  return category;
+}
+
 /**
  * multi_issue: distinct problems, not one problem described twice. Fires when the customer marks
- * another issue ("also", "another problem") and at least two problem categories have evidence, or
- * when three problem categories show up without a marker.
+ * another issue ("also", "another problem") and at least two problems have evidence, or when three
+ * show up without a marker.
  */
 function multiIssue(input: EngineInput, signals: CategorySignals): Trigger | undefined {
-  const byCategory = new Map<string, Hit>();
+  const byProblem = new Map<string, { category: string; hit: Hit }>();
   for (const map of [signals.strong, signals.weak]) {
     for (const [category, hits] of map) {
-      // Technical nouns ("download the PDF") are a problem only when something is broken.
-      if (category === 'technical' && !input.hits.has('bug_report')) continue;
-      if (PROBLEM_CATEGORIES.has(category) && !byCategory.has(category) && hits[0]) byCategory.set(category, hits[0]);
+      const hit = hits[0];
+      const problem = hit && problemOf(input, category, hit);
+      if (problem && !byProblem.has(problem)) byProblem.set(problem, { category, hit });
     }
   }
   // Changing account data is a problem of its own, whatever category the rest of the talk has.
   const change = input.hits.get('account_change')[0];
-  if (change) byCategory.set('account_change', change);
+  if (change) byProblem.set('account_change', { category: 'account_change', hit: change });
   const marked = input.hits.has('multi_marker');
-  if (byCategory.size < (marked ? 2 : 3)) return undefined;
-  const evidence: Evidence[] = [...byCategory.values()].map((h) => ({ message: h.message, quote: h.quote }));
-  const detail = `several problems: ${[...byCategory.keys()].join(', ')}`;
+  if (byProblem.size < (marked ? 2 : 3)) return undefined;
+  const problems = [...byProblem.values()];
+  const evidence: Evidence[] = problems.map(({ hit }) => ({ message: hit.message, quote: hit.quote }));
+  const detail = `several problems: ${problems.map((p) => p.category).join(', ')}`;
   return makeTrigger('multi_issue', detail, evidence);
 }
 

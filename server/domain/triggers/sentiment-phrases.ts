@@ -26,6 +26,9 @@ export const SENTIMENT_RULES: PhraseRule[] = [
       '\\bannoy(?:ed|ing)\\b',
       '\\b(?:still waiting|keeps? happening|yet again|again and again|over and over)\\b',
       '\\b(?:useless|hopeless|pointless)\\b',
+      '\\bwhat an? (?:joke|farce|shambles|circus|mess|nightmare|disgrace|con)\\b',
+      // A complaint about the bot itself: "your AI is useless", "this chatbot is a waste of time".
+      "\\b(?:your|this|the|stupid) (?:ai|bot|chatbot|robot|assistant|virtual assistant|automated (?:system|assistant))(?: is| are|'s)? (?:so |completely |totally )?(?:useless|stupid|dumb|rubbish|garbage|terrible|awful|a joke|no help|not helping|worthless)\\b",
     ),
   },
   {
@@ -57,7 +60,10 @@ export const SENTIMENT_RULES: PhraseRule[] = [
       "\\bi (?:really )?(?:don't|dont|do not) know what (?:else )?(?:to|I can) (?:try|do)\\b",
       "\\b(?:no idea|don't know) what (?:else )?to do\\b",
       "\\b(?:i've|i have) tried everything\\b",
-      "\\b(?:at a loss|out of options|at my wit'?s end|i'm lost|i am lost|i'm desperate|i am desperate)\\b",
+      "\\b(?:at a loss|out of options|at my wits?'?s? end|i'm lost|i am lost|i'm desperate|i am desperate)\\b",
+      // Worn out, not a threat to self: "I can't do this anymore", "I can't cope".
+      "\\bi (?:just |really |honestly )?(?:can't|cannot|can not|cant) (?:(?:do|take|handle|face) (?:this|it|any of this) (?:any ?more|much longer)|(?:deal|cope) with (?:this|it|any of this)(?: any ?more)?|cope)\\b",
+      "\\bi (?:don't|dont|do not) know what (?:else )?(?:to do|i can do|i'm supposed to do|i am supposed to do)\\b",
       "\\bi (?:can't|cannot) figure (?:this|it) out\\b",
       '\\bplease,? (?:just )?help me\\b',
     ),

@@ -82,7 +82,7 @@ export const TOPIC_RULES: PhraseRule[] = [
     re: anyOf(
       '\\bdouble[- ]?charged\\b',
       '\\bcharged (?:me )?(?:twice|two times|three times|double|again)\\b',
-      '\\b(?:duplicate|double|extra|unauthori[sz]ed|unrecogni[sz]ed|unknown|fraudulent|mystery) (?:charge|payment|transaction|debit)s?\\b',
+      '\\b(?:duplicate|double|identical|extra|unauthori[sz]ed|unrecogni[sz]ed|unknown|fraudulent|mystery) (?:charge|payment|transaction|debit)s?\\b',
       "\\b(?:charge|payment|transaction)s? (?:that )?i (?:don't|do not|didn't|did not) (?:recogni[sz]e|authori[sz]e|make|approve)\\b",
       "\\b(?:didn't|did not|never) (?:authori[sz]e|approve|make|agree to) (?:this|that|the|these|a|any) (?:charge|payment|transaction|purchase)s?\\b",
       "\\b(?:charged|billed|charging|billing) (?:me )?(?:even )?after (?:i |we )?(?:cancel(?:l?ed)?|unsubscribed|closed)\\b",
@@ -103,6 +103,11 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bovercharg(?:ed|ing)\\b',
       '\\bcharged (?:me )?(?:the )?wrong (?:amount|price)\\b',
       '\\b(?:call|contact|report (?:this|it) to) my (?:bank|card issuer|credit card company)\\b',
+      // "two charges of €149,00 for the same order", "three identical payments".
+      `\\b(?:two|2|three|3|multiple|several|duplicate|double|identical|repeated) (?:identical |separate |matching )?(?:charges|payments|debits|transactions|withdrawals)\\b${inSentence(60)}\\b(?:same|identical)\\b`,
+      '\\b(?:same|identical) (?:charge|payment|amount|transaction|debit)s? (?:twice|two times|again|three times)\\b',
+      // Disputing what a charge was for: "charged my card $450 for a scratch that was already there".
+      `\\b(?:charged|billed|fined|invoiced|deducted|took)\\b${inSentence(60)}\\b(?:(?:was|were) already there|(?:was|were) there before|pre-?existing|not my fault|(?:i|we) (?:didn't|did not|never) (?:cause|do|damage|break)|(?:i|we) (?:never|didn't|did not) (?:use|used|receive|received|get|got))\\b`,
     ),
     neg: 'any',
   },
