@@ -100,11 +100,19 @@ export function categorySignals(
 ): CategorySignals {
   const strong = new Map<Category, Hit[]>();
   const weak = new Map<Category, Hit[]>();
+  // A refund of tax or a fee is money the bill took: billing's queue handles it, not returns.
+  const feeRefund = hits.has('refund_of_fee');
   for (const [code, category] of Object.entries(STRONG)) {
-    if (triggers.some((t) => t.code === code)) push(strong, category, hits.get(code));
+    const into = code === 'refund_request' && feeRefund ? 'billing' : category;
+    if (triggers.some((t) => t.code === code)) push(strong, into, hits.get(code));
   }
   for (const [code, category] of Object.entries(WEAK_FROM_CODES)) push(weak, category!, evidenceHits(triggers, hits, code));
   for (const category of CATEGORIES) push(weak, category, hits.get(`cat:${category}`));
+  // Single sign-on failing on a workspace is a technical fault; login words there are no lockout.
+  if (hits.has('sso_fault') && !hits.has('lockout') && weak.has('account_access')) {
+    push(weak, 'technical', weak.get('account_access')!);
+    weak.delete('account_access');
+  }
   return { strong, weak, intent: categoryFromIntent(intent), asked, positive, fault: hits.has('bug_report') };
 }
 
@@ -142,7 +150,8 @@ export function categorize(signals: CategorySignals): Category {
   const praiseOnly = [...signals.weak.keys()].every((c) => !SERIOUS.has(c));
   if (signals.weak.has('feedback') && !signals.asked && !botKnows && (signals.positive ?? false) && praiseOnly) return 'feedback';
   // A question about what the product does ("does version 8 support Ubuntu?") names technical things without a fault.
-  const productish = [...signals.weak.keys()].every((c) => c === 'technical' || c === 'product_question');
+  // "Is the API available on the Starter plan?": plan names are what is asked about, not a sale.
+  const productish = [...signals.weak.keys()].every((c) => c === 'technical' || c === 'product_question' || c === 'sales');
   if (signals.asked && top === 'technical' && productish && !signals.fault && !botKnows) return 'product_question';
   return top ?? 'other';
 }

@@ -52,8 +52,9 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
   const positive = input.sentiment.label === 'positive';
   const signals = categorySignals(textTriggers, hits, conversation.bot?.intent, asked, positive);
   const category = categorize(signals);
-  // Asking for a person says who should answer, not what the problem is: only topics pin it.
-  const pinned = topics.length > 0;
+  // Asking for a person says who should answer, not what the problem is: only topics and a change
+  // of account data ("help updating my card") pin it.
+  const pinned = topics.length > 0 || hits.has('account_change');
 
   const triggers: Trigger[] = [
     ...textTriggers,

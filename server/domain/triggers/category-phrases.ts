@@ -64,12 +64,14 @@ export const CATEGORY_RULES: PhraseRule[] = [
   {
     key: 'cat:sales',
     re: anyOf(
-      '\\b(?:pricing|quote|demo|enterprise|plans?|upgrade|discount|coupon|promo(?: code)?|trial|how much (?:does|is|are|for))\\b',
+      // Not promo or coupon codes: using the shop's offer is a product question (see categorize.ts).
+      '\\b(?:pricing|quote|demo|enterprise|plans?|upgrade|discount(?! code)|trial|how much (?:does|is|are|for))\\b',
     ),
   },
   {
     key: 'cat:product_question',
     re: anyOf(
+      '\\b(?:promo(?:tion(?:al)?)?|discount|coupon|voucher|referral) codes?\\b|\\bcoupons?\\b',
       '\\b(?:does (?:it|this|the \\w+)|will (?:it|this)|can (?:it|this|i use))\\b[^.!?]{0,40}\\?',
       '\\b(?:compatible|compatibility|size|sizes|sizing|fit|dimensions|material|made of|in stock|available in|colou?rs?|ingredients|specs?|specifications|warranty|how do i use)\\b',
       '\\b(?:return|refund) polic(?:y|ies)\\b',
@@ -88,5 +90,23 @@ export const CATEGORY_RULES: PhraseRule[] = [
     re: anyOf(
       '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience|work)|love it|pass (?:it|this|that|my (?:thanks|compliments)) (?:on|along)|(?:is|are|was|were) (?:so |really |absolutely )?(?:amazing|awesome|fantastic|brilliant|wonderful|the best)|keep up|compliment|kudos|well done|review)\\b',
     ),
+  },
+  {
+    // A refund of tax or a fee: money the bill took, for billing, not returns.
+    key: 'refund_of_fee',
+    re: anyOf(
+      '\\b(?:refund|reimburse|credit back|return)\\b[^.!?]{0,40}\\b(?:(?:sales |import )?tax(?:es)?|vat|fees?|surcharges?|dut(?:y|ies)|interest|commission)\\b',
+      '\\b(?:(?:sales |import )?tax(?:es)?|vat|fees?|surcharges?|dut(?:y|ies))\\b[^.!?]{0,20}\\b(?:refund(?:ed)?|reimbursed|back)\\b',
+    ),
+  },
+  {
+    // Single sign-on failing: the identity setup is broken, not the customer's access.
+    key: 'sso_fault',
+    re: anyOf('\\b(?:sso|saml|okta|oauth|openid|azure ad|entra id|identity provider|idp|scim)\\b|\\b(?:login|redirect|sign-?in) loop\\b|\\bloops? back to (?:the )?(?:log ?in|sign ?in)\\b'),
+  },
+  {
+    // … unless the customer is shut out of their own account.
+    key: 'lockout',
+    re: anyOf("\\b(?:locked out|account (?:is |was |got )?locked|pass?word|2fa|two[- ]factor|verification code|reset link|hack(?:ed)?|compromised|forgot)\\b"),
   },
 ];
