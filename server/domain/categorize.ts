@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category, type TriggerCode } from './codes';
 import type { Trigger } from './decision';
 import type { Hit, Hits } from './triggers/scan';
+import { LOCKOUT_RE, REFUND_OF_FEE_RE, SSO_FAULT_RE } from './triggers/category-phrases';
 
 /**
  * Category (CONTRACT.md §4) from, in order of trust: topic triggers (strong), then keywords and
@@ -97,11 +98,13 @@ export function categorySignals(
   intent?: string,
   asked = false,
   positive = false,
+  customerTexts: readonly string[] = [],
 ): CategorySignals {
   const strong = new Map<Category, Hit[]>();
   const weak = new Map<Category, Hit[]>();
+  const said = (re: RegExp) => customerTexts.some((t) => re.test(t));
   // A refund of tax or a fee is money the bill took: billing's queue handles it, not returns.
-  const feeRefund = hits.has('refund_of_fee');
+  const feeRefund = triggers.some((t) => t.code === 'refund_request') && said(REFUND_OF_FEE_RE);
   for (const [code, category] of Object.entries(STRONG)) {
     const into = code === 'refund_request' && feeRefund ? 'billing' : category;
     if (triggers.some((t) => t.code === code)) push(strong, into, hits.get(code));
@@ -109,7 +112,7 @@ export function categorySignals(
   for (const [code, category] of Object.entries(WEAK_FROM_CODES)) push(weak, category!, evidenceHits(triggers, hits, code));
   for (const category of CATEGORIES) push(weak, category, hits.get(`cat:${category}`));
   // Single sign-on failing on a workspace is a technical fault; login words there are no lockout.
-  if (hits.has('sso_fault') && !hits.has('lockout') && weak.has('account_access')) {
+  if (weak.has('account_access') && said(SSO_FAULT_RE) && !said(LOCKOUT_RE)) {
     push(weak, 'technical', weak.get('account_access')!);
     weak.delete('account_access');
   }

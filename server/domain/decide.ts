@@ -48,9 +48,10 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
 
   const topics = topicTriggers(input);
   const textTriggers: Trigger[] = [...customerRequestTriggers(input), ...topics];
-  const asked = asksQuestion(views.filter((v) => v.role === 'customer').map((v) => v.norm));
+  const customerTexts = views.filter((v) => v.role === 'customer').map((v) => v.norm);
+  const asked = asksQuestion(customerTexts);
   const positive = input.sentiment.label === 'positive';
-  const signals = categorySignals(textTriggers, hits, conversation.bot?.intent, asked, positive);
+  const signals = categorySignals(textTriggers, hits, conversation.bot?.intent, asked, positive, customerTexts);
   const category = categorize(signals);
   // Asking for a person says who should answer, not what the problem is: only topics and a change
   // of account data ("help updating my card") pin it.

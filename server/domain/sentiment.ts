@@ -108,9 +108,10 @@ export function analyzeSentiment(conversation: Conversation, views?: readonly Me
     const bang = EXCLAMATION_RUN_RE.exec(view.norm);
     // Shouted with a complaint or any negative word, the lexicon's praise words are the sarcasm of
     // an angry customer ("WHAT A JOKE", "GREAT, ANOTHER DELAY"), not praise: they are dropped.
-    const sour = phraseHits.length > 0 || tokens.some((t) => (LABELS[t] ?? 0) < 0);
-    const sarcastic = phraseHits.some((h) => h.kind === 'sarcasm') || ((shout !== undefined || bang !== null) && sour);
-    const soured = new Set(phraseHits.flatMap((h) => h.quote.toLowerCase().split(/[^\p{L}']+/u)));
+    const loud = shout !== undefined || bang !== null;
+    const sour = () => phraseHits.length > 0 || tokens.some((t) => (LABELS[t] ?? 0) < 0);
+    const sarcastic = phraseHits.some((h) => h.kind === 'sarcasm') || (loud && sour());
+    const soured = phraseHits.length === 0 ? undefined : new Set(phraseHits.flatMap((h) => h.quote.toLowerCase().split(/[^\p{L}']+/u)));
     let score = scoreTokens(tokens, sarcastic, soured);
     // Capitals and "!!!" are anger only when the message is not happy ("THANK YOU!!!" is not).
     const hostile = score <= 0 || phraseHits.length > 0;

@@ -40,18 +40,20 @@ const SENTENCE_END_RE = /[.!?\n]/g;
  */
 const SENTENCE_REACH = 400;
 
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 10; // . ! ? newline
+}
+
 /** The sentence holding the span: from the previous sentence end to the next one (at most SENTENCE_REACH either side). */
 export function sentenceAround(text: string, span: Span): string {
   const from = Math.max(0, span.index - SENTENCE_REACH);
-  const before = text.slice(from, span.index);
-  let start = from;
-  SENTENCE_END_RE.lastIndex = 0;
-  for (let m = SENTENCE_END_RE.exec(before); m; m = SENTENCE_END_RE.exec(before)) start = from + m.index + 1;
+  let start = span.index;
+  while (start > from && !isSentenceEnd(text.charCodeAt(start - 1))) start -= 1;
   const afterStart = span.index + span.length;
-  const after = text.slice(afterStart, afterStart + SENTENCE_REACH);
-  SENTENCE_END_RE.lastIndex = 0;
-  const next = SENTENCE_END_RE.exec(after);
-  return text.slice(start, next ? afterStart + next.index + 1 : afterStart + after.length);
+  const to = Math.min(text.length, afterStart + SENTENCE_REACH);
+  let end = afterStart;
+  while (end < to && !isSentenceEnd(text.charCodeAt(end))) end += 1;
+  return text.slice(start, end < to ? end + 1 : end);
 }
 
 /** Sentences with their offsets, for evidence that needs to point at one sentence. */

@@ -62,7 +62,8 @@ function* phoneHits(text: string, country: CountryCode, possible: boolean): Gene
  * before it ("port my number 07700 900123"): the customer gave it as their number either way.
  */
 const SECOND_COUNTRY: CountryCode = 'GB';
-const NATIONAL_ZERO = /(?<![\d+])0\d/;
+/** A 0 starting a run of at least ten digits (UK numbers are 0 and nine or ten more), not inside a date or amount. */
+const NATIONAL_ZERO = /(?<![\w+.,/-])0\d(?:[\s-]?\d){8}/;
 const UK_MOBILE_SHAPE = /^\+447\d{9}$/;
 const PHONE_WORD_BEFORE = /\b(?:number|phone|mobile|cell|tel|telephone|call|ring|text|sms|whatsapp|contact|reach)\b[^.!?\n]{0,25}$/i;
 

@@ -8,20 +8,22 @@
  * marks, a check costs the candidate's own length.
  */
 export class ClaimedSpans {
-  private readonly marks: Uint8Array;
+  /** Made on the first claim: most messages hold no fact, and the marks cost an allocation. */
+  private marks: Uint8Array | undefined;
 
-  constructor(textLength: number) {
-    this.marks = new Uint8Array(textLength);
-  }
+  constructor(private readonly textLength: number) {}
 
   overlaps(start: number, end: number): boolean {
-    const to = Math.min(end, this.marks.length);
-    for (let i = Math.max(0, start); i < to; i += 1) if (this.marks[i] === 1) return true;
+    const marks = this.marks;
+    if (!marks) return false;
+    const to = Math.min(end, marks.length);
+    for (let i = Math.max(0, start); i < to; i += 1) if (marks[i] === 1) return true;
     return false;
   }
 
   claim(start: number, end: number): void {
-    this.marks.fill(1, Math.max(0, start), Math.min(end, this.marks.length));
+    this.marks ??= new Uint8Array(this.textLength);
+    this.marks.fill(1, Math.max(0, start), Math.min(end, this.textLength));
   }
 }
 

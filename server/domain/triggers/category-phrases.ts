@@ -1,4 +1,4 @@
-import { anyOf, B, E } from './phrase-rules';
+import { anyOf, B, E, test } from './phrase-rules';
 import type { PhraseRule } from './scan';
 
 /**
@@ -91,22 +91,22 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience|work)|love it|pass (?:it|this|that|my (?:thanks|compliments)) (?:on|along)|(?:is|are|was|were) (?:so |really |absolutely )?(?:amazing|awesome|fantastic|brilliant|wonderful|the best)|keep up|compliment|kudos|well done|review)\\b',
     ),
   },
-  {
-    // A refund of tax or a fee: money the bill took, for billing, not returns.
-    key: 'refund_of_fee',
-    re: anyOf(
-      '\\b(?:refund|reimburse|credit back|return)\\b[^.!?]{0,40}\\b(?:(?:sales |import )?tax(?:es)?|vat|fees?|surcharges?|dut(?:y|ies)|interest|commission)\\b',
-      '\\b(?:(?:sales |import )?tax(?:es)?|vat|fees?|surcharges?|dut(?:y|ies))\\b[^.!?]{0,20}\\b(?:refund(?:ed)?|reimbursed|back)\\b',
-    ),
-  },
-  {
-    // Single sign-on failing: the identity setup is broken, not the customer's access.
-    key: 'sso_fault',
-    re: anyOf('\\b(?:sso|saml|okta|oauth|openid|azure ad|entra id|identity provider|idp|scim)\\b|\\b(?:login|redirect|sign-?in) loop\\b|\\bloops? back to (?:the )?(?:log ?in|sign ?in)\\b'),
-  },
-  {
-    // … unless the customer is shut out of their own account.
-    key: 'lockout',
-    re: anyOf("\\b(?:locked out|account (?:is |was |got )?locked|pass?word|2fa|two[- ]factor|verification code|reset link|hack(?:ed)?|compromised|forgot)\\b"),
-  },
 ];
+
+/**
+ * Read only when the category is in question (a refund was asked for, login words were used), not
+ * scanned over every message like the rules above: most conversations never need them.
+ */
+/** A refund of tax or a fee: money the bill took, for billing, not returns. */
+export const REFUND_OF_FEE_RE = test(
+  '\\b(?:refund|reimburse|credit back|return)\\b[^.!?]{0,40}\\b(?:(?:sales |import )?tax(?:es)?|vat|fees?|surcharges?|dut(?:y|ies)|interest|commission)\\b',
+  '\\b(?:(?:sales |import )?tax(?:es)?|vat|fees?|surcharges?|dut(?:y|ies))\\b[^.!?]{0,20}\\b(?:refund(?:ed)?|reimbursed|back)\\b',
+);
+/** Single sign-on failing: the identity setup is broken, not the customer's access … */
+export const SSO_FAULT_RE = test(
+  '\\b(?:sso|saml|okta|oauth|openid|azure ad|entra id|identity provider|idp|scim)\\b|\\b(?:login|redirect|sign-?in) loop\\b|\\bloops? back to (?:the )?(?:log ?in|sign ?in)\\b',
+);
+/** … unless the customer is shut out of their own account. */
+export const LOCKOUT_RE = test(
+  "\\b(?:locked out|account (?:is |was |got )?locked|pass?word|2fa|two[- ]factor|verification code|reset link|hack(?:ed)?|compromised|forgot)\\b",
+);

@@ -73,10 +73,9 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
     ),
   },
   {
+    // Words that may add another issue; with multi_explicit, the markers multi_issue looks for.
     key: 'multi_marker',
     re: anyOf(
-      '\\b(?:another|second|separate|other|different|additional) (?:issue|problem|question|thing|matter)\\b',
-      '\\b(?:two|three|several|a few|a couple of|multiple) (?:issues|problems|questions|things)\\b',
       '\\b(?:also|additionally|on top of (?:that|this)|in addition|as well as that|one more thing|plus)\\b',
       '\\b(?:first(?:ly)?|second(?:ly)?)[,:]',
     ),

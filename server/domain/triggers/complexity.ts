@@ -33,7 +33,7 @@ function problemOf(input: EngineInput, category: Category, hit: Hit): string | u
     if (!customer.some((v) => DELIVERY_PROBLEM_RE.test(v.norm))) return undefined;
   }
   if (MONEY.has(category)) {
-    const markers = new Set(input.hits.get('multi_marker').map((h) => h.message));
+    const markers = new Set([...input.hits.get('multi_marker'), ...input.hits.get('multi_explicit')].map((h) => h.message));
     return markers.has(hit.message) ? category : `money:${hit.message}`;
   }
   return category;
@@ -56,7 +56,7 @@ function multiIssue(input: EngineInput, signals: CategorySignals): Trigger | und
   // Changing account data is a problem of its own, whatever category the rest of the talk has.
   const change = input.hits.get('account_change')[0];
   if (change) byProblem.set('account_change', { category: 'account_change', hit: change });
-  const marked = input.hits.has('multi_marker');
+  const marked = input.hits.has('multi_marker') || input.hits.has('multi_explicit');
   if (byProblem.size < (marked ? 2 : 3)) return undefined;
   const problems = [...byProblem.values()];
   const evidence: Evidence[] = problems.map(({ hit }) => ({ message: hit.message, quote: hit.quote }));

@@ -107,7 +107,7 @@ export const TOPIC_RULES: PhraseRule[] = [
       `\\b(?:two|2|three|3|multiple|several|duplicate|double|identical|repeated) (?:identical |separate |matching )?(?:charges|payments|debits|transactions|withdrawals)\\b${inSentence(60)}\\b(?:same|identical)\\b`,
       '\\b(?:same|identical) (?:charge|payment|amount|transaction|debit)s? (?:twice|two times|again|three times)\\b',
       // Disputing what a charge was for: "charged my card $450 for a scratch that was already there".
-      `\\b(?:charged|billed|fined|invoiced|deducted|took)\\b${inSentence(60)}\\b(?:(?:was|were) already there|(?:was|were) there before|pre-?existing|not my fault|(?:i|we) (?:didn't|did not|never) (?:cause|do|damage|break)|(?:i|we) (?:never|didn't|did not) (?:use|used|receive|received|get|got))\\b`,
+      `\\b(?:charged|billed|fined|invoiced)\\b${inSentence(60)}\\b(?:(?:was|were) already there|(?:was|were) there before|pre-?existing|not my fault|(?:i|we) (?:didn't|did not|never) (?:cause|do|damage|break)|(?:i|we) (?:never|didn't|did not) (?:use|used|receive|received|get|got))\\b`,
     ),
     neg: 'any',
   },
