@@ -1,4 +1,4 @@
-import type { Conversation } from './domain/conversation';
+import { conversationTime, type Conversation } from './domain/conversation';
 import type { Assessment } from './domain/decision';
 import { decide } from './domain/decide';
 import type { TenantPolicy } from './domain/policy';
@@ -9,14 +9,14 @@ export interface AssessOptions {
   policy: TenantPolicy;
   writer: BriefWriter;
   kb?: KnowledgeSearch;
-  /** "Now" for the conversation: `occurred_at`, else the time received. */
-  now?: Date;
+  /** When Baton received the conversation (default: the clock); its own `occurred_at` wins. */
+  receivedAt?: Date;
   customerContext?: Record<string, unknown>;
 }
 
 /** The whole pipeline with no side effects: rules decide, the writer writes. Used by /v1/assess, handoffs and the CLI. */
 export async function assess(conversation: Conversation, options: AssessOptions): Promise<Assessment> {
-  const now = options.now ?? (conversation.occurred_at ? new Date(conversation.occurred_at) : new Date());
+  const now = conversationTime(conversation, options.receivedAt ?? new Date());
   const decision = decide(conversation, { policy: options.policy, kb: options.kb, now });
   const brief = await options.writer.write(conversation, decision, {
     policy: options.policy,

@@ -71,8 +71,7 @@ export async function assessCommand(args: string[], io: CliIo): Promise<ExitCode
     }
     try {
       const conversation = parseConversation(record.value);
-      const now = conversation.occurred_at ? new Date(conversation.occurred_at) : runTime;
-      const assessment = await assess(conversation, { policy, kb, writer, now });
+      const assessment = await assess(conversation, { policy, kb, writer, receivedAt: runTime });
       io.stdout(JSON.stringify(assessment) + '\n');
     } catch (err) {
       failed = true;

@@ -67,10 +67,9 @@ export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> 
   const scored: ScoredCase[] = [];
   const engineErrors: { name: string; message: string }[] = [];
   for (const { name, conversation, expect } of cases) {
-    const now = conversation.occurred_at ? new Date(conversation.occurred_at) : runTime;
     let actual: Observed;
     try {
-      actual = await assess(conversation, { policy, kb, writer, now });
+      actual = await assess(conversation, { policy, kb, writer, receivedAt: runTime });
     } catch (err) {
       // Scored as a silent non-escalation so an engine fault costs figures instead of hiding them.
       engineErrors.push({ name, message: (err as Error).message });

@@ -67,6 +67,14 @@ export type Message = z.infer<typeof messageSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type KbArticleRef = z.infer<typeof kbArticleRef>;
 
+/**
+ * The conversation's "now", which the domain never reads from a clock: when it happened
+ * (`occurred_at`), else when Baton received it.
+ */
+export function conversationTime(conversation: Pick<Conversation, 'occurred_at'>, receivedAt: Date): Date {
+  return conversation.occurred_at ? new Date(conversation.occurred_at) : receivedAt;
+}
+
 /** Dotted path of a zod issue, e.g. `messages.2.text`. */
 function issuePath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');

@@ -1,5 +1,6 @@
 import type pino from 'pino';
 import type { BriefWriter } from '../brief/writer';
+import { conversationTime } from '../domain/conversation';
 import type { KnowledgeSearch } from '../kb/types';
 import { isUuid } from '../store/rows';
 import type { Store } from '../store/types';
@@ -45,7 +46,7 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
     }
     const { brief: _previous, ...decision } = handoff.assessment;
     // The conversation's own time, as when the handoff was first assessed, so the brief reads the same.
-    const now = new Date(handoff.conversation.occurred_at ?? handoff.created_at);
+    const now = conversationTime(handoff.conversation, new Date(handoff.created_at));
     const brief = await deps.writer.write(handoff.conversation, decision, {
       policy: tenant.policy,
       kb: deps.kb,

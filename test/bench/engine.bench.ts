@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const pick = (i: number) => conversations[i % VARIANTS]!;
     const nowOf = (c: Conversation) => new Date(c.occurred_at!);
     rows.push(await measure('decide', size, runs, (i) => decide(pick(i), { policy, kb, now: nowOf(pick(i)) })));
-    rows.push(await measure('assess', size, runs, (i) => assess(pick(i), { policy, kb, writer, now: nowOf(pick(i)) })));
+    rows.push(await measure('assess', size, runs, (i) => assess(pick(i), { policy, kb, writer })));
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
