@@ -3,7 +3,7 @@ import { decide } from '../../server/domain/decide';
 import type { Decision, Trigger } from '../../server/domain/decision';
 import { tenantPolicySchema } from '../../server/domain/policy';
 import type { KnowledgeSearch } from '../../server/kb/types';
-import { NOW } from '../helpers/conversation-factory';
+import { NOW, says } from '../helpers/conversation-factory';
 
 /** Test helpers over the real engine (no mocks): run decide with a policy built from overrides. */
 export function run(conv: Conversation, policy: Record<string, unknown> = {}, kb?: KnowledgeSearch): Decision {
@@ -36,4 +36,20 @@ export function expectValidEvidence(conv: Conversation, decision: Decision): voi
       }
     }
   }
+}
+
+/**
+ * One customer message per text: each of `firing` detects `code` with valid evidence, each of `quiet`
+ * (its look-alikes) does not. Call inside a describe block.
+ */
+export function itFiresAndStaysQuiet(code: string, firing: readonly string[], quiet: readonly string[]): void {
+  it.each(firing)('fires: %s', (text) => {
+    const conv = says(text);
+    const d = run(conv);
+    expect(codes(d)).toContain(code);
+    expectValidEvidence(conv, d);
+  });
+  it.each(quiet)('does not fire: %s', (text) => {
+    expect(codes(run(says(text)))).not.toContain(code);
+  });
 }
