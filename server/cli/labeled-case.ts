@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, PRIORITIES, TRIGGER_CODES, type TriggerCode } from '../domain/codes';
 import { parseConversation, type Conversation } from '../domain/conversation';
 import { ValidationError } from '../errors';
+import { parseOrThrow } from '../validation';
 import type { Expectation } from './eval-score';
 
 const code = z.enum(TRIGGER_CODES as [TriggerCode, ...TriggerCode[]]);
@@ -46,19 +47,14 @@ export interface LabeledCase {
 
 /** Validates one labeled case (docs/EVALUATION.md); throws ValidationError naming the bad field. */
 export function parseLabeledCase(input: unknown): LabeledCase {
-  const result = caseSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = issue.path.map(String).join('.') || '(case)';
-    throw new ValidationError(`${field}: ${issue.message}`, field);
-  }
+  const labeled = parseOrThrow(caseSchema, input, '(case)');
   let conversation: Conversation;
   try {
-    conversation = parseConversation(result.data.conversation);
+    conversation = parseConversation(labeled.conversation);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     const field = `conversation.${err.field ?? ''}`;
     throw new ValidationError(`conversation.${err.message}`, field);
   }
-  return { name: result.data.name, conversation, expect: result.data.expect };
+  return { name: labeled.name, conversation, expect: labeled.expect };
 }

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_POLICY, tenantPolicySchema, type TenantPolicy } from '../domain/policy';
 import { loadKnowledgeBase } from '../kb/load-markdown';
 import type { KnowledgeSearch } from '../kb/types';
+import { firstIssue } from '../validation';
 
 /** A problem with how the CLI was called (arguments, --config, --kb): exit code 2, nothing assessed. */
 export class UsageError extends Error {
@@ -32,9 +33,8 @@ export async function loadPolicy(file: string | undefined, warn: (line: string) 
   }
   const result = tenantPolicySchema.safeParse(raw);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = issue.path.map(String).join('.') || '(root)';
-    throw new UsageError(`--config ${file}: field ${field}: ${issue.message}`, field);
+    const { field, message } = firstIssue(result.error, '(root)');
+    throw new UsageError(`--config ${file}: field ${field}: ${message}`, field);
   }
   const known = new Set(Object.keys(tenantPolicySchema.shape));
   for (const key of Object.keys(raw as object)) {

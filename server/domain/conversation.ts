@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, ROLES, TIERS } from './codes';
-import { ValidationError } from '../errors';
+import { parseOrThrow } from '../validation';
 
 /**
  * The conversation Baton takes in (CONTRACT.md §1). Only `messages` is required; unknown fields are
@@ -75,19 +75,10 @@ export function conversationTime(conversation: Pick<Conversation, 'occurred_at'>
   return conversation.occurred_at ? new Date(conversation.occurred_at) : receivedAt;
 }
 
-/** Dotted path of a zod issue, e.g. `messages.2.text`. */
-function issuePath(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
-}
-
 /**
  * Validates unknown input as a Conversation. Throws ValidationError naming the first bad field
  * (dotted path) and what was wrong with it.
  */
 export function parseConversation(input: unknown): Conversation {
-  const result = conversationSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issuePath(issue.path) || '(body)';
-  throw new ValidationError(`${field}: ${issue.message}`, field);
+  return parseOrThrow(conversationSchema, input, '(body)');
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { firstIssue } from '../validation';
 import { KnowledgeBase } from './knowledge-base';
 import type { KbArticle } from './types';
 
@@ -43,8 +44,8 @@ export function parseArticle(fileName: string, markdown: string): KbArticle {
   }
   const front = frontMatterSchema.safeParse(parsed.data ?? {});
   if (!front.success) {
-    const issue = front.error.issues[0]!;
-    throw new KnowledgeBaseFileError(fileName, `front matter ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const { field, message } = firstIssue(front.error, '(root)');
+    throw new KnowledgeBaseFileError(fileName, `front matter ${field}: ${message}`);
   }
   const body = parsed.content.trim();
   if (body === '') throw new KnowledgeBaseFileError(fileName, 'article has no body');

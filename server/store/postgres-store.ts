@@ -2,6 +2,7 @@ import type { Brief } from '../domain/decision';
 import { tenantPolicySchema, type TenantPolicy } from '../domain/policy';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { generateApiKey, hashApiKey } from './api-keys';
+import { parseOrThrow } from '../validation';
 import { migrate } from './migrate';
 import {
   HANDOFF_SELECT,
@@ -33,11 +34,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 function parsePolicy(policy: Partial<TenantPolicy> | undefined): TenantPolicy {
-  const result = tenantPolicySchema.safeParse(policy ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = ['policy', ...issue.path.map(String)].join('.');
-  throw new ValidationError(`${field}: ${issue.message}`, field);
+  return parseOrThrow(tenantPolicySchema, policy ?? {}, 'policy', 'policy');
 }
 
 async function selectHandoff(sql: Sql, tenantId: string, handoffId: string): Promise<HandoffRecord | null> {
