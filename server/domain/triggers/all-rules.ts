@@ -1,7 +1,7 @@
 import { BOT_RULES } from './bot-phrases';
 import { CATEGORY_RULES } from './category-phrases';
 import { ACTION_RULES, COMPLEXITY_RULES } from './complexity-phrases';
-import { ACCEPT_RULES, HUMAN_REQUEST_RULES, REJECTION_RULES } from './request-phrases';
+import { ACCEPT_RULES, ACCEPTANCE_RULES, HUMAN_REQUEST_RULES, REJECTION_RULES } from './request-phrases';
 import type { PhraseRule } from './scan';
 import { REFUND_RULES, TOPIC_RULES } from './topic-phrases';
 
@@ -10,6 +10,7 @@ export const ALL_RULES: readonly PhraseRule[] = [
   ...HUMAN_REQUEST_RULES,
   ...ACCEPT_RULES,
   ...REJECTION_RULES,
+  ...ACCEPTANCE_RULES,
   ...REFUND_RULES,
   ...TOPIC_RULES,
   ...COMPLEXITY_RULES,

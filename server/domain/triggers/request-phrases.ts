@@ -66,22 +66,39 @@ export const ACCEPT_RULES: PhraseRule[] = [
   },
 ];
 
-/** The customer saying the bot's last answer did not help (counts as a failed bot answer). */
+/**
+ * The customer's reply saying the bot's last answer did not help. Read only in the reply to an
+ * answer (bot-answers.ts), where it makes that answer a failed one for the decision and the brief alike.
+ */
 export const REJECTION_RULES: PhraseRule[] = [
   {
     key: 'rejection',
     re: anyOf(
       "\\b(?:that|this|it|your answer|the article|the link)(?: really)? (?:didn't|did not|doesn't|does not|won't) (?:help|work|answer|solve|fix|address)\\b",
-      "\\b(?:that's|that is|this is|it's) not (?:what i (?:asked|meant|need|wanted|said)|helpful|it|my question|the problem|the issue|relevant)\\b",
-      "\\bnot what i (?:asked|meant|need|wanted)\\b",
-      '\\b(?:not|un)helpful\\b',
-      '\\b(?:useless|irrelevant) (?:answer|response|article|link|reply)\\b',
-      "\\b(?:i )?already (?:tried|did|read|done|checked|followed) (?:that|this|those|it|them|the steps|the article)\\b",
-      "\\b(?:still|it still) (?:doesn't|does not|isn't|is not|won't|can't) (?:work|help|load|open)\\b",
-      "\\byou(?:'re| are) not (?:understanding|listening|getting it)\\b",
+      "\\b(?:that|this|it) (?:isn't|is not|wasn't|was not) (?:what|helpful|right)\\b",
+      "\\b(?:didn't|did not|doesn't|does not) (?:help|work)\\b",
+      "\\b(?:that's|that is|this is|it's) not (?:what i (?:asked|meant|need|wanted|said)|what|helpful|it|my question|the question|the problem|the issue|relevant)\\b",
+      "\\bnot what i (?:asked|meant|need|needed|wanted)\\b",
+      '\\b(?:not|un)helpful\\b|\\bnot (?:useful|relevant)\\b',
+      '\\b(?:useless|pointless|irrelevant)\\b',
+      "\\b(?:i )?already (?:tried|did|read|done|checked|followed|seen) (?:that|this|those|it|them|the steps|the article)\\b",
+      "\\bstill (?:doesn't|does not|isn't|is not|won't|can't|cannot|not)\\b",
+      "\\byou(?:'re| are) not (?:understanding|listening|getting it|helping)\\b",
       "\\byou (?:don't|do not) understand\\b",
-      "\\bthat(?:'s| is) (?:wrong|incorrect)\\b",
+      "\\bthat(?:'s| is) (?:wrong|incorrect)\\b|\\bwrong (?:answer|article)\\b",
       "\\bthat (?:doesn't|does not) answer my question\\b",
+      '\\bthanks for nothing\\b',
+    ),
+  },
+];
+
+/** The customer's reply saying the answer worked; a rejection in the same reply wins ("thanks for nothing"). */
+export const ACCEPTANCE_RULES: PhraseRule[] = [
+  {
+    key: 'acceptance',
+    re: anyOf(
+      '\\b(?:that|this|it) (?:worked|helped|fixed it|solved it|did the trick)\\b',
+      '\\b(?:problem|issue|all) (?:solved|sorted|fixed)\\b',
     ),
   },
 ];
