@@ -1,6 +1,6 @@
 import type { Conversation, Message } from '../domain/conversation';
 import type { AttemptedSolution } from '../domain/decision';
-import { clip, sentencesOf } from './customer-text';
+import { BRIEF_READS_CHARS, clip, sentencesOf } from './customer-text';
 
 /** The customer's next message saying the answer did not help. */
 const REJECTION =
@@ -39,7 +39,7 @@ const COURTESY =
 
 /** A short paraphrase: which article was sent, and the answer's first sentence of substance. */
 function describe(message: Message): string {
-  const sentences = sentencesOf(message.text);
+  const sentences = sentencesOf(message.text.slice(0, BRIEF_READS_CHARS));
   const substance = sentences.find((sentence) => !COURTESY.test(sentence.trim())) ?? sentences[0];
   const first = clip(substance ?? message.text, 140);
   const titles = (message.kb_articles ?? []).map((a) => (a.title ? `"${a.title}"` : a.id));

@@ -16,6 +16,11 @@ export function listOf(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** listOf for the first `max` items, the rest counted ("a, b, c and 12 more"): a brief names a few, not thousands. */
+export function listOfFirst(items: string[], max: number): string {
+  return items.length <= max ? listOf(items) : listOf([...items.slice(0, max), `${items.length - max} more`]);
+}
+
 /** "order #48213" / "orders #1001 and #1002"; undefined when the customer gave none. */
 export function orderRef(facts: Facts): string | undefined {
   const ids = facts.order_ids.slice(0, 3).map((id) => `#${id}`);

@@ -2,6 +2,7 @@ import type { TriggerCode } from '../domain/codes';
 import type { AttemptedSolution, Decision, NextStep, PolicyRef } from '../domain/decision';
 import type { TenantPolicy } from '../domain/policy';
 import type { KbArticle, KnowledgeSearch } from '../kb/types';
+import { listOfFirst } from './fact-phrases';
 import {
   CATEGORY_PLAYBOOKS,
   CATEGORY_SEARCH_WORDS,
@@ -11,6 +12,9 @@ import {
   type PlaybookContext,
   type PlayStep,
 } from './playbooks';
+
+/** Failed articles named in one step; the agent sees the rest in the conversation. */
+const MAX_ARTICLES_NAMED = 5;
 
 /** Enough to act on; a longer list gets skimmed. */
 export const MAX_STEPS = 7;
@@ -62,7 +66,7 @@ export function writeNextSteps(input: NextStepsInput): NextStep[] {
     const ids = [...new Set(failed.map((a) => a.kb_article!))];
     const named = ids.map((id) => (input.articleTitles?.get(id) ? `"${input.articleTitles.get(id)}" (${id})` : id));
     drafts.push({
-      action: `Do not resend ${named.join(', ')}: the bot already sent ${ids.length === 1 ? 'it' : 'them'} and it did not help`,
+      action: `Do not resend ${listOfFirst(named, MAX_ARTICLES_NAMED)}: the bot already sent ${ids.length === 1 ? 'it' : 'them'} and it did not help`,
       why: 'Repeating a failed answer tells the customer nobody read the conversation.',
     });
   }

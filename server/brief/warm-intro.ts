@@ -1,7 +1,10 @@
 import type { Conversation } from '../domain/conversation';
 import type { AttemptedSolution, Decision, Facts } from '../domain/decision';
 import { firstName } from './customer-text';
-import { formatAmount, listOf, mainAmount, orderRef } from './fact-phrases';
+import { formatAmount, listOf, listOfFirst, mainAmount, orderRef } from './fact-phrases';
+
+/** Articles named in one sentence of the intro. */
+const MAX_ARTICLES_NAMED = 3;
 
 /**
  * The first reply an agent can send: greets by first name, names the issue from the facts the
@@ -59,21 +62,22 @@ function apology(decision: Decision): string | undefined {
 function triedSentence(attempted: AttemptedSolution[], conversation: Conversation): string | undefined {
   const fromBot = attempted.filter((a) => a.by === 'bot');
   if (fromBot.length === 0) return undefined;
-  const titleOf = (id: string) => {
-    for (const m of conversation.messages) {
-      const ref = m.kb_articles?.find((a) => a.id === id);
-      if (ref) return ref.title ? `the "${ref.title}" article` : 'a help article';
+  // The first citation of each article decides how it is named; one pass, not one per article.
+  const titles = new Map<string, string>();
+  for (const m of conversation.messages) {
+    for (const ref of m.kb_articles ?? []) {
+      if (!titles.has(ref.id)) titles.set(ref.id, ref.title ? `the "${ref.title}" article` : 'a help article');
     }
-    return 'a help article';
-  };
+  }
+  const titleOf = (id: string) => titles.get(id) ?? 'a help article';
   const failed = fromBot.filter((a) => a.outcome === 'not_helpful');
   const articles = [...new Set(failed.map((a) => a.kb_article).filter((id): id is string => !!id))].map(titleOf);
   if (articles.length > 0) {
-    return `I can see our assistant sent you ${listOf(articles)} and it didn't help, so I won't repeat that.`;
+    return `I can see our assistant sent you ${listOfFirst(articles, MAX_ARTICLES_NAMED)} and it didn't help, so I won't repeat that.`;
   }
   if (failed.length > 0) return "I can see our assistant's answers didn't help, so I'll take a different approach.";
   const sent = [...new Set(fromBot.map((a) => a.kb_article).filter((id): id is string => !!id))].map(titleOf);
-  return sent.length > 0 ? `I can see our assistant already sent you ${listOf(sent)}.` : undefined;
+  return sent.length > 0 ? `I can see our assistant already sent you ${listOfFirst(sent, MAX_ARTICLES_NAMED)}.` : undefined;
 }
 
 function knownSentence(facts: Facts): string | undefined {

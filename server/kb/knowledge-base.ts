@@ -36,17 +36,21 @@ export function requiredTerms(queryTerms: number): number {
   return Math.min(Math.ceil(queryTerms * REQUIRED_SHARE), MAX_REQUIRED_TERMS);
 }
 
-/** Query terms as the index sees them (processed, deduplicated). */
-export function meaningfulTerms(text: string): string[] {
+/**
+ * Query terms as the index sees them (processed, deduplicated), the first `limit` of them: reading
+ * stops there, so a query costs the same for a sentence and for a megabyte.
+ */
+export function meaningfulTerms(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   const terms = new Set<string>();
-  for (const token of text.split(/[^\p{L}\p{N}']+/u)) {
+  for (const [token] of text.matchAll(/[\p{L}\p{N}']+/gu)) {
+    if (terms.size >= limit) break;
     // No word is this long; minisearch's fuzzy match allocates length² bytes per term (a 1 MB token
     // asked for a terabyte), so such tokens are noise to drop, not terms to search.
     if (token.length > MAX_TERM_LENGTH) continue;
     // Order numbers, amounts and dates name this customer's case, never an article's topic; counted
     // as terms they raised the bar ("cancel order #5521" needed a match for "5521").
     if (/\d/.test(token)) continue;
-    const term = token ? processTerm(token) : null;
+    const term = processTerm(token);
     if (term) terms.add(term);
   }
   return [...terms];
@@ -114,7 +118,7 @@ export class KnowledgeBase implements KnowledgeSearch {
   }
 
   search(text: string, limit = DEFAULT_LIMIT): KbMatch[] {
-    const terms = meaningfulTerms(text).slice(0, MAX_QUERY_TERMS);
+    const terms = meaningfulTerms(text, MAX_QUERY_TERMS);
     if (terms.length === 0 || limit <= 0) return [];
     const needed = requiredTerms(terms.length);
     const relevant = this.index

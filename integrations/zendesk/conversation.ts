@@ -1,0 +1,105 @@
+import type { Conversation, Message } from '../../server/domain/conversation';
+import type { ZendeskComment, ZendeskOrganization, ZendeskTicket, ZendeskUser } from './client';
+import type { SunshineMessage } from './sunshine-client';
+
+/** Zendesk `via.channel` → the contract's channel. */
+function channelOf(via: string | undefined): Conversation['channel'] {
+  if (!via) return undefined;
+  if (via === 'email' || via === 'web_form' || via === 'mail') return 'email';
+  if (via === 'voice' || via === 'phone' || via === 'phone_call_inbound') return 'voice';
+  if (via === 'chat' || via === 'chat_transcript') return 'chat';
+  if (via === 'twitter' || via === 'facebook' || via === 'facebook_post') return 'social';
+  return 'messaging';
+}
+
+/** A tier from the customer's or organisation's tags, never from what the customer wrote. */
+function tierOf(user: ZendeskUser, org?: ZendeskOrganization): 'vip' | 'enterprise' | undefined {
+  const tags = new Set([...(user.tags ?? []), ...(org?.tags ?? [])].map((t) => t.toLowerCase()));
+  if (tags.has('enterprise')) return 'enterprise';
+  if (tags.has('vip')) return 'vip';
+  return undefined;
+}
+
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+}
+
+export interface TicketConversationInput {
+  ticket: ZendeskTicket;
+  comments: ZendeskComment[];
+  requester?: ZendeskUser;
+  organization?: ZendeskOrganization;
+  recentTickets?: ZendeskTicket[];
+  ticketUrl: string;
+  /** Users whose comments are the bot's (e.g. the AI agent's user); everyone else but the requester is an agent. */
+  botUserIds?: readonly string[];
+  occurredAt?: string;
+}
+
+/**
+ * A Zendesk ticket as Baton's Conversation. Private comments (internal notes, Baton's own briefs
+ * among them) are left out: the rules read what passed between the customer and the business.
+ */
+export function ticketConversation(input: TicketConversationInput): Conversation {
+  const bots = new Set(input.botUserIds ?? []);
+  const messages: Message[] = input.comments
+    .filter((c) => c.public && (c.plain_body ?? c.body ?? '').trim() !== '')
+    .map((c) => {
+      const role: Message['role'] =
+        String(c.author_id) === String(input.ticket.requester_id) ? 'customer' : bots.has(String(c.author_id)) ? 'bot' : 'agent';
+      return compact({ role, text: (c.plain_body ?? c.body ?? '').trim(), at: c.created_at });
+    });
+  if (messages.length === 0) {
+    const text = (input.ticket.description ?? input.ticket.subject ?? '').trim();
+    messages.push({ role: 'customer', text: text || '(no message text on the ticket)' });
+  }
+  const user = input.requester;
+  const previous = (input.recentTickets ?? [])
+    .filter((t) => t.id !== input.ticket.id && t.created_at)
+    .map((t) => ({ at: t.created_at!, resolved: ['solved', 'closed'].includes(t.status ?? '') }));
+  return compact({
+    id: `zendesk:ticket:${input.ticket.id}`,
+    channel: channelOf(input.ticket.via?.channel),
+    occurred_at: input.occurredAt,
+    customer: user
+      ? compact({
+          id: String(user.id),
+          name: user.name,
+          email: user.email ?? undefined,
+          phone: user.phone ?? undefined,
+          tier: tierOf(user, input.organization),
+          created_at: user.created_at,
+          previous_contacts: previous.length ? previous : undefined,
+        })
+      : undefined,
+    messages,
+    ticket: { provider: 'zendesk', id: String(input.ticket.id), url: input.ticketUrl },
+  }) as Conversation;
+}
+
+function messageText(m: SunshineMessage): string {
+  return (m.content.text ?? m.content.altText ?? '').trim();
+}
+
+/**
+ * A Sunshine Conversations transcript as a Conversation: the user's messages are the customer's;
+ * business messages from the Agent Workspace are agents', any other business author (the bot's
+ * integration) is the bot.
+ */
+export function sunshineConversation(input: { conversationId: string; messages: SunshineMessage[]; ticketId?: string; ticketUrl?: string; occurredAt?: string }): Conversation {
+  const messages: Message[] = input.messages
+    .filter((m) => messageText(m) !== '')
+    .map((m) => {
+      const role: Message['role'] =
+        m.author.type === 'user' ? 'customer' : m.source?.type === 'zd:agentWorkspace' ? 'agent' : 'bot';
+      return compact({ role, text: messageText(m), at: m.received });
+    });
+  if (messages.length === 0) messages.push({ role: 'system', text: '(the conversation had no text messages)' });
+  return compact({
+    id: `sunshine:conversation:${input.conversationId}`,
+    channel: 'messaging',
+    occurred_at: input.occurredAt,
+    messages,
+    ticket: input.ticketId ? compact({ provider: 'zendesk', id: input.ticketId, url: input.ticketUrl }) : undefined,
+  }) as Conversation;
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { BadRequestError } from '../../server/errors';
+import type { HandoffSignal, HelpdeskEvent, HelpdeskEventKind, TicketUpdate } from '../../server/connectors/types';
+import { firstIssue } from '../../server/validation';
+
+/** What decides that an event hands a ticket from the bot to a person. */
+export interface ZendeskDetectionOptions {
+  /** A tag that marks the handover (default `ai_handover`). */
+  handoffTag?: string;
+  /**
+   * A ticket created on a messaging channel is one the bot transferred to agents (with a bot in
+   * front, Zendesk messaging creates the ticket at the transfer). Default true.
+   */
+  messagingTicketIsHandoff?: boolean;
+}
+
+export const DEFAULT_HANDOFF_TAG = 'ai_handover';
+
+/** `via.channel` values of Zendesk messaging (web widget, mobile SDKs, social messaging). */
+const MESSAGING_CHANNELS = new Set([
+  'native_messaging',
+  'messaging',
+  'sunshine_conversations_api',
+  'sunshine_conversations_facebook_messenger',
+  'sunshine_conversations_twitter_dm',
+  'whatsapp',
+  'line',
+  'wechat',
+  'instagram_dm',
+  'telegram',
+  'apple_business_chat',
+  'google_rcs',
+  'kakaotalk',
+  'viber',
+]);
+
+const EVENT_KINDS: Record<string, HelpdeskEventKind> = {
+  'zen:event-type:ticket.created': 'ticket_created',
+  'zen:event-type:ticket.comment_added': 'comment_added',
+  'zen:event-type:ticket.status_changed': 'status_changed',
+  'zen:event-type:ticket.agent_assignment_changed': 'assignee_changed',
+  'zen:event-type:ticket.tags_changed': 'ticket_updated',
+  'zen:event-type:messaging_ticket.message_added': 'message_added',
+};
+
+const id = z.union([z.string().min(1).max(200), z.number().int().nonnegative()]).transform(String);
+
+const ticketDetail = z.looseObject({
+  id,
+  tags: z.array(z.string()).nullish(),
+  status: z.string().nullish(),
+  via: z.looseObject({ channel: z.string().nullish() }).nullish(),
+});
+
+/** Event-type webhooks: shared top-level properties (Zendesk "Webhook event types"). */
+const eventPayload = z.looseObject({
+  type: z.string().startsWith('zen:event-type:'),
+  id: z.string().min(1).max(200),
+  time: z.string().optional(),
+  subject: z.string().optional(),
+  detail: z.looseObject({ id }),
+  event: z.looseObject({}).optional().default({}),
+});
+
+/** Trigger webhooks: the JSON body documented in docs/ZENDESK.md (Zendesk placeholders render as strings). */
+const triggerPayload = z.looseObject({
+  ticket: z.looseObject({
+    id,
+    tags: z.union([z.string(), z.array(z.string())]).optional(),
+    status: z.string().optional(),
+    via: z.string().optional(),
+    updated_at: z.string().optional(),
+  }),
+  satisfaction: z.string().optional(),
+});
+
+function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
+  const result = schema.safeParse(payload);
+  if (!result.success) {
+    const { field, message } = firstIssue(result.error, '(body)');
+    throw new BadRequestError(`${field}: ${message}`, field);
+  }
+  return result.data;
+}
+
+function tagSignal(tags: readonly string[] | undefined, options: ZendeskDetectionOptions): HandoffSignal | undefined {
+  const tag = (options.handoffTag ?? DEFAULT_HANDOFF_TAG).toLowerCase();
+  return tags?.some((t) => t.toLowerCase() === tag) ? { reason: 'tag', tag } : undefined;
+}
+
+function isSolved(status: string | undefined | null): boolean {
+  return ['solved', 'closed'].includes((status ?? '').toLowerCase());
+}
+
+function normalizeEvent(payload: z.output<typeof eventPayload>, options: ZendeskDetectionOptions): HelpdeskEvent {
+  const kind = EVENT_KINDS[payload.type] ?? 'other';
+  const ticketId = payload.subject?.startsWith('zen:ticket:') ? payload.subject.slice('zen:ticket:'.length) : payload.detail.id;
+  const event = payload.event as Record<string, unknown>;
+  const base: HelpdeskEvent = { provider: 'zendesk', eventId: payload.id, kind, vendorType: payload.type, ticketId, occurredAt: payload.time, raw: payload };
+  const update: TicketUpdate = {};
+
+  if (kind === 'ticket_created' || kind === 'ticket_updated') {
+    const detail = ticketDetail.safeParse(payload.detail);
+    const tags = detail.success ? (detail.data.tags ?? undefined) : undefined;
+    base.tags = tags;
+    if (kind === 'ticket_created') {
+      base.handoff = tagSignal(tags, options);
+      const channel = detail.success ? detail.data.via?.channel : undefined;
+      if (!base.handoff && (options.messagingTicketIsHandoff ?? true) && channel && MESSAGING_CHANNELS.has(channel)) {
+        base.handoff = { reason: 'bot_handover', actor: channel };
+      }
+    } else {
+      // tags_changed: only a tag added now hands over; one that was already there did so before.
+      const added = z.array(z.string()).safeParse(event.tags_added);
+      base.handoff = tagSignal(added.success ? added.data : undefined, options);
+    }
+  } else if (kind === 'comment_added') {
+    const comment = z
+      .looseObject({ is_public: z.boolean().optional(), author: z.looseObject({ is_staff: z.boolean().optional() }).optional() })
+      .safeParse(event.comment);
+    if (comment.success && comment.data.is_public && comment.data.author?.is_staff) update.firstPublicAgentReplyAt = payload.time;
+  } else if (kind === 'status_changed') {
+    const current = typeof event.current === 'string' ? event.current.toLowerCase() : undefined;
+    if (current) update.status = current;
+    if (isSolved(current)) update.solvedAt = payload.time;
+  } else if (kind === 'assignee_changed') {
+    const current = event.current;
+    update.assigneeId = current === null || current === undefined || current === '' ? null : String(current);
+  } else if (kind === 'message_added') {
+    const actor = z.looseObject({ type: z.string() }).safeParse(event.actor);
+    if (actor.success && actor.data.type === 'agent') update.firstPublicAgentReplyAt = payload.time;
+  }
+  if (Object.keys(update).length > 0) base.update = update;
+  return base;
+}
+
+function normalizeTrigger(payload: z.output<typeof triggerPayload>, options: ZendeskDetectionOptions & { fallbackId: string }): HelpdeskEvent {
+  const rawTags = payload.ticket.tags;
+  const tags = Array.isArray(rawTags) ? rawTags : (rawTags ?? '').split(/\s+/).filter(Boolean);
+  const update: TicketUpdate = {};
+  if (payload.ticket.status) update.status = payload.ticket.status.toLowerCase();
+  if (isSolved(payload.ticket.status)) update.solvedAt = payload.ticket.updated_at;
+  if (payload.satisfaction && !['unoffered', 'offered'].includes(payload.satisfaction.toLowerCase())) {
+    update.satisfaction = payload.satisfaction.toLowerCase();
+  }
+  return {
+    provider: 'zendesk',
+    eventId: options.fallbackId,
+    kind: 'ticket_updated',
+    vendorType: 'trigger',
+    ticketId: payload.ticket.id,
+    occurredAt: payload.ticket.updated_at,
+    tags,
+    handoff: tagSignal(tags, options),
+    ...(Object.keys(update).length ? { update } : {}),
+    raw: payload,
+  };
+}
+
+/** A verified Zendesk webhook body as our HelpdeskEvent; 400 naming the field when it is neither shape. */
+export function normalizeZendeskPayload(payload: unknown, options: ZendeskDetectionOptions & { fallbackId: string }): HelpdeskEvent {
+  const type = (payload as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && type.startsWith('zen:event-type:')) return normalizeEvent(parse(eventPayload, payload), options);
+  return normalizeTrigger(parse(triggerPayload, payload), options);
+}

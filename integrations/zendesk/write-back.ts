@@ -1,0 +1,33 @@
+import { briefTags, formatNote, noteMarker } from '../../server/brief/helpdesk-note';
+import type { BriefForHelpdesk, HelpdeskWriter, WriteBackResult } from '../../server/connectors/types';
+import type { ZendeskClient } from './client';
+
+/**
+ * The brief as one internal note per version, with Baton's tags and the queue's group, in one ticket
+ * update. Before writing, the ticket's comments are searched for this version's marker: a job that
+ * wrote the note and then crashed finds it on its retry and writes nothing.
+ */
+export class ZendeskHelpdeskWriter implements HelpdeskWriter {
+  readonly provider = 'zendesk';
+
+  constructor(
+    private readonly client: ZendeskClient,
+    private readonly groupIds: Readonly<Record<string, string>> = {},
+  ) {}
+
+  async writeBrief(input: BriefForHelpdesk, signal?: AbortSignal): Promise<WriteBackResult> {
+    const tags = briefTags(input);
+    const groupId = this.groupIds[input.decision.queue];
+    const marker = noteMarker(input.handoffId, input.version);
+    const comments = await this.client.listComments(input.ticketId, signal);
+    if (comments.some((c) => !c.public && (c.body ?? c.plain_body ?? '').includes(marker))) {
+      return { noteWritten: false, tags, ...(groupId ? { groupId } : {}) };
+    }
+    await this.client.updateTicket(
+      input.ticketId,
+      { comment: { body: formatNote(input), public: false }, additional_tags: tags, ...(groupId ? { group_id: Number(groupId) } : {}) },
+      signal,
+    );
+    return { noteWritten: true, tags, ...(groupId ? { groupId } : {}) };
+  }
+}
