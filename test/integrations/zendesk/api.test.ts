@@ -110,6 +110,13 @@ describe('Zendesk API client', () => {
 });
 
 describe('Zendesk context connector', () => {
+  const ticketContext = {
+    tenantId: 't',
+    conversation: { messages: [{ role: 'customer' as const, text: 'hi' }] },
+    facts: { order_ids: [], emails: [], phones: [], tracking_numbers: [], amounts: [], dates: [] },
+    ticket: { provider: 'zendesk', id: '5158' },
+  };
+
   it('gives the brief the requester, organisation and other recent tickets with deep links', async () => {
     const scope = nock(API)
       .get('/api/v2/tickets/5158.json')
@@ -122,12 +129,7 @@ describe('Zendesk context connector', () => {
       .get('/api/v2/organizations/8447346622718.json')
       .reply(200, fixture('zendesk', 'api-organization'));
     const { connector } = zendeskIntegration({ settings, secrets });
-    const result = await gatherContext([connector], {
-      tenantId: 't',
-      conversation: { messages: [{ role: 'customer', text: 'hi' }] },
-      facts: { order_ids: [], emails: [], phones: [], tracking_numbers: [], amounts: [], dates: [] },
-      ticket: { provider: 'zendesk', id: '5158' },
-    });
+    const result = await gatherContext([connector], ticketContext);
     scope.done();
     expect(result.sources).toEqual([{ kind: 'zendesk', ok: true }]);
     const section = result.customerContext.zendesk as Record<string, any>;
@@ -141,12 +143,7 @@ describe('Zendesk context connector', () => {
   it('marks Zendesk failed in sources when the API is down, after one retry', async () => {
     const scope = nock(API).get('/api/v2/tickets/5158.json').times(6).reply(503, 'down');
     const { connector } = zendeskIntegration({ settings, secrets });
-    const result = await gatherContext([connector], {
-      tenantId: 't',
-      conversation: { messages: [{ role: 'customer', text: 'hi' }] },
-      facts: { order_ids: [], emails: [], phones: [], tracking_numbers: [], amounts: [], dates: [] },
-      ticket: { provider: 'zendesk', id: '5158' },
-    }, { timeoutMs: 5000 });
+    const result = await gatherContext([connector], ticketContext, { timeoutMs: 5000 });
     scope.done();
     expect(result.sources).toEqual([{ kind: 'zendesk', ok: false, error: 'unavailable (HTTP 503)' }]);
   });
