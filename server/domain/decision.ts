@@ -75,6 +75,8 @@ export interface Brief {
   customer_message: string;
   sources: SourceStatus[];
   writer: string; // offline | openai:<model>
+  /** Extension: a model's suggestion when it reads the category differently; the decision's stays. */
+  suggested_category?: Category;
 }
 
 export interface Decision {

@@ -24,6 +24,10 @@ export const tenantPolicySchema = z.object({
   queues: z.partialRecord(z.enum(CATEGORIES), z.string().min(1)).default({}),
   /** Shop currency, used when an amount is written without one. */
   currency: z.string().length(3).default('USD'),
+  /** OpenAI writer: most input tokens one brief's request may carry; unset: OPENAI_MAX_INPUT_TOKENS. */
+  model_input_token_budget: z.number().int().min(500).max(1_000_000).optional(),
+  /** OpenAI writer: tokens (in + out) the tenant may spend per calendar month (UTC); unset: no limit. */
+  model_monthly_token_limit: z.number().int().nonnegative().optional(),
 });
 
 export type TenantPolicy = z.infer<typeof tenantPolicySchema>;
