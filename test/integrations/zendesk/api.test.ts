@@ -4,6 +4,7 @@ import { zendeskSettingsSchema, zendeskSecretsSchema } from '../../../integratio
 import type { BriefForHelpdesk, HelpdeskEvent } from '../../../server/connectors/types';
 import { gatherContext } from '../../../server/connectors/fan-out';
 import { fixture } from '../../helpers/vendor-fixtures';
+import { onlyNockedHttp } from '../../helpers/outside-http';
 
 const API = 'https://acme.zendesk.com';
 const settings = zendeskSettingsSchema.parse({ subdomain: 'acme', email: 'agent@acme.example', bot_user_ids: ['360000000001'], group_ids: { shipping: '20055' } });
@@ -40,12 +41,7 @@ function ticketApi() {
     .reply(200, fixture('zendesk', 'api-organization'));
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+onlyNockedHttp();
 
 describe('Zendesk API client', () => {
   it('loads a handed-over ticket as a Conversation: every comment page, requester, organisation, recent tickets', async () => {

@@ -1,7 +1,7 @@
 import { zendeskReceiver, zendeskSignature, verifyZendeskSignature } from '../../../integrations/zendesk/receiver';
 import { sunshineReceiver } from '../../../integrations/zendesk/sunshine';
-import { BatonError } from '../../../server/errors';
 import { fixtureBytes } from '../../helpers/vendor-fixtures';
+import { refusal } from '../../helpers/outside-http';
 
 const SECRET = 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==';
 const NOW = new Date('2026-11-02T10:15:30Z');
@@ -23,15 +23,6 @@ function receive(request: ReturnType<typeof signed>, now = NOW) {
   return zendeskReceiver.receive(request, { signingSecret: SECRET, now });
 }
 
-function refusal(fn: () => unknown): BatonError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BatonError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('Zendesk webhook signatures', () => {
   const body = fixtureBytes('zendesk', 'event-ticket-created');
