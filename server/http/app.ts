@@ -20,6 +20,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(httpLogger(deps.logger));
+  for (const receiver of deps.receivers ?? []) app.use(receiver);
 
   const routeDeps: RouteDeps = {
     ...deps,

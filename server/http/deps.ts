@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { BriefWriter } from '../brief/writer';
 import type { Config } from '../config';
 import type { KnowledgeSearch } from '../kb/types';
@@ -16,6 +16,11 @@ export interface AppDeps {
   writer: BriefWriter;
   kb?: KnowledgeSearch;
   logger: Logger;
+  /**
+   * Routers that read their own raw bodies and check their own signatures (the Slack app, helpdesk
+   * webhooks), mounted ahead of every route and never behind a body parser.
+   */
+  receivers?: Router[];
   config: Pick<Config, 'rateLimitPerMinute' | 'defaultWaitMinutes'>;
 }
 

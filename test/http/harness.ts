@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import { OfflineBriefWriter } from '../../server/brief/offline-writer';
 import { DEFAULT_KB_DIR, loadConfig, type Config } from '../../server/config';
 import { createApp } from '../../server/http/app';
@@ -37,7 +37,7 @@ export interface Harness {
   log: LogCapture;
   config: Config;
   /** A fresh app on the same store; each has its own rate-limit counters. */
-  makeApp(overrides?: Partial<Config>): Express;
+  makeApp(overrides?: Partial<Config>, receivers?: Router[]): Express;
   /** Empties the tables and makes tenants A and B with a key each. */
   reset(): Promise<{ a: TenantWithKey; b: TenantWithKey }>;
   /** Rows in Baton's tables and pg-boss's job table, to prove a call changed nothing. */
@@ -73,7 +73,7 @@ export async function openHarness(backend: TestBackend, schema: string): Promise
     bossSchema,
     log,
     config,
-    makeApp: (overrides = {}) => createApp({ store, jobs, writer, kb, logger, config: { ...config, ...overrides } }),
+    makeApp: (overrides = {}, receivers = []) => createApp({ store, jobs, writer, kb, logger, config: { ...config, ...overrides }, receivers }),
     async reset() {
       await resetTables(db);
       await db.query(`DELETE FROM ${bossSchema}.job`);
