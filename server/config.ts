@@ -26,8 +26,18 @@ export interface Config {
   workerConcurrency: number;
   /** Wait promised to customers until queues report their recent time-to-claim. */
   defaultWaitMinutes: number;
-  /** Accepted and validated now; the OpenAI writer itself is future work. */
-  openai: { apiKey?: string; baseUrl?: string; model: string };
+  /**
+   * The OpenAI writer (docs/OPENAI.md): on when `apiKey` is set. `timeoutMs` bounds the whole model
+   * step of one brief; the token figures bound one request (tenants may lower the input budget).
+   */
+  openai: {
+    apiKey?: string;
+    baseUrl?: string;
+    model: string;
+    timeoutMs: number;
+    maxInputTokens: number;
+    maxOutputTokens: number;
+  };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -109,6 +119,9 @@ const envSchema = z.object({
       .optional()
       .default('gpt-4o-mini'),
   ),
+  OPENAI_TIMEOUT_MS: integer(100, 600_000, 20_000),
+  OPENAI_MAX_INPUT_TOKENS: integer(500, 1_000_000, 6000),
+  OPENAI_MAX_OUTPUT_TOKENS: integer(100, 100_000, 800),
 });
 
 /** Variables whose value must never appear in an error message or a log line. */
@@ -142,6 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: '1mb',
     workerConcurrency: e.WORKER_CONCURRENCY,
     defaultWaitMinutes: e.DEFAULT_WAIT_MINUTES,
-    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+      maxInputTokens: e.OPENAI_MAX_INPUT_TOKENS,
+      maxOutputTokens: e.OPENAI_MAX_OUTPUT_TOKENS,
+    },
   };
 }

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { OfflineBriefWriter } from './brief/offline-writer';
 import type { Config } from './config';
+import { createOpenAIBriefWriter } from '../integrations/openai';
 import { ensureDemoTenant } from './demo-tenant';
 import { createApp } from './http/app';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
-import { HANDOFF_ASSEMBLE, JOB_NAMES } from './jobs/job-names';
+import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
+import { BRIEF_ENRICH, HANDOFF_ASSEMBLE, JOB_NAMES } from './jobs/job-names';
 import { createJobQueue, type JobQueue } from './jobs/job-queue';
 import { ConfigError } from './errors';
 import type { KnowledgeBase } from './kb/knowledge-base';
@@ -14,7 +16,7 @@ import { KnowledgeBaseFileError, loadKnowledgeBase } from './kb/load-markdown';
 import { createLogger, type Logger } from './logger';
 import { openDatabase } from './store/database';
 import { createStore } from './store/postgres-store';
-import type { Database, Store } from './store/types';
+import type { Database, Sql, Store } from './store/types';
 
 export interface RuntimeOptions {
   /** Serve the HTTP API. */
@@ -107,16 +109,32 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     await jobs.createQueues(JOB_NAMES);
 
     const writer = new OfflineBriefWriter();
-    logger.info({ kb_dir: config.kbDir, kb_articles: kb.size, writer: writer.name, database: db.kind }, 'parts ready');
+    // With a model configured, the offline brief still comes first; the model's follows as a job.
+    const modelWriter = createOpenAIBriefWriter(config.openai, { logger, draftWriter: writer });
+    logger.info(
+      { kb_dir: config.kbDir, kb_articles: kb.size, writer: writer.name, model_writer: modelWriter?.name ?? null, database: db.kind },
+      'parts ready',
+    );
 
     const demo = config.demoTenant
       ? await ensureDemoTenant(store, { dataDir: config.dataDir, fixedKey: config.demoApiKey, logger })
       : undefined;
 
     if (options.workers) {
-      await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, kb, logger }), {
+      const queue = jobs;
+      const afterAssembled = modelWriter
+        ? async (tx: Sql, assembled: EnrichBriefJob) => {
+            await queue.sendInTransaction(tx, BRIEF_ENRICH, assembled);
+          }
+        : undefined;
+      await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, kb, logger, afterAssembled }), {
         batchSize: config.workerConcurrency,
       });
+      if (modelWriter) {
+        await jobs.work(BRIEF_ENRICH, createEnrichBriefHandler({ store, enricher: modelWriter, kb, logger }), {
+          batchSize: config.workerConcurrency,
+        });
+      }
       logger.info({ concurrency: config.workerConcurrency }, 'workers started');
     }
 

@@ -1,4 +1,5 @@
 import type { Assessment } from '../domain/decision';
+import type { UsageEntry } from '../store/brief-usage';
 import type { HandoffRecord } from '../store/types';
 
 /** Where the customer stands, to fill the brief's `{wait_minutes}` and `{queue_position}`. */
@@ -49,5 +50,17 @@ export function handoffView(handoff: HandoffRecord, standing: QueueStanding) {
     brief: { ...handoff.assessment.brief, customer_message: standing.customerMessage },
     conversation: handoff.conversation,
     links: { self: handoffLink(handoff.id) },
+  };
+}
+
+/**
+ * Extension of `GET /v1/handoffs/:id` when a model wrote (or tried to write) the brief: the tokens
+ * each call used and which brief version it became (null: the offline brief stayed).
+ */
+export function modelUsageView(calls: UsageEntry[]) {
+  return {
+    prompt_tokens: calls.reduce((sum, c) => sum + c.prompt_tokens, 0),
+    completion_tokens: calls.reduce((sum, c) => sum + c.completion_tokens, 0),
+    calls,
   };
 }

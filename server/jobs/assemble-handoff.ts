@@ -3,7 +3,7 @@ import type { BriefWriter } from '../brief/writer';
 import { conversationTime } from '../domain/conversation';
 import type { KnowledgeSearch } from '../kb/types';
 import { isUuid } from '../store/rows';
-import type { Store } from '../store/types';
+import type { Sql, Store } from '../store/types';
 
 export interface AssembleHandoffJob {
   tenantId: string;
@@ -15,6 +15,11 @@ export interface AssembleHandoffDeps {
   writer: BriefWriter;
   kb?: KnowledgeSearch;
   logger: pino.Logger;
+  /**
+   * Runs in the transaction that stores the assembled brief: how the model's brief is enqueued
+   * (progressive brief), so a crash cannot keep the job without the version or the version without it.
+   */
+  afterAssembled?: (tx: Sql, assembled: { tenantId: string; handoffId: string; version: number }) => Promise<void>;
 }
 
 /**
@@ -54,7 +59,14 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
       // Connectors are not wired yet; their sections join here when they are.
       sources: [],
     });
-    const version = await deps.store.advanceBrief(data.tenantId, data.handoffId, brief, { from: 'received', to: 'assembled' });
+    const afterAssembled = deps.afterAssembled;
+    const version = await deps.store.advanceBrief(
+      data.tenantId,
+      data.handoffId,
+      brief,
+      { from: 'received', to: 'assembled' },
+      afterAssembled && ((tx, stored) => afterAssembled(tx, { tenantId: data.tenantId, handoffId: data.handoffId, version: stored.version })),
+    );
     if (version) logger.info({ version: version.version, writer: brief.writer }, 'brief assembled');
     else logger.info('another run assembled it first; nothing stored');
   };

@@ -5,7 +5,10 @@
  */
 export const HANDOFF_ASSEMBLE = 'handoff-assemble';
 
-export const JOB_NAMES = [HANDOFF_ASSEMBLE] as const;
+/** The model's brief (OpenAI writer), enqueued with the assembled one; only worked when a model is configured. */
+export const BRIEF_ENRICH = 'brief-enrich';
+
+export const JOB_NAMES = [HANDOFF_ASSEMBLE, BRIEF_ENRICH] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const JOB_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,49}$/;

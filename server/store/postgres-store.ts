@@ -200,7 +200,7 @@ export function createStore(db: Database): Store {
       });
     },
 
-    async advanceBrief(tenantId, handoffId, brief, transition) {
+    async advanceBrief(tenantId, handoffId, brief, transition, then) {
       if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
       return db.transaction(async (tx) => {
         const { rows } = await tx.query<{ brief_version: number }>(
@@ -209,7 +209,9 @@ export function createStore(db: Database): Store {
           [tenantId, handoffId, transition.from, transition.to],
         );
         if (!rows[0]) return null;
-        return insertBriefVersion(tx, handoffId, rows[0].brief_version, brief);
+        const version = await insertBriefVersion(tx, handoffId, rows[0].brief_version, brief);
+        if (then) await then(tx, version);
+        return version;
       });
     },
 

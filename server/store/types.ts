@@ -109,6 +109,8 @@ export interface Store {
     handoffId: string,
     brief: Brief,
     transition: { from: HandoffStatus; to: HandoffStatus },
+    /** Runs in the same transaction once the version is stored (e.g. enqueue the model's brief). */
+    then?: (tx: Sql, version: BriefVersion) => Promise<void>,
   ): Promise<BriefVersion | null>;
   listBriefVersions(tenantId: string, handoffId: string): Promise<BriefVersion[]>;
 

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       bodyLimit: '1mb',
       workerConcurrency: 2,
       defaultWaitMinutes: 10,
-      openai: { model: 'gpt-4o-mini' },
+      openai: { model: 'gpt-4o-mini', timeoutMs: 20000, maxInputTokens: 6000, maxOutputTokens: 800 },
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/\/data$/);
@@ -46,6 +46,9 @@ describe('loadConfig', () => {
       OPENAI_API_KEY: 'sk-test-123456',
       OPENAI_BASE_URL: 'http://localhost:11434/v1',
       OPENAI_MODEL: 'llama3.1:8b',
+      OPENAI_TIMEOUT_MS: '15000',
+      OPENAI_MAX_INPUT_TOKENS: '3000',
+      OPENAI_MAX_OUTPUT_TOKENS: '600',
     });
     expect(config).toEqual({
       port: 8080,
@@ -60,7 +63,14 @@ describe('loadConfig', () => {
       bodyLimit: '1mb',
       workerConcurrency: 8,
       defaultWaitMinutes: 4,
-      openai: { apiKey: 'sk-test-123456', baseUrl: 'http://localhost:11434/v1', model: 'llama3.1:8b' },
+      openai: {
+        apiKey: 'sk-test-123456',
+        baseUrl: 'http://localhost:11434/v1',
+        model: 'llama3.1:8b',
+        timeoutMs: 15000,
+        maxInputTokens: 3000,
+        maxOutputTokens: 600,
+      },
     });
   });
 
@@ -78,6 +88,8 @@ describe('loadConfig', () => {
     [{ DEFAULT_WAIT_MINUTES: '-3' }, 'DEFAULT_WAIT_MINUTES', "DEFAULT_WAIT_MINUTES must be an integer between 1 and 1440, got '-3'"],
     [{ OPENAI_BASE_URL: 'localhost:11434' }, 'OPENAI_BASE_URL', "OPENAI_BASE_URL must be a URL starting with http:// or https://, got 'localhost:11434'"],
     [{ OPENAI_MODEL: 'gpt 4' }, 'OPENAI_MODEL', expect.stringMatching(/^OPENAI_MODEL must be a model name/)],
+    [{ OPENAI_TIMEOUT_MS: '20s' }, 'OPENAI_TIMEOUT_MS', "OPENAI_TIMEOUT_MS must be an integer between 100 and 600000, got '20s'"],
+    [{ OPENAI_MAX_INPUT_TOKENS: '100' }, 'OPENAI_MAX_INPUT_TOKENS', "OPENAI_MAX_INPUT_TOKENS must be an integer between 500 and 1000000, got '100'"],
   ])('rejects %j naming %s', (env, variable, message) => {
     const err = configError(env);
     expect(err.variable).toBe(variable);

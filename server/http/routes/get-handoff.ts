@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { NotFoundError } from '../../errors';
 import { tenantOf } from '../authenticate';
 import type { RouteDeps } from '../deps';
-import { handoffView } from '../handoff-view';
+import { handoffView, modelUsageView } from '../handoff-view';
+import { handoffUsage } from '../../store/brief-usage';
 import { standingFor } from '../queue-standing';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,6 +16,7 @@ export function getHandoffRoute(deps: RouteDeps): Router {
     const handoff = UUID.test(id) ? await deps.store.getHandoff(tenant.id, id) : null;
     if (!handoff) throw new NotFoundError(`no handoff ${id}`);
     const standing = await standingFor(deps, tenant.id, handoff.assessment, handoff);
-    res.json(handoffView(handoff, standing));
+    const calls = await handoffUsage(deps.store.db, tenant.id, handoff.id);
+    res.json({ ...handoffView(handoff, standing), ...(calls.length > 0 ? { model_usage: modelUsageView(calls) } : {}) });
   });
 }
