@@ -1,0 +1,69 @@
+import type pino from 'pino';
+import type { TicketUpdate } from '../../server/connectors/types';
+import type { JobQueue } from '../../server/jobs/job-queue';
+import type { SecretBox } from '../../server/secret-box';
+import type { HandoffRecord, Sql, Store } from '../../server/store/types';
+import { alertForHandoff, SLACK_ALERT_POST, SLACK_ALERT_UPDATE, SLACK_JOB_NAMES, SLACK_SLA_CHECK, type AlertJob } from './alerts';
+import { createSlackApp, type SlackApp, type SlackConfig } from './app';
+import { createDelivery } from './delivery';
+import { createSlackStore, type SlackStore } from './slack-store';
+
+export type { SlackConfig } from './app';
+export { SLACK_JOB_NAMES } from './alerts';
+
+/**
+ * What the server registers for Slack: the Bolt router (only when a signing secret is configured),
+ * the delivery workers, and the two hooks the rest of Baton calls — a brief was stored, a ticket
+ * changed. Without Slack configured the hooks still render and keep each alert for preview.
+ */
+export interface SlackIntegration {
+  store: SlackStore;
+  /** Absent without `SLACK_SIGNING_SECRET`. */
+  app?: SlackApp;
+  /** Starts the three delivery workers on this process's job queue. */
+  work(): Promise<void>;
+  /** A handoff's brief was stored (first or a newer version): render, keep, post or update. */
+  handoffBriefStored(handoff: HandoffRecord): Promise<void>;
+  /** A helpdesk event changed the ticket: first human reply, solved. Updates the alert in place. */
+  ticketUpdated(handoff: HandoffRecord, update: TicketUpdate): Promise<void>;
+}
+
+export interface SlackIntegrationDeps {
+  db: Sql;
+  store: Store;
+  jobs: JobQueue;
+  box: SecretBox;
+  logger: pino.Logger;
+  config?: SlackConfig;
+  assignTicket?: (handoff: HandoffRecord, email: string) => Promise<boolean>;
+}
+
+export async function createSlackIntegration(deps: SlackIntegrationDeps): Promise<SlackIntegration> {
+  const slack = createSlackStore(deps.db);
+  const app = deps.config
+    ? createSlackApp({ store: deps.store, slack, jobs: deps.jobs, box: deps.box, logger: deps.logger, config: deps.config, assignTicket: deps.assignTicket })
+    : undefined;
+  await deps.jobs.createQueues(SLACK_JOB_NAMES);
+  const clients = app?.clients ?? { forTenant: async () => null };
+  const delivery = createDelivery({ store: deps.store, slack, clients, logger: deps.logger });
+
+  return {
+    store: slack,
+    ...(app ? { app } : {}),
+    async work() {
+      // One at a time per process: Slack's per-channel pace matters more than parallel posts.
+      await deps.jobs.work<AlertJob>(SLACK_ALERT_POST, (job) => delivery.post(job), { batchSize: 1, pollingIntervalSeconds: 0.5 });
+      await deps.jobs.work<AlertJob>(SLACK_ALERT_UPDATE, (job) => delivery.update(job), { batchSize: 1, pollingIntervalSeconds: 0.5 });
+      await deps.jobs.work<AlertJob & { level: 1 | 2 }>(SLACK_SLA_CHECK, (job) => delivery.remind(job), { batchSize: 1, pollingIntervalSeconds: 2 });
+    },
+    handoffBriefStored: (handoff) => alertForHandoff({ slack, jobs: deps.jobs }, handoff),
+    async ticketUpdated(handoff, update) {
+      let changed = false;
+      if (update.firstPublicAgentReplyAt) changed = Boolean(await slack.recordFirstReply(handoff.id, new Date(update.firstPublicAgentReplyAt))) || changed;
+      if (update.solvedAt || update.status === 'solved' || update.status === 'closed') {
+        changed = Boolean(await slack.resolve(handoff.id, new Date(update.solvedAt ?? Date.now()))) || changed;
+      }
+      if (changed) await deps.jobs.send(SLACK_ALERT_UPDATE, { tenantId: handoff.tenant_id, handoffId: handoff.id });
+    },
+  };
+}
