@@ -9,6 +9,7 @@ import { createHandoffRoute } from './routes/create-handoff';
 import { getBriefRoute } from './routes/get-brief';
 import { getHandoffRoute } from './routes/get-handoff';
 import { healthzRoute } from './routes/healthz';
+import { sidebarAppsRoutes } from './routes/sidebar-apps';
 
 export type { AppDeps } from './deps';
 
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(createHandoffRoute(routeDeps));
   app.use(getHandoffRoute(routeDeps));
   app.use(getBriefRoute(routeDeps));
+  app.use(sidebarAppsRoutes(routeDeps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Where the helpdesk apps live (apps/ at the repository's root), from the source tree (tsx) or a
+ * compiled build (dist/server/…), like the SQL migrations.
+ */
+export function appsDir(): string {
+  const candidates = [path.resolve(__dirname, '../../apps'), path.resolve(__dirname, '../../../apps')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'zendesk', 'manifest.json'))) ?? candidates[0]!;
+}
+
+/** Sends a built browser file, or says how to build it (a fresh clone has not run esbuild yet). */
+export function builtFile(file: string): { path: string } | { missing: string } {
+  return fs.existsSync(file) ? { path: file } : { missing: `${path.basename(file)} is not built yet: run npm run build:apps` };
+}
