@@ -1,0 +1,72 @@
+/**
+ * Featurisation shared by training and inference, so the two can never disagree: a sentence becomes
+ * a list of bucket ids in a fixed hashed space (fastText-style). Three kinds of feature:
+ * - word unigrams: the words themselves;
+ * - word bigrams: word order that single words lose ("talk to", "not working");
+ * - character 3–5-grams of each word with boundary marks ("<som", "omeo"): a typo ("somone") still
+ *   shares most of its pieces with the word it meant, and so do inflections ("cancelled", "cancelling").
+ * Digits become 0 (an order number is not a word to learn) and text is lower-cased with accents kept.
+ * Hashing (FNV-1a, 32 bit) keeps the vocabulary out of the weights file: any string maps to a bucket.
+ */
+
+export interface FeatureSpace {
+  /** Number of hashed buckets (a power of two). */
+  buckets: number;
+  /** Smallest and largest character n-gram. */
+  minN: number;
+  maxN: number;
+}
+
+const WORD_RE = /[\p{L}\p{N}']+/gu;
+const DIGIT_RE = /\p{N}/gu;
+/** Words longer than this are cut: a pasted token or URL must not cost thousands of n-grams. */
+const MAX_WORD = 24;
+/** Sentences longer than this many words are read only this far (the model scores sentences). */
+export const MAX_WORDS = 60;
+
+function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** FNV offset bases, one per feature kind, so "ab" as a word and as a character piece differ. */
+const WORD_SEED = 0x811c9dc5;
+const BIGRAM_SEED = 0x050c5d1f;
+const CHAR_SEED = 0x3b9aca07;
+
+/** The words of a sentence as the model reads them. */
+export function words(text: string): string[] {
+  const lower = text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(DIGIT_RE, '0');
+  const out: string[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(lower); m && out.length < MAX_WORDS; m = WORD_RE.exec(lower)) {
+    const w = m[0].replace(/^'+|'+$/g, '');
+    if (w) out.push(w.length > MAX_WORD ? w.slice(0, MAX_WORD) : w);
+  }
+  return out;
+}
+
+/** Bucket ids of every feature of `text` (repeats kept: a word said twice weighs twice). */
+export function featureIds(text: string, space: FeatureSpace): number[] {
+  const mask = space.buckets - 1;
+  const ws = words(text);
+  const ids: number[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    ids.push(fnv1a(w, WORD_SEED) & mask);
+    if (i > 0) ids.push(fnv1a(`${ws[i - 1]} ${w}`, BIGRAM_SEED) & mask);
+    const marked = `<${w}>`;
+    for (let n = space.minN; n <= space.maxN; n++) {
+      for (let s = 0; s + n <= marked.length; s++) {
+        // The whole marked word is already a unigram feature.
+        if (n === marked.length) continue;
+        ids.push(fnv1a(marked.slice(s, s + n), CHAR_SEED) & mask);
+      }
+    }
+  }
+  return ids;
+}

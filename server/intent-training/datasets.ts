@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Category, TriggerCode } from '../domain/codes';
+import { words } from '../domain/intent/features';
+import { BANKING77, CLINC150, MULTIDOGO, mapNluPlusPlus, mapSingle, type Target } from './label-map';
+import { expandSuite } from './expand';
+import heldOut from './held-out-phrases.json';
+
+/** One labelled sentence, after the label map. */
+export interface Row {
+  text: string;
+  source: Source;
+  /** The dataset's own label(s), as `source:label`: what the model's softmax learns. */
+  label: string;
+  codes: TriggerCode[];
+  category: Category | null;
+  split: Split;
+}
+
+export type Source = 'banking77' | 'nlupp' | 'clinc150' | 'multidogo' | 'own';
+export const PUBLIC_SOURCES: readonly Source[] = ['banking77', 'nlupp', 'clinc150', 'multidogo'];
+export type Split = 'train' | 'val' | 'test';
+
+const FILES: Record<Exclude<Source, 'own'>, string> = {
+  banking77: 'banking77_train.jsonl',
+  nlupp: 'nlupp.jsonl',
+  clinc150: 'clinc150_train.jsonl',
+  multidogo: 'multidogo_train.jsonl',
+};
+
+/** Where the public data lives: `$BATON_INTENT_DATA`, else `../shared/data/intents` from the repository. */
+export function dataDir(): string {
+  return process.env.BATON_INTENT_DATA ?? path.resolve(__dirname, '../../../shared/data/intents');
+}
+
+/** Same words → same split, so a sentence repeated in a set cannot sit on both sides. */
+function splitOf(text: string): Split {
+  let h = 0x811c9dc5;
+  const key = words(text).join(' ');
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  const bucket = (h >>> 0) % 100;
+  return bucket < 80 ? 'train' : bucket < 90 ? 'val' : 'test';
+}
+
+const HELD_OUT = heldOut.phrases.map((p) => words(p.text).join(' '));
+
+/** True when the row contains one of the generalisation test's phrases: such rows are never trained on. */
+export function containsHeldOut(text: string): boolean {
+  const key = words(text).join(' ');
+  return HELD_OUT.some((h) => key.includes(h));
+}
+
+function mapRow(source: Source, raw: Record<string, unknown>): { label: string; target: Target } {
+  switch (source) {
+    case 'banking77':
+      return { label: String(raw.label), target: mapSingle(BANKING77, String(raw.label)) };
+    case 'clinc150':
+      return { label: String(raw.label), target: mapSingle(CLINC150, String(raw.label)) };
+    case 'nlupp': {
+      const labels = (raw.labels as string[]) ?? [];
+      // Its labels are compositional (62 of them, combined): the fine label is what they map to.
+      const target = mapNluPlusPlus(labels, String(raw.domain));
+      return { label: target.codes.join('+') || (target.category === 'other' ? 'chat' : 'none'), target };
+    }
+    case 'multidogo': {
+      const labels = (raw.labels as string[]) ?? [];
+      // A turn with several labels takes every mapped code; its category is the first one named.
+      const targets = labels.map((l) => mapSingle(MULTIDOGO, l));
+      const codes = [...new Set(targets.flatMap((t) => t.codes))];
+      const withCodes = targets.find((t) => t.codes.length > 0);
+      return {
+        label: labels.find((l) => mapSingle(MULTIDOGO, l).codes.length > 0) ?? labels[0] ?? '(none)',
+        target: { codes, category: (withCodes ?? targets[0])?.category ?? 'other' },
+      };
+    }
+    default:
+      throw new Error(`unknown source ${source}`);
+  }
+}
+
+/** Reads one public set; fails with a clear message when the data is not there. */
+export function readSource(source: Exclude<Source, 'own'>, dir = dataDir()): Row[] {
+  const file = path.join(dir, FILES[source]);
+  if (!existsSync(file)) {
+    throw new Error(
+      `intent training data not found: ${file}\n` +
+        'Set BATON_INTENT_DATA to the folder holding banking77_train.jsonl, nlupp.jsonl, clinc150_train.jsonl and multidogo_train.jsonl.',
+    );
+  }
+  const rows: Row[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const raw = JSON.parse(line) as Record<string, unknown>;
+    const text = String(raw.text ?? '').trim();
+    if (!text || words(text).length === 0) continue;
+    const { label, target } = mapRow(source, raw);
+    rows.push({ text, source, label: `${source}:${label}`, codes: target.codes, category: target.category, split: splitOf(text) });
+  }
+  return rows;
+}
+
+/**
+ * Our own suite, split like the others so its codes (safety, legal, …) get thresholds from validation.
+ * Its validation and test sentences share patterns with training ones: their figures are optimistic
+ * and reported apart from the public sets'.
+ */
+export function ownRows(): Row[] {
+  return expandSuite().map((r) => ({ ...r, label: `own:${r.label}`, source: 'own' as const, split: splitOf(r.text) }));
+}
+
+export function readAll(dir = dataDir()): Row[] {
+  return [...PUBLIC_SOURCES.flatMap((s) => readSource(s as Exclude<Source, 'own'>, dir)), ...ownRows()].filter(
+    (r) => !containsHeldOut(r.text),
+  );
+}

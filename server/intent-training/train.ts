@@ -1,0 +1,140 @@
+/**
+ * `npm run train:intents`: rebuilds the committed intent model from the public data and our suite.
+ *
+ *   npm run train:intents                 train, calibrate, write server/domain/intent/weights/*, print figures
+ *   npm run train:intents -- --lodo       also leave-one-dataset-out figures (four more trainings)
+ *   npm run train:intents -- --out DIR    write the weights elsewhere (to compare with the committed ones)
+ *
+ * Data: $BATON_INTENT_DATA, else ../shared/data/intents. Deterministic: fixed seeds, rows in file
+ * order, single thread, floats written with seven significant digits, so a rerun gives the same bytes.
+ * Never imported by the server: training code stays out of the runtime.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EMBEDDINGS_FILE, encodeEmbeddings, META_FILE, WEIGHTS_DIR } from '../domain/intent/weights-file';
+import { dataDir, PUBLIC_SOURCES, readAll, type Row } from './datasets';
+import { chooseCategoryThreshold, chooseExampleSimilarity, chooseThresholds, figures, scoreRows, type Figures } from './evaluate';
+import { train, type TrainConfig } from './train-model';
+
+export const DEFAULT_CONFIG: TrainConfig = {
+  space: { buckets: 1 << 16, minN: 3, maxN: 5 },
+  dim: 32,
+  epochs: 5,
+  learningRate: 0.4,
+  seed: 20261130,
+  neutralCapPerLabel: 1500,
+  ownRepeat: 2,
+};
+
+/** Experiments may override fields with BATON_INTENT_CONFIG='{"dim":64}'; the committed weights use the defaults. */
+const CONFIG: TrainConfig = { ...DEFAULT_CONFIG, ...(JSON.parse(process.env.BATON_INTENT_CONFIG ?? '{}') as Partial<TrainConfig>) };
+
+const ROOT = path.resolve(__dirname, '../..');
+/** Repository files whose content shapes the model: a change to any of them means retraining. */
+export const CODE_INPUTS = [
+  'server/domain/codes.ts',
+  'server/domain/intent/features.ts',
+  'server/domain/intent/intent-codes.ts',
+  'server/domain/intent/model.ts',
+  'server/intent-training/datasets.ts',
+  'server/intent-training/evaluate.ts',
+  'server/intent-training/expand.ts',
+  'server/intent-training/held-out-phrases.json',
+  'server/intent-training/label-map.ts',
+  'server/intent-training/own-suite.ts',
+  'server/intent-training/random.ts',
+  'server/intent-training/train-model.ts',
+];
+const DATA_FILES = ['banking77_train.jsonl', 'clinc150_train.jsonl', 'multidogo_train.jsonl', 'nlupp.jsonl'];
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+export function codeInputHashes(): Record<string, string> {
+  return Object.fromEntries(CODE_INPUTS.map((f) => [f, sha256(readFileSync(path.join(ROOT, f)))]));
+}
+
+export function trainingHash(config: unknown, files: Record<string, string>): string {
+  return sha256(JSON.stringify({ config, files: Object.entries(files).sort(([a], [b]) => a.localeCompare(b)) }));
+}
+
+function pct(x: number | null): string {
+  return x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`;
+}
+
+function printFigures(title: string, f: Figures): void {
+  console.log(`\n${title}: ${f.rows} rows, ${f.neutral} neutral`);
+  console.log(`  recall ${pct(f.recall)}  precision ${pct(f.precision)}  false alarms on neutral ${pct(f.false_alarm_rate)}  category accuracy ${pct(f.category_accuracy)} (${f.category_rows} rows)`);
+  for (const [code, c] of Object.entries(f.per_code)) {
+    console.log(`  ${code.padEnd(28)} support ${String(c.support).padStart(5)}  precision ${pct(c.precision).padStart(6)}  recall ${pct(c.recall).padStart(6)}  fp ${c.fp}`);
+  }
+}
+
+/** Trains on `trainRows`, calibrates on `valRows`; returns the model with its thresholds set. */
+function trainAndCalibrate(trainRows: Row[], valRows: Row[], hash: string) {
+  const started = Date.now();
+  const { model, examples } = train(trainRows, CONFIG, hash);
+  const val = scoreRows(model, valRows);
+  model.meta.thresholds = chooseThresholds(val);
+  model.meta.category_threshold = chooseCategoryThreshold(val);
+  const trainScored = scoreRows(model, trainRows.filter((r) => r.source !== 'own'));
+  model.meta.example_similarity = chooseExampleSimilarity(trainScored, val, CONFIG.seed);
+  return { model, examples, seconds: (Date.now() - started) / 1000 };
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { lodo: { type: 'boolean' }, out: { type: 'string' }, report: { type: 'string' } } });
+  const dir = dataDir();
+  const rows = readAll(dir);
+  const files: Record<string, string> = { ...codeInputHashes() };
+  for (const f of DATA_FILES) files[`data/${f}`] = sha256(readFileSync(path.join(dir, f)));
+  const hash = trainingHash(CONFIG, files);
+
+  const trainRows = rows.filter((r) => r.split === 'train');
+  const valRows = rows.filter((r) => r.split === 'val');
+  const testRows = rows.filter((r) => r.split === 'test');
+  const { model, examples, seconds } = trainAndCalibrate(trainRows, valRows, hash);
+  console.log(`trained on ${examples} sentences in ${seconds.toFixed(1)} s (${rows.length} rows read from ${dir})`);
+  console.log(`thresholds ${JSON.stringify(model.meta.thresholds)}`);
+  console.log(`category threshold ${model.meta.category_threshold}, example similarity ${model.meta.example_similarity}`);
+
+  const report: Record<string, unknown> = { thresholds: model.meta.thresholds };
+  const test = scoreRows(model, testRows);
+  report.test = figures(test.filter((s) => s.row.source !== 'own'), model.meta.thresholds);
+  printFigures('(a) test split of the public sets (never trained on, not used for thresholds)', report.test as Figures);
+  for (const source of [...PUBLIC_SOURCES, 'own' as const]) {
+    const f = figures(test.filter((s) => s.row.source === source), model.meta.thresholds);
+    printFigures(`(a) test split, ${source}`, f);
+    report[`test_${source}`] = f;
+  }
+
+  const bin = encodeEmbeddings(model.embeddings, model.scales);
+  model.meta.training_inputs = { config: CONFIG, files };
+  model.meta.embeddings_sha256 = sha256(bin);
+  const out = values.out ?? WEIGHTS_DIR;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, EMBEDDINGS_FILE), bin);
+  writeFileSync(path.join(out, META_FILE), JSON.stringify(model.meta) + '\n');
+  console.log(`\nwrote ${path.join(out, META_FILE)} and ${EMBEDDINGS_FILE} (${(bin.length / 1e6).toFixed(2)} MB), training hash ${hash.slice(0, 16)}`);
+
+  if (values.lodo) {
+    for (const held of PUBLIC_SOURCES) {
+      const others = (r: Row) => r.source !== held;
+      const lodo = trainAndCalibrate(trainRows.filter(others), valRows.filter(others), hash);
+      const f = figures(scoreRows(lodo.model, rows.filter((r) => r.source === held)), lodo.model.meta.thresholds);
+      printFigures(`(b) leave-one-dataset-out: trained without ${held}, tested on all of it`, f);
+      report[`lodo_${held}`] = f;
+    }
+  }
+  if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    console.error(`train:intents: ${(err as Error).message}`);
+    process.exitCode = 1;
+  }
+}
