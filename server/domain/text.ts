@@ -1,3 +1,5 @@
+import { CLAUSE_BREAK_RE, NEGATION_RE, REFUSAL_RE } from './language';
+
 /**
  * Shared text helpers for the trigger engine. Evidence quotes must be exact substrings of the
  * customer's message, so nothing here changes a string's length or offsets: matching runs on a
@@ -17,17 +19,17 @@ export interface Span {
   length: number;
 }
 
-/** Ends of clauses: a negation before one of these does not reach past it ("I don't need X, but I want Y"). */
-const CLAUSE_BOUNDARY_RE =
-  /[.!?;,:\n()]|\b(?:but|however|although|though|pero|sino|mais|aber|sondern|mas|porém|porem)\b/gi;
-
-/** The part of the clause that precedes `index`, at most `window` characters back. */
+/**
+ * The part of the clause that precedes `index`, at most `window` characters back: a negation before
+ * a clause break (CLAUSE_BREAK_RE: punctuation, "but", "pero", "aber") does not reach past it
+ * ("I don't need X, but I want Y").
+ */
 export function clauseBefore(text: string, index: number, window = 60): string {
   const start = Math.max(0, index - window);
   const before = text.slice(start, index);
-  CLAUSE_BOUNDARY_RE.lastIndex = 0;
+  CLAUSE_BREAK_RE.lastIndex = 0;
   let cut = 0;
-  for (let m = CLAUSE_BOUNDARY_RE.exec(before); m; m = CLAUSE_BOUNDARY_RE.exec(before)) {
+  for (let m = CLAUSE_BREAK_RE.exec(before); m; m = CLAUSE_BREAK_RE.exec(before)) {
     cut = m.index + m[0].length;
   }
   return before.slice(cut);
@@ -76,35 +78,13 @@ export function splitSentences(text: string): Array<Span & { text: string }> {
 }
 
 /**
- * Negation scopes. `want`: a refusal of the thing ("I don't need a human", "no need to cancel",
- * "no quiero", "je ne veux pas", "nicht", "não preciso"); narrow on purpose, because "why can't I
- * talk to a person?" is a request, not a refusal. `any`: a plain "not/no/never" within the last
- * few words ("wasn't hacked", "no error", "not urgent").
+ * Negation scopes (isNegated), in every language: REFUSAL_RE and NEGATION_RE join the words of each
+ * language's file under language/.
+ * `want`: a refusal of the thing ("I don't need a human", "no need to cancel", "no quiero", "je ne
+ * veux pas", "nicht", "não preciso"); narrow on purpose, because "why can't I talk to a person?" is a
+ * request, not a refusal. `any`: a plain "not/no/never" within the last few words ("wasn't hacked",
+ * "no error", "not urgent").
  */
-const NEG_WANT_RE = new RegExp(
-  [
-    "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not|no longer)\\s+(?:really\\s+|actually\\s+|even\\s+|yet\\s+)?(?:need|want|wish|require|plan|intend|asking|looking)\\b",
-    '\\bno (?:need|reason)\\b',
-    '\\bnot (?:necessary|needed|required)\\b',
-    "\\brather not\\b",
-    '\\bno (?:quiero|necesito|hace falta|deseo|es necesario)\\b',
-    "\\bn(?:e\\s+|')(?:veux|voudrais|souhaite|dois|ai)\\s+(?:pas|plus)(?:\\s+besoin)?\\b",
-    '\\bpas besoin\\b',
-    '\\b(?:nicht|kein(?:e|en|er)?)\\b',
-    '\\bn[ãa]o\\s+(?:quero|preciso|precisa|desejo)\\b',
-    '\\bnon (?:voglio|vorrei|ho bisogno|mi serve|serve|è necessario)\\b',
-    '\\b(?:geen|hoef niet|wil niet|niet nodig)\\b',
-    // "no quiero una persona", "não quero um atendente": the verb is part of the match itself.
-    '(?:^|\\s)(?:no|n[ãa]o|non)\\s*$',
-    // "I don't need a human" when the rule's match itself starts at "need".
-    "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not)\\s+(?:really\\s+|actually\\s+|even\\s+)?$",
-  ].join('|'),
-  'i',
-);
-
-const NEG_ANY_RE =
-  /(?:n't|\b(?:not|no|never|nothing|without|nicht|kein\w*|n[ãa]o|pas|sin|ningun[oa]?)\b)[^\s]*\s*(?:\S+\s+){0,2}$/i;
-
 export type NegationMode = 'want' | 'any';
 
 /** True when the match at `index` sits inside a negation of the given kind. */
@@ -113,8 +93,8 @@ const CONDITIONAL_RE = /\b(?:if|unless|until|otherwise)\b/i;
 
 export function isNegated(text: string, index: number, mode: NegationMode): boolean {
   const clause = clauseBefore(text, index);
-  if (mode === 'want') return NEG_WANT_RE.test(clause) && !CONDITIONAL_RE.test(clause);
-  return NEG_ANY_RE.test(clause);
+  if (mode === 'want') return REFUSAL_RE.test(clause) && !CONDITIONAL_RE.test(clause);
+  return NEGATION_RE.test(clause);
 }
 
 /** Words of three or more letters written all in capitals. */

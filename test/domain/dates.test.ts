@@ -57,3 +57,26 @@ describe('a weekday without a week', () => {
     expect(dates('come back next Friday')).toEqual(['2026-11-13']);
   });
 });
+
+describe('dates in other languages are read with chrono’s parser for that language', () => {
+  it.each([
+    ['German, alone (too short to detect)', 'am 3. November', ['2026-11-03']],
+    ['German, in a sentence', 'Das Paket sollte am 3. November kommen und ist nicht da.', ['2026-11-03']],
+    ['Spanish', 'Mi pedido debía llegar el 28 de octubre y no llegó', ['2026-10-28']],
+    ['French', 'Ma commande du 28 octobre n’est jamais arrivée', ['2026-10-28']],
+    ['Italian', 'il mio ordine del 28 ottobre non è arrivato', ['2026-10-28']],
+    ['Dutch', 'mijn bestelling van 28 oktober is niet aangekomen', ['2026-10-28']],
+    ['Portuguese', 'meu pedido de 28 de outubro não chegou', ['2026-10-28']],
+    ['a relative day', 'gestern wurde zweimal abgebucht', ['2026-11-01']],
+  ])('%s: %j', (_why, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+
+  it('keeps the nearest-day rule: a bare month and day in another language is the latest past one', () => {
+    expect(dates('el pedido salió el 2 de mayo')).toEqual(['2026-05-02']);
+  });
+
+  it('an English date in English text is not read twice or moved by another parser', () => {
+    expect(dates('it shipped on 3 November, Mars bar included')).toEqual(['2026-11-03']);
+  });
+});

@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type { ParsedResult, ParsingReference } from 'chrono-node';
+import { DATE_WORD_RE, dateReaders, detectLanguages, type DateReader, type LanguageCode } from '../language';
 import { clauseBefore } from '../text';
 import { FUTURE_CUE_RE, nearestMonthDay, nearestWeekday, type DayParts } from './nearest-day';
 import { MAX_FACTS_PER_KIND, type ClaimedSpans, type Found } from './spans';
@@ -19,22 +20,37 @@ const WRITTEN_YEAR = /\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
 
 /**
  * Words and shapes every date chrono can place on a day contains: a month or weekday name, a
- * numeric date, a relative day ("yesterday", "tonight", "3 days ago", "next week"). Text without
- * one is not handed to chrono at all: it is the costliest step of fact extraction, and most
- * messages name no date. Read piece by piece, so a long message's dateless pieces are skipped too.
+ * numeric date, a relative day ("yesterday", "tonight", "3 days ago", "next week", "gestern"), in
+ * any of our languages (language/*.ts `dateWords`). Text without one is not handed to chrono at
+ * all: it is the costliest step of fact extraction, and most messages name no date. Read piece by
+ * piece, so a long message's dateless pieces are skipped too.
  */
-const MAY_HOLD_DATE = new RegExp(
-  [
-    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?',
-    '\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?',
-    '\\b(?:today|tonight|tomorrow|tmr|tmrw|yesterday|morning|afternoon|evening|night|noon|midnight|weekend|fortnight)\\b',
-    '\\b(?:days?|weeks?|months?|years?|ago)\\b',
-    '\\d{1,4}[/.-]\\d{1,2}',
-  ].join('|'),
-  'i',
-);
+const NUMERIC_DATE_RE = /\d{1,4}[/.-]\d{1,2}/;
 
-type Components = chrono.ParsedResult['start'];
+function mayHoldDate(text: string): boolean {
+  return DATE_WORD_RE.test(text) || NUMERIC_DATE_RE.test(text);
+}
+
+/**
+ * Every parser's results in one list, in text order; where two overlap the longer reading wins, so
+ * German's "am 3. November" beats English's "November" (which chrono places on the 1st).
+ */
+function readDates(text: string, readers: readonly DateReader[], reference: ParsingReference): ParsedResult[] {
+  if (readers.length === 1) return readers[0]!.parse(text, reference);
+  const all = readers
+    .flatMap((r) => r.parse(text, reference))
+    .sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const kept: ParsedResult[] = [];
+  let end = 0;
+  for (const result of all) {
+    if (result.index < end) continue;
+    kept.push(result);
+    end = result.index + result.text.length;
+  }
+  return kept;
+}
+
+type Components = ParsedResult['start'];
 
 function partsOf(c: Components): DayParts {
   return { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
@@ -97,11 +113,15 @@ export function* piecesOf(text: string, size = PIECE_CHARS): Generator<Piece> {
 export function findDates(text: string, claimed: ClaimedSpans, now: Date | undefined): Found<string>[] {
   const found: Found<string>[] = [];
   let parsed = 0;
+  // The message's languages, detected once and only if a piece holds another language's date words.
+  let languages: { value: ReadonlySet<LanguageCode> | undefined } | undefined;
+  const detect = () => (languages ??= { value: detectLanguages(text) }).value;
   for (const piece of piecesOf(text)) {
     if (parsed >= PARSE_BUDGET) break;
-    if (!MAY_HOLD_DATE.test(piece.text)) continue;
+    if (!mayHoldDate(piece.text)) continue;
     parsed += piece.text.length;
-    for (const result of chrono.parse(piece.text, { instant: now ?? new Date(0), timezone: 0 })) {
+    const readers = dateReaders(piece.text, detect);
+    for (const result of readDates(piece.text, readers, { instant: now ?? new Date(0), timezone: 0 })) {
       const phrase = result.text.trim();
       const start = piece.start + result.index;
       const end = start + result.text.length;

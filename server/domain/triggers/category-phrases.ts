@@ -1,11 +1,12 @@
-import { anyOf, B, E, test } from './phrase-rules';
+import { anyOf, test } from './phrase-rules';
+import { withLanguages } from '../language';
 import type { PhraseRule } from './scan';
 
 /**
  * Weak category signals: words that say what the conversation is about without being a trigger
  * by themselves. Keys are `cat:<category>`. Strong signals (topic triggers) live in the triggers.
  */
-export const CATEGORY_RULES: PhraseRule[] = [
+export const CATEGORY_RULES: PhraseRule[] = withLanguages([
   {
     key: 'cat:order_status',
     re: anyOf(
@@ -18,7 +19,6 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\b(?:my|our|the|this|that) (?:\\w+ )?order\\b(?! (?:history|page|confirmation email))',
       '\\b(?:my|the|our|a) (?:package|parcel|shipment)\\b',
       '\\border (?:#|number |no\\.? ?)?\\d+',
-      `${B}(?:pedido|encomenda|commande|colis|livraison|bestellung|paket|lieferung|sendung|entrega|envío|envio|bestelling|pakket|pakketje|levering|zending|ordine|pacco|spedizione|consegna)${E}`,
     ),
   },
   {
@@ -27,10 +27,8 @@ export const CATEGORY_RULES: PhraseRule[] = [
       // Not the verb of software ("the webhook returns 401", "returns an error").
       '\\breturn(?:ing|ed|s)?\\b(?! polic)(?!\\s+(?:an? |the )?(?:[45]\\d\\d|error|exception|null|empty|blank|nothing|results?|data|values?|response|status|code)\\b)',
       '\\bexchang(?:e|ed|ing)\\b|\\bswap\\b',
-      `${B}(?:trocar|troca|cambiar|cambio|échanger|echanger|umtauschen|umtausch|cambiare|reso|rimborso|ruilen|retourneren|terugsturen)${E}`,
       // A refund mentioned but not requested ("I got my refund") still says what this is about.
       '\\brefund(?:s|ed)?\\b(?! polic)',
-      `${B}(?:reembolso|devolución|devolucion|remboursement|retour|rückerstattung|rücksendung|devolução|devolucao)${E}`,
       '\\bsend (?:it|them|this|these) back\\b',
     ),
     neg: 'want',
@@ -44,7 +42,6 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\b(?:card on file|payment (?:details|method|info(?:rmation)?)|billing address|credit limit|direct debit|debited|statement|overdraft|renew(?:s|al|ed)?|tax(?:es)?)\\b',
       '\\b(?:card|payment|transaction)s?\\b(?: \\w+){0,3} (?:declined|rejected|refused|bounced)\\b|\\b(?:withdrawals?|payouts?)\\b',
       '\\b(?:waive|refund|reverse|remove|dispute)\\b[^.!?]{0,30}\\bfees?\\b',
-      `${B}(?:factura|cobro|facture|prélèvement|rechnung|abbuchung|fatura|cobrança|cobranca)${E}`,
     ),
   },
   {
@@ -52,7 +49,6 @@ export const CATEGORY_RULES: PhraseRule[] = [
     re: anyOf(
       "\\b(?:log ?in|login|log-in|sign ?in|sign-in|pass?wo?rd|acc?ount (?:got |is |was |has been )?locked|2fa|two[- ]factor|verification code|one-time code|otp|locked out|reset link|can't access my account|cannot access my account|account (?:is )?locked|authenticator)\\b",
       '\\b(?:account|wallet|profile) (?:has been |is |was |got )?(?:frozen|suspended|restricted|blocked|disabled|deactivated|under review)\\b',
-      `${B}(?:contraseña|mot de passe|passwort|senha|iniciar sesión|connexion|anmelden|konto gesperrt)${E}`,
     ),
   },
   {
@@ -91,7 +87,7 @@ export const CATEGORY_RULES: PhraseRule[] = [
       '\\b(?:feedback|suggestion|love (?:your|the|this)|great (?:service|job|product|experience|work)|love it|pass (?:it|this|that|my (?:thanks|compliments)) (?:on|along)|(?:is|are|was|were) (?:so |really |absolutely )?(?:amazing|awesome|fantastic|brilliant|wonderful|the best)|keep up|compliment|kudos|well done|review)\\b',
     ),
   },
-];
+]);
 
 /**
  * Read only when the category is in question (a refund was asked for, login words were used), not

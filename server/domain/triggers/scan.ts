@@ -1,4 +1,5 @@
 import type { Conversation } from '../conversation';
+import { detectLanguages, type LanguageCode } from '../language';
 import { isNegated, normalizeText, sentenceAround, type NegationMode } from '../text';
 
 /**
@@ -20,6 +21,12 @@ export interface PhraseRule {
   neg?: NegationMode;
   /** Skip a match when this holds for its sentence (e.g. "refund policy", "got my refund"). */
   unless?: (sentence: string) => boolean;
+  /**
+   * Set on the rule holding the phrases of the languages other than English (language/index.ts):
+   * each language's own phrases, sticky. A match counts only when it is a phrase of a language the
+   * message may be written in, and only when the English phrases of the same key found nothing there.
+   */
+  foreign?: ReadonlyMap<LanguageCode, RegExp>;
 }
 
 export interface Hit {
@@ -50,6 +57,12 @@ export class Hits {
     return this.byKey.get(key) ?? [];
   }
 
+  /** Whether `key` already has a hit in message `message` (hits arrive in message order). */
+  hasFor(key: string, message: number): boolean {
+    const list = this.byKey.get(key);
+    return list !== undefined && list[list.length - 1]!.message === message;
+  }
+
   has(key: string): boolean {
     return this.byKey.has(key);
   }
@@ -71,6 +84,26 @@ export function viewMessages(conversation: Conversation): MessageView[] {
  */
 const MAX_SET_ASIDE = 200;
 
+/** Languages per message, detected on first need (most messages never need it) and kept for the decision. */
+const detected = new WeakMap<MessageView, ReadonlySet<LanguageCode> | undefined>();
+
+/**
+ * The length of the foreign phrase at `index` in a language the message may be written in (all of
+ * them when it is too short or unclear to tell), or undefined when it is a phrase of other languages only.
+ */
+function phraseInLanguage(view: MessageView, foreign: ReadonlyMap<LanguageCode, RegExp>, index: number): number | undefined {
+  if (!detected.has(view)) detected.set(view, detectLanguages(view.norm));
+  const languages = detected.get(view);
+  let length: number | undefined;
+  for (const [code, re] of foreign) {
+    if (languages && !languages.has(code)) continue;
+    re.lastIndex = index;
+    const m = re.exec(view.norm);
+    if (m && m[0].length > (length ?? 0)) length = m[0].length;
+  }
+  return length;
+}
+
 function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
   rule.re.lastIndex = 0;
   let setAside = 0;
@@ -80,9 +113,15 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
       continue;
     }
     if (setAside++ >= MAX_SET_ASIDE) return undefined;
+    let length = m[0].length;
+    if (rule.foreign) {
+      const inLanguage = phraseInLanguage(view, rule.foreign, m.index);
+      if (inLanguage === undefined) continue;
+      length = inLanguage;
+    }
     if (rule.neg && isNegated(view.norm, m.index, rule.neg)) continue;
-    if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length: m[0].length }))) continue;
-    return { message: view.index, quote: view.text.slice(m.index, m.index + m[0].length), at: m.index };
+    if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length }))) continue;
+    return { message: view.index, quote: view.text.slice(m.index, m.index + length), at: m.index };
   }
   return undefined;
 }
@@ -94,6 +133,7 @@ export function scan(views: readonly MessageView[], rules: readonly PhraseRule[]
     if (view.role !== 'customer' && view.role !== 'bot') continue;
     for (const rule of rules) {
       if ((rule.role ?? 'customer') !== view.role) continue;
+      if (rule.foreign && hits.hasFor(rule.key, view.index)) continue;
       const hit = firstHit(rule, view);
       if (hit) hits.add(rule.key, hit);
     }

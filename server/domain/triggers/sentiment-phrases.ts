@@ -1,4 +1,5 @@
-import { anyOf, B, E, test } from './phrase-rules';
+import { anyOf, test } from './phrase-rules';
+import { withLanguages } from '../language';
 import type { PhraseRule } from './scan';
 
 const WEEKDAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
@@ -10,7 +11,7 @@ const INSTRUCTION_URGENT = test('\\b(?:mark|flag|set|tag|label|make|classify|tre
  * `helplessness`, and for anger the parts it is built from (`profanity`, `threat_to_leave`), plus
  * `sarcasm`, which reads as frustration and cancels the praise words around it.
  */
-export const SENTIMENT_RULES: PhraseRule[] = [
+export const SENTIMENT_RULES: PhraseRule[] = withLanguages([
   {
     key: 'frustration',
     neg: 'any',
@@ -50,7 +51,6 @@ export const SENTIMENT_RULES: PhraseRule[] = [
       "\\b(?:i|we) (?:need|have|must|got) to\\b[^.!?]{0,40}\\b(?:today|tonight|by tomorrow)\\b",
       '\\b(?:running out of time|time is running out|can(?:\'t| ?not) wait (?:any ?longer|much longer|until)|matter of urgency|time[- ]critical|business[- ]critical)\\b',
       '\\b(?:production|prod|our (?:site|store|shop)) is down\\b',
-      `${B}(?:urgente|urgencia|urgenza|dringend|spoed|sofort|imm[ée]diatement|subito|meteen|cuanto antes|lo antes posible|lo más pronto posible|le plus (?:vite|rapidement) possible|au plus vite|so schnell wie möglich|schnellstmöglich|o mais rápido possível|o quanto antes|il prima possibile|al più presto|zo snel mogelijk|zo spoedig mogelijk)${E}`,
     ),
   },
   {
@@ -78,7 +78,6 @@ export const SENTIMENT_RULES: PhraseRule[] = [
       '\\bpiss(?:ed)?(?: off)?\\b',
       '\\b(?:ass ?hole|bastard|bitch|jerk|idiot|idiots|morons?|dumbass)s?\\b',
       '\\b(?:what|the) (?:the )?hell\\b|\\bbloody hell\\b',
-      `${B}(?:mierda|joder|carajo|merde|putain|scheiße|scheisse|verdammt|porra|caralho)${E}`,
     ),
   },
   {
@@ -112,7 +111,7 @@ export const SENTIMENT_RULES: PhraseRule[] = [
       '\\bwhat (?:a )?(?:great|wonderful|fantastic|brilliant) (?:service|job|experience)\\b[^.!?]{0,10}[!?]*\\s*(?:not|\\/s)\\b',
     ),
   },
-];
+]);
 
 /**
  * Sarcasm without a set phrase: praise of the service (not a plain "great, thanks") in a message that also reports the thing going wrong again

@@ -1,4 +1,5 @@
-import { anyOf, B, E, test } from './phrase-rules';
+import { anyOf, test } from './phrase-rules';
+import { withLanguages } from '../language';
 import type { PhraseRule } from './scan';
 
 /**
@@ -50,7 +51,7 @@ const REFUND_DECLINED = test(
   ',? not (?:a |the )?refund\\b',
 );
 
-export const REFUND_RULES: PhraseRule[] = [
+export const REFUND_RULES: PhraseRule[] = withLanguages([
   {
     key: 'refund_request',
     re: anyOf(
@@ -63,10 +64,6 @@ export const REFUND_RULES: PhraseRule[] = [
       '\\bgive me (?:back )?my money\\b',
       // "can I get the £6.80 back", "I want my 40 euros back".
       '\\b(?:get|have|want|need|give me|send me)\\s+(?:my |the |our |those |that )?(?:[£$€]\\s?\\d[\\d,]*(?:\\.\\d+)?|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:dollars|euros?|pounds|quid|bucks|eur|usd|gbp))\\s+back\\b',
-      `${B}(?:reembolso|reembolsar|devolución del dinero|devolver el dinero)${E}`,
-      `${B}(?:rembourse(?:ment|z|r)?)${E}`,
-      `${B}(?:rückerstattung|rueckerstattung|geld zurück|erstatten)${E}`,
-      `${B}(?:reembolso|estorno|meu dinheiro de volta)${E}`,
     ),
     neg: 'want',
     unless: (sentence) =>
@@ -74,9 +71,9 @@ export const REFUND_RULES: PhraseRule[] = [
       REFUND_DECLINED.test(sentence) ||
       (REFUND_DONE.test(sentence) && !REFUND_PENDING.test(sentence)),
   },
-];
+]);
 
-export const TOPIC_RULES: PhraseRule[] = [
+export const TOPIC_RULES: PhraseRule[] = withLanguages([
   {
     key: 'billing_dispute',
     re: anyOf(
@@ -97,7 +94,6 @@ export const TOPIC_RULES: PhraseRule[] = [
       "\\bcharged (?:me |my card |my account )?for (?:\\w+ ){0,4}(?:i|we) (?:didn't|did not|never|don't|do not) (?:order(?:ed)?|buy|bought|use[d]?|receive[d]?|want(?:ed)?|sign(?:ed)? up for|agree(?:d)? to)\\b",
       '\\bi (?:want to |would like to |wish to |need to )?dispute\\b',
       "\\b(?:i am|i'm|we are|we're|i will|i'll) not (?:be )?paying (?:this|that|it|for)\\b",
-      `${B}(?:(?:zweimal|doppelt)[^.!?]{0,40}(?:abgebucht|belastet|berechnet|abgezogen)|(?:cobrado|cobraron|cobrou|cobraram|cobrada)[^.!?]{0,20}(?:dos veces|duas vezes)|(?:débité|prélevé|facturé)e?s? deux fois|(?:addebitat[oaie]|pagat[oaie]) due volte|doppio addebito|(?:dubbel|twee keer) (?:afgeschreven|betaald|gefactureerd|in rekening gebracht))${E}`,
       '\\bdispute (?:the|this|a|that) (?:charge|payment|transaction)\\b',
       '\\b(?:file|open|raise|start) a dispute\\b',
       '\\bovercharg(?:ed|ing)\\b',
@@ -131,7 +127,6 @@ export const TOPIC_RULES: PhraseRule[] = [
       `\\b(?:transfer|payment|withdrawal)s?\\b${inSentence(60)}\\bto an? (?:account|wallet|card|person|payee) (?:i|we) (?:don't|do not|didn't|did not) (?:know|recogni[sz]e)\\b`,
       // "someone changed my password and email", "somebody emptied my wallet".
       "\\b(?:someone|somebody)(?: else)? (?:has )?(?:changed|reset|accessed|used|took over|taken over|emptied|drained|got into|is using)\\b[^.!?]{0,20}\\b(?:my|our) (?:password|e-?mail|account|pin|phone number|wallet|card|bank|login)\\b",
-      `${B}(?:me (?:robaron|han robado)|robad[oa]s?|gestohlen|volée?s?|roubad[oa]s?|roubaram)${E}`,
       '\\bphish(?:ing|ed)\\b',
     ),
     neg: 'any',
@@ -157,7 +152,6 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\bright to (?:be forgotten|erasure|access)\\b',
       '\\b(?:delete|erase|remove) (?:all )?(?:of )?my (?:personal )?(?:data|information|info)\\b',
       '\\bwhat (?:personal )?data (?:do )?you (?:hold|have|store|keep)\\b',
-      `${B}(?:abogad[oa]|demandar(?:les|los)?|avocat|poursuites? judiciaires?|anwalt|klage|advogad[oa])${E}`,
     ),
   },
   {
@@ -205,11 +199,6 @@ export const TOPIC_RULES: PhraseRule[] = [
       '\\btak(?:e|ing) my (?:business|money|custom) elsewhere\\b',
       '\\b(?:i am|i\'m|we are|we\'re) (?:leaving|switching|done with (?:you|your company|this company))\\b',
       '\\bnever (?:buy|order|shop|purchase)(?:ing)? (?:from|with|here) (?:you )?again\\b',
-      `${B}(?:cancelar|anular) (?:mi|la|nuestra) (?:suscripción|suscripcion|membresía|membresia|cuenta)${E}`,
-      `${B}dar(?:me)? de baja${E}`,
-      `${B}(?:résilier|resilier|(?:annuler|fermer) (?:mon|ma|notre) (?:abonnement|compte|adhésion))${E}`,
-      `${B}(?:kündigen|kuendigen|kündigung|kuendigung)${E}`,
-      `${B}cancelar (?:minha|a|nossa) (?:assinatura|conta|associação)${E}`,
     ),
     neg: 'want',
   },
@@ -289,4 +278,4 @@ export const TOPIC_RULES: PhraseRule[] = [
     ),
     unless: (sentence) => !HARM_CAUSE.test(sentence),
   },
-];
+]);

@@ -1,0 +1,88 @@
+import type { PhraseRule } from '../triggers/scan';
+import { DE } from './de';
+import { EN } from './en';
+import { ES } from './es';
+import { FR } from './fr';
+import { IT } from './it';
+import { NL } from './nl';
+import { PT } from './pt';
+import type { LanguageCode, LanguagePack, PhraseKey } from './types';
+
+/**
+ * The language layer: what Baton knows of each language sits in that language's file (en.ts,
+ * es.ts, …), all of one shape (LanguagePack). This module joins them into what the engine reads:
+ * the phrase rules with every other language's phrases added, the negation and clause patterns,
+ * and the date parsers. Which languages a message is in is asked of detect.ts only when a foreign
+ * phrase matched or a date is read, so an English conversation never pays for detection.
+ */
+
+export { detectLanguages } from './detect';
+export type { LanguageCode, LanguagePack, PhraseKey } from './types';
+
+export const PACKS: readonly LanguagePack[] = [EN, ES, FR, DE, PT, IT, NL];
+const OTHERS = PACKS.filter((p) => p.code !== 'en');
+
+/** English phrases of a key whose English lives in en.ts (the conversation's own phrases). */
+export function englishPhrases(key: PhraseKey): readonly string[] {
+  return EN.phrases[key] ?? [];
+}
+
+const NEEDS_UNICODE_RE = /\\p\{/;
+
+function compile(alternatives: readonly string[], flags: string): RegExp {
+  const source = alternatives.map((a) => `(?:${a})`).join('|');
+  return new RegExp(source, NEEDS_UNICODE_RE.test(source) ? `${flags}u` : flags);
+}
+
+/**
+ * The rules, each followed by one more rule holding what the other languages say for its key: one
+ * regex over all of them finds a candidate, and the languages' own sticky regexes (`foreign`) tell
+ * the scan which languages it is a phrase of, so a match in a language the message is not written
+ * in is dropped (scan.ts); "pedido" is Spanish and Portuguese alike.
+ */
+export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
+  const out: PhraseRule[] = [];
+  for (const rule of rules) {
+    out.push(rule);
+    const foreign = new Map<LanguageCode, RegExp>();
+    for (const pack of OTHERS) {
+      const phrases = pack.phrases[rule.key as PhraseKey];
+      if (phrases?.length) foreign.set(pack.code, compile(phrases, 'iy'));
+    }
+    if (foreign.size === 0) continue;
+    const all = OTHERS.flatMap((pack) => pack.phrases[rule.key as PhraseKey] ?? []);
+    out.push({ ...rule, re: compile(all, 'gi'), foreign });
+  }
+  return out;
+}
+
+const all = (pick: (p: LanguagePack) => readonly string[]) => PACKS.flatMap(pick);
+
+/** A refusal of what follows, in any language: the clause before a match is read for it ("no quiero"). */
+export const REFUSAL_RE = new RegExp(all((p) => p.refusals).join('|'), 'i');
+/** A plain negation within the last few words before a match ("wasn't hacked", "nicht gestohlen"). */
+export const NEGATION_RE = new RegExp(`(?:${all((p) => p.negations).join('|')})[^\\s]*\\s*(?:\\S+\\s+){0,2}$`, 'i');
+/** Ends of clauses: punctuation, and "but" in every language. */
+export const CLAUSE_BREAK_RE = new RegExp(`[.!?;,:\\n()]|\\b(?:${all((p) => p.clauseBreaks).join('|')})\\b`, 'gi');
+/** Any word a date in one of our languages holds (month or weekday names, "yesterday", "gestern"). */
+export const DATE_WORD_RE = new RegExp(PACKS.map((p) => p.dateWords).join('|'), 'i');
+
+export interface DateReader {
+  code: LanguageCode;
+  parse: LanguagePack['parseDates'];
+}
+
+const EN_READER: DateReader = { code: 'en', parse: EN.parseDates };
+const FOREIGN_DATE_WORDS = OTHERS.map((p) => ({ code: p.code, words: new RegExp(p.dateWords, 'i'), parse: p.parseDates }));
+
+/**
+ * chrono's parsers to read `text` with: English always; another language's when the text holds one
+ * of its date words and may be written in it (asked of detect.ts only then, so English text costs
+ * nothing). When the text is too short to tell, every language whose words appear is read.
+ */
+export function dateReaders(text: string, languages: () => ReadonlySet<LanguageCode> | undefined): DateReader[] {
+  const candidates = FOREIGN_DATE_WORDS.filter((r) => r.words.test(text));
+  if (candidates.length === 0) return [EN_READER];
+  const plausible = languages();
+  return [EN_READER, ...candidates.filter((r) => plausible === undefined || plausible.has(r.code))];
+}

@@ -1,0 +1,47 @@
+import type { ParsedResult, ParsingReference } from 'chrono-node';
+
+/** The languages Baton reads; English is the base every message is read in. */
+export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl'] as const;
+export type LanguageCode = (typeof LANGUAGES)[number];
+
+/**
+ * The phrase rules a language can add words to, by rule key (see triggers/*-phrases.ts for what each
+ * key means). Topic and category rules keep their English phrases in those tables; the phrases of
+ * the conversation itself (asking for a person, saying yes to the bot's offer, rejecting or
+ * accepting its answer) are given by every language, English included.
+ */
+export type PhraseKey =
+  | 'human_requested'
+  | 'accept'
+  | 'rejection'
+  | 'acceptance'
+  | 'refund_request'
+  | 'billing_dispute'
+  | 'account_security'
+  | 'legal_compliance'
+  | 'cancellation'
+  | 'urgency'
+  | 'profanity'
+  | 'cat:order_status'
+  | 'cat:returns_refunds'
+  | 'cat:billing'
+  | 'cat:account_access';
+
+export type DateParser = (text: string, reference: ParsingReference) => ParsedResult[];
+
+/** What Baton knows of one language: every language file exports this same shape. */
+export interface LanguagePack {
+  code: LanguageCode;
+  /** Regex sources (matched case-insensitively, on text with straight quotes) by the rule they feed. */
+  phrases: Partial<Record<PhraseKey, readonly string[]>>;
+  /** Refusing what follows ("I don't need", "no quiero"), read just before a match: the `want` negation scope. */
+  refusals: readonly string[];
+  /** Plain negation words ("not", "nicht") a few words before a match: the `any` scope. */
+  negations: readonly string[];
+  /** Words that end a clause, so a negation before them does not reach past ("but", "pero", "aber"). */
+  clauseBreaks: readonly string[];
+  /** Words that only a date in this language holds (month and weekday names, "yesterday"). */
+  dateWords: string;
+  /** chrono's own parser for the language. */
+  parseDates: DateParser;
+}
