@@ -1,23 +1,9 @@
 import type { HandoffRecord } from '../../server/store/types';
+import { carrierTrackingUrl } from '../tracking/carriers';
 import type { AlertState, AlertView, TrackingLink } from './alert-message';
 import type { SlackAlert } from './slack-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Carrier tracking pages, by the carrier names the fact extractor gives. Only these hosts become links. */
-const CARRIER_PAGES: Record<string, (n: string) => string> = {
-  ups: (n) => `https://www.ups.com/track?tracknum=${encodeURIComponent(n)}`,
-  usps: (n) => `https://tools.usps.com/go/TrackConfirmAction?tLabels=${encodeURIComponent(n)}`,
-  fedex: (n) => `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(n)}`,
-  dhl: (n) => `https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=${encodeURIComponent(n)}`,
-  royal_mail: (n) => `https://www.royalmail.com/track-your-item#/tracking-results/${encodeURIComponent(n)}`,
-};
-
-function carrierPage(carrier: string | undefined, number: string): string | undefined {
-  if (!carrier) return undefined;
-  const key = carrier.toLowerCase().replace(/[\s-]+/g, '_');
-  return CARRIER_PAGES[key]?.(number);
-}
 
 function httpsUrl(value: unknown): string | undefined {
   return typeof value === 'string' && /^https:\/\/[^\s<>|]+$/i.test(value) ? value : undefined;
@@ -60,7 +46,8 @@ export function alertViewFor(
   const facts = handoff.assessment.facts;
   const tracking: TrackingLink[] = facts.tracking_numbers.map((number) => {
     const carrier = facts.carriers?.[number];
-    return { number, ...(carrier ? { carrier } : {}), ...(carrierPage(carrier, number) ? { url: carrierPage(carrier, number) } : {}) };
+    const url = carrierTrackingUrl(carrier, number);
+    return { number, ...(carrier ? { carrier } : {}), ...(url ? { url } : {}) };
   });
   const slaDueAt = alert?.sla_due_at
     ? new Date(alert.sla_due_at)

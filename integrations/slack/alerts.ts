@@ -5,10 +5,12 @@ import { alertViewFor } from './alert-view';
 import type { SlackStore } from './slack-store';
 
 /** The Slack app's job queues (pg-boss names). */
+/** A brief was stored: render the alert and decide what to send (enqueued in the brief's own transaction). */
+export const SLACK_ALERT_RENDER = 'slack-alert-render';
 export const SLACK_ALERT_POST = 'slack-alert-post';
 export const SLACK_ALERT_UPDATE = 'slack-alert-update';
 export const SLACK_SLA_CHECK = 'slack-sla-check';
-export const SLACK_JOB_NAMES = [SLACK_ALERT_POST, SLACK_ALERT_UPDATE, SLACK_SLA_CHECK] as const;
+export const SLACK_JOB_NAMES = [SLACK_ALERT_RENDER, SLACK_ALERT_POST, SLACK_ALERT_UPDATE, SLACK_SLA_CHECK] as const;
 
 export interface AlertJob {
   tenantId: string;

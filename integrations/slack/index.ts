@@ -3,7 +3,7 @@ import type { TicketUpdate } from '../../server/connectors/types';
 import type { JobQueue } from '../../server/jobs/job-queue';
 import type { SecretBox } from '../../server/secret-box';
 import type { HandoffRecord, Sql, Store } from '../../server/store/types';
-import { alertForHandoff, SLACK_ALERT_POST, SLACK_ALERT_UPDATE, SLACK_JOB_NAMES, SLACK_SLA_CHECK, type AlertJob } from './alerts';
+import { alertForHandoff, SLACK_ALERT_POST, SLACK_ALERT_RENDER, SLACK_ALERT_UPDATE, SLACK_JOB_NAMES, SLACK_SLA_CHECK, type AlertJob } from './alerts';
 import { createSlackApp, type SlackApp, type SlackConfig } from './app';
 import { createDelivery } from './delivery';
 import { createSlackStore, type SlackStore } from './slack-store';
@@ -24,6 +24,10 @@ export interface SlackIntegration {
   work(): Promise<void>;
   /** A handoff's brief was stored (first or a newer version): render, keep, post or update. */
   handoffBriefStored(handoff: HandoffRecord): Promise<void>;
+  /** The same, as a job (e.g. after the model's brief is stored). */
+  briefStored(handoff: AlertJob): Promise<void>;
+  /** The same, as a job inserted in the transaction that stored the brief, so a crash cannot lose it. */
+  briefStoredInTransaction(tx: Sql, handoff: AlertJob): Promise<void>;
   /** A helpdesk event changed the ticket: first human reply, solved. Updates the alert in place. */
   ticketUpdated(handoff: HandoffRecord, update: TicketUpdate): Promise<void>;
 }
@@ -51,12 +55,26 @@ export async function createSlackIntegration(deps: SlackIntegrationDeps): Promis
     store: slack,
     ...(app ? { app } : {}),
     async work() {
+      await deps.jobs.work<AlertJob>(
+        SLACK_ALERT_RENDER,
+        async (job) => {
+          const handoff = await deps.store.getHandoff(job.tenantId, job.handoffId);
+          if (handoff) await alertForHandoff({ slack, jobs: deps.jobs }, handoff);
+        },
+        { batchSize: 4, pollingIntervalSeconds: 0.5 },
+      );
       // One at a time per process: Slack's per-channel pace matters more than parallel posts.
       await deps.jobs.work<AlertJob>(SLACK_ALERT_POST, (job) => delivery.post(job), { batchSize: 1, pollingIntervalSeconds: 0.5 });
       await deps.jobs.work<AlertJob>(SLACK_ALERT_UPDATE, (job) => delivery.update(job), { batchSize: 1, pollingIntervalSeconds: 0.5 });
       await deps.jobs.work<AlertJob & { level: 1 | 2 }>(SLACK_SLA_CHECK, (job) => delivery.remind(job), { batchSize: 1, pollingIntervalSeconds: 2 });
     },
     handoffBriefStored: (handoff) => alertForHandoff({ slack, jobs: deps.jobs }, handoff),
+    async briefStored(handoff) {
+      await deps.jobs.send(SLACK_ALERT_RENDER, { tenantId: handoff.tenantId, handoffId: handoff.handoffId });
+    },
+    async briefStoredInTransaction(tx, handoff) {
+      await deps.jobs.sendInTransaction(tx, SLACK_ALERT_RENDER, { tenantId: handoff.tenantId, handoffId: handoff.handoffId });
+    },
     async ticketUpdated(handoff, update) {
       let changed = false;
       if (update.firstPublicAgentReplyAt) changed = Boolean(await slack.recordFirstReply(handoff.id, new Date(update.firstPublicAgentReplyAt))) || changed;

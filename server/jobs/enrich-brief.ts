@@ -18,6 +18,8 @@ export interface EnrichBriefDeps {
   enricher: BriefEnricher;
   kb?: KnowledgeSearch;
   logger: pino.Logger;
+  /** Told when the model's brief became the shown version (e.g. to update the Slack alert in place). */
+  afterStored?: (stored: { tenantId: string; handoffId: string; version: number }) => Promise<void>;
   /** For the monthly token limit (default: the system clock). */
   clock?: () => Date;
 }
@@ -72,7 +74,10 @@ export function createEnrichBriefHandler(deps: EnrichBriefDeps): (data: EnrichBr
       return;
     }
     const stored = await storeModelBrief(deps.store.db, tenant.id, handoff.id, data.version, result.brief, call);
-    if (stored) logger.info({ version: stored.version, writer: result.brief.writer, ...result.usage }, 'model brief stored');
+    if (stored) {
+      logger.info({ version: stored.version, writer: result.brief.writer, ...result.usage }, 'model brief stored');
+      await deps.afterStored?.({ tenantId: tenant.id, handoffId: handoff.id, version: stored.version });
+    }
     else logger.info('a newer brief came first; the model brief was not stored');
   };
 }

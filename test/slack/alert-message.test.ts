@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { ACTIONS, LIMITS, renderAlert, type AlertView, type Block } from '../../integrations/slack/alert-message';
 import { renderBriefModal } from '../../integrations/slack/brief-modal';
 import { escapeText, link, truncate } from '../../integrations/slack/mrkdwn';
+import { alertViewFor } from '../../integrations/slack/alert-view';
 import { bot, conversation, customer, NOW } from '../helpers/conversation-factory';
 
 const writer = new OfflineBriefWriter();
@@ -146,5 +147,34 @@ describe('renderBriefModal', () => {
     expect(texts).toContain('Warm first reply');
     expect(texts).not.toContain('<!channel>');
     expect(modal.blocks.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('alertViewFor', () => {
+  it('links tracking numbers to the carrier’s own page and counts recent contacts', async () => {
+    const turns = [customer('My parcel 1Z999AA10123456784 has not moved, I want a person')];
+    const convo = conversation(turns, {
+      customer: { name: 'Ana', previous_contacts: [{ at: '2026-10-30T10:00:00Z', resolved: false }, { at: '2025-01-01T10:00:00Z' }] },
+    });
+    const a = await assess(convo, { policy: DEFAULT_POLICY, writer, receivedAt: NOW });
+    const record = {
+      id: '7d0f2b9e-2b7a-4d8e-9c1f-2a3b4c5d6e7f',
+      tenant_id: '1d0f2b9e-2b7a-4d8e-9c1f-2a3b4c5d6e7f',
+      conversation_id: 'conv-test',
+      status: 'received' as const,
+      conversation: convo,
+      assessment: a,
+      brief_version: 1,
+      created_at: NOW.toISOString(),
+      updated_at: NOW.toISOString(),
+      ticket: { provider: 'zendesk', id: '9', url: 'javascript:alert(1)' },
+    };
+    const v = alertViewFor(record, undefined, 15);
+    expect(v.links.tracking).toEqual([{ number: '1Z999AA10123456784', carrier: 'UPS', url: 'https://www.ups.com/track?tracknum=1Z999AA10123456784' }]);
+    expect(v.links.ticket).toBeUndefined();
+    expect(v.customer?.contacts).toBe(2);
+    expect(v.slaDueAt?.toISOString()).toBe(new Date(NOW.getTime() + 15 * 60000).toISOString());
+    const texts = mrkdwnTexts(renderAlert(v).blocks).join('\n');
+    expect(texts).toContain('<https://www.ups.com/track?tracknum=1Z999AA10123456784|1Z999AA10123456784>');
   });
 });
