@@ -45,3 +45,50 @@ describe('category beyond retail', () => {
     expect(run(says('Why does the export keep failing with an error?')).category).toBe('technical');
   });
 });
+
+describe('category: refunds of fees, single sign-on, plan features, promo codes', () => {
+  const category = (text: string) => run(says(text)).category;
+
+  it.each([
+    'Please apply our tax-exemption certificate and refund the sales tax charged on our last three invoices.',
+    'Can you refund the late fee? I paid on time.',
+    'I want the import duties refunded',
+  ])('a refund of tax or a fee is billing: %j', (text) => {
+    expect(category(text)).toBe('billing');
+  });
+
+  it('a refund of an item stays returns', () => {
+    expect(category('I returned the boots, please refund me')).toBe('returns_refunds');
+  });
+
+  it.each([
+    'SSO is broken since your update. Okta login loops back to the sign in page, the team cannot get in.',
+    'Our SAML login fails with an error since this morning',
+  ])('single sign-on failing is technical: %j', (text) => {
+    expect(category(text)).toBe('technical');
+  });
+
+  it.each(['Okta says my password expired and I am locked out', 'I think my account was hacked, SSO shows logins I did not make'])(
+    'sso with a lockout or hack stays account access: %j',
+    (text) => {
+      expect(category(text)).toBe('account_access');
+    },
+  );
+
+  it('a question whether a feature is on a plan is a product question; its price is sales', () => {
+    expect(category('Does the Basic plan include the reporting API, or is it only on Business?')).toBe('product_question');
+    expect(category('How much is the enterprise plan?')).toBe('sales');
+  });
+
+  it.each(['how do I use promo code FREESHIP?', 'my discount code SAVE10 does not apply', 'where do I enter a coupon?'])(
+    'a promo or discount code is a product question, not technical: %j',
+    (text) => {
+      expect(category(text)).toBe('product_question');
+    },
+  );
+
+  it('a help request naming an account change is not ambiguous; a bare "help" is', () => {
+    expect(codes(run(says('I need help updating my card')))).not.toContain('ambiguous');
+    expect(codes(run(says('help')))).toContain('ambiguous');
+  });
+});

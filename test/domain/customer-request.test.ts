@@ -1,5 +1,5 @@
 import { bot, conversation, customer, says } from '../helpers/conversation-factory';
-import { codes, expectValidEvidence, run, triggerOf } from './engine';
+import { codes, expectValidEvidence, itFiresAndStaysQuiet, run, triggerOf } from './engine';
 
 describe('human_requested', () => {
   it.each([
@@ -98,5 +98,17 @@ describe('human_requested in Italian and Dutch', () => {
     'ho parlato con il corriere ieri',
   ])('does not fire when refused or only reported: %s', (text) => {
     expect(codes(run(says(text)))).not.toContain('human_requested');
+  });
+});
+
+describe('human_requested: short asks, and a refusal even with nothing else to go on', () => {
+  itFiresAndStaysQuiet(
+    'human_requested',
+    ['human pls', 'agent now', 'podem me passar para um atendente?'],
+    ['the human body is amazing', 'pode me passar o link?'],
+  );
+
+  it('does not fire on "I don\'t need a human, just tell me your opening hours"', () => {
+    expect(codes(run(conversation([customer("I don't need a human, just tell me your opening hours")])))).not.toContain('human_requested');
   });
 });

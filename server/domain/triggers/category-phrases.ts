@@ -72,7 +72,7 @@ export const CATEGORY_RULES: PhraseRule[] = withLanguages([
       '\\b(?:compatible|compatibility|size|sizes|sizing|fit|dimensions|material|made of|in stock|available in|colou?rs?|ingredients|specs?|specifications|warranty|how do i use)\\b',
       '\\b(?:return|refund) polic(?:y|ies)\\b',
       '\\bbefore (?:i|we) (?:buy|order|purchase)\\b',
-      '\\b(?:comes? with|come in|battery life|waterproof|water-resistant|washable|solid wood|veneer|gift[- ]wrap(?:ping)?|dishwasher[- ]safe|machine[- ]washable|in (?:a )?(?:bigger|smaller|larger) size)\\b',
+      '\\b(?:comes? with|come in|battery life|waterproof|water-resistant|washable|gift[- ]wrap(?:ping)?|dishwasher[- ]safe|machine[- ]washable|in (?:a )?(?:bigger|smaller|larger) size)\\b',
       '\\bdo you (?:offer|sell|stock|carry|ship to|have (?:it|this|these|them|any|a|an))\\b',
       '\\b(?:does|do|will) (?:it|this|they|these|the (?:[\\w.-]+ ){1,3}?|version [\\d.]+) ?(?:have|include|work with|support|fit|come with|run on)\\b',
       '\\bhow (?:do|can|would|should) (?:i|we) (?:export|import|invite|add|set ?up|use|enable|turn on|activate|connect|share|download|install|sync|print|integrate|book)\\b',

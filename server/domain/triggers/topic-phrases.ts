@@ -31,9 +31,9 @@ const OWN_MISTAKE = test(
   '\\bby mistake\\b',
   '\\bmy (?:own )?(?:mistake|fault|bad|error)\\b',
 );
-/** "The box was dented but the vase inside is perfect": the packaging took the knock, not the item. */
+/** "The box was dented but what's inside is fine": the packaging took the knock, not the item. */
 const ITEM_INTACT = test(
-  '\\b(?:inside|item|items|contents|product|it|they|vase|everything)\\s+(?:is|are|was|were|seems?|looks?)\\s+(?:totally |completely |perfectly )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|unscathed|in (?:perfect|good|great) (?:condition|shape))\\b',
+  '\\b(?:inside|item|items|contents|product|it|they|everything)\\s+(?:is|are|was|were|seems?|looks?)\\s+(?:totally |completely |perfectly )?(?:fine|perfect|ok|okay|intact|undamaged|unharmed|unscathed|in (?:perfect|good|great) (?:condition|shape))\\b',
   '\\bno (?:harm|damage) (?:done|to the (?:item|product|contents))\\b',
 );
 /** Hospital or injury words alone ("I was in hospital, so I missed the window") are no danger; with a cause they are. */
