@@ -5,10 +5,11 @@ import { createGorgiasHttp, GorgiasClient } from './client';
 import { GorgiasContextConnector } from './context';
 import { gorgiasConversation, handoffTagIn, tagNames } from './normalize';
 import { gorgiasReceiver } from './receiver';
-import { gorgiasTicketUrl, type GorgiasSecrets, type GorgiasSettings } from './settings';
+import { gorgiasSecretsSchema, gorgiasSettingsSchema, gorgiasTicketUrl, type GorgiasSecrets, type GorgiasSettings } from './settings';
+
+export { gorgiasSettingsSchema, gorgiasSecretsSchema, type GorgiasSettings, type GorgiasSecrets };
 import { GorgiasHelpdeskWriter } from './write-back';
 
-export { gorgiasSettingsSchema, gorgiasSecretsSchema, type GorgiasSettings, type GorgiasSecrets } from './settings';
 export { GORGIAS_SECRET_HEADER } from './receiver';
 export { widgetView, noWidgetBrief, WIDGET_SHAPE, type WidgetView } from './widget';
 
@@ -62,3 +63,20 @@ export function gorgiasIntegration(options: GorgiasIntegrationOptions) {
 }
 
 export type GorgiasIntegration = ReturnType<typeof gorgiasIntegration>;
+
+/** Registered in server/integrations/registry.ts. */
+export const gorgiasDefinition = {
+  provider: 'gorgias',
+  settingsSchema: gorgiasSettingsSchema,
+  secretsSchema: gorgiasSecretsSchema,
+  build(settings: GorgiasSettings, secrets: GorgiasSecrets) {
+    const gorgias = gorgiasIntegration({ settings, secrets });
+    return {
+      connector: gorgias.connector,
+      writer: gorgias.writer,
+      webhooks: { gorgias: { receive: (request: InboundRequest) => gorgias.receive(request) } },
+      resolveHandoff: (event: HelpdeskEvent, signal?: AbortSignal) => gorgias.resolveHandoff(event, signal),
+      widgetSecret: secrets.webhook_secret,
+    };
+  },
+};

@@ -47,3 +47,11 @@ export function shopifyConnector(options: { settings: ShopifySettings; secrets: 
   const http = options.http ?? createShopifyHttp({ shop: options.settings.shop, accessToken: options.secrets.access_token, baseUrl: options.settings.api_base_url });
   return new ShopifyConnector(new ShopifyGraphql(http, { sleep: options.sleep }), options.settings.shop);
 }
+
+/** Registered in server/integrations/registry.ts. */
+export const shopifyDefinition = {
+  provider: 'shopify',
+  settingsSchema: shopifySettingsSchema,
+  secretsSchema: shopifySecretsSchema,
+  build: (settings: ShopifySettings, secrets: ShopifySecrets) => ({ connector: shopifyConnector({ settings, secrets }) }),
+};

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AxiosInstance } from 'axios';
 import type { ConnectorContext, ContextConnector } from '../../server/connectors/types';
 import { AftershipClient, createAftershipHttp } from './aftership';
@@ -52,3 +53,22 @@ export function trackingConnector(options: { apiKey?: string; baseUrl?: string; 
   const http = options.http ?? (options.apiKey ? createAftershipHttp({ apiKey: options.apiKey, baseUrl: options.baseUrl }) : undefined);
   return new TrackingConnector({ client: http ? new AftershipClient(http) : undefined, stuckAfterDays: options.stuckAfterDays, now: options.now });
 }
+
+export const trackingSettingsSchema = z.object({
+  /** Days without a carrier checkpoint before an undelivered parcel counts as stuck. */
+  stuck_after_days: z.number().int().min(1).max(60).default(5),
+  /** Where AfterShip answers (set only for a local stand-in). */
+  api_base_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+});
+/** Without an AfterShip key the connector still names carriers and links their pages. */
+export const trackingSecretsSchema = z.object({ aftership_api_key: z.string().min(8).optional() });
+
+/** Registered in server/integrations/registry.ts. */
+export const trackingDefinition = {
+  provider: 'tracking',
+  settingsSchema: trackingSettingsSchema,
+  secretsSchema: trackingSecretsSchema,
+  build: (settings: z.output<typeof trackingSettingsSchema>, secrets: z.output<typeof trackingSecretsSchema>) => ({
+    connector: trackingConnector({ apiKey: secrets.aftership_api_key, baseUrl: settings.api_base_url, stuckAfterDays: settings.stuck_after_days }),
+  }),
+};

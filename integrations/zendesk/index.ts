@@ -6,12 +6,13 @@ import { createZendeskHttp, ZendeskClient, type ZendeskAuth } from './client';
 import { ZendeskContextConnector } from './context';
 import { sunshineConversation, ticketConversation } from './conversation';
 import { zendeskReceiver } from './receiver';
-import { zendeskTicketUrl, type ZendeskSecrets, type ZendeskSettings } from './settings';
+import { zendeskSecretsSchema, zendeskSettingsSchema, zendeskTicketUrl, type ZendeskSecrets, type ZendeskSettings } from './settings';
+
+export { zendeskSettingsSchema, zendeskSecretsSchema, type ZendeskSettings, type ZendeskSecrets };
 import { sunshineReceiver } from './sunshine';
 import { createSunshineHttp, SunshineClient } from './sunshine-client';
 import { ZendeskHelpdeskWriter } from './write-back';
 
-export { zendeskSettingsSchema, zendeskSecretsSchema, type ZendeskSettings, type ZendeskSecrets } from './settings';
 export { zendeskSignature } from './receiver';
 
 export interface ZendeskIntegrationOptions {
@@ -110,3 +111,22 @@ export function zendeskIntegration(options: ZendeskIntegrationOptions) {
 }
 
 export type ZendeskIntegration = ReturnType<typeof zendeskIntegration>;
+
+/** Registered in server/integrations/registry.ts. */
+export const zendeskDefinition = {
+  provider: 'zendesk',
+  settingsSchema: zendeskSettingsSchema,
+  secretsSchema: zendeskSecretsSchema,
+  build(settings: ZendeskSettings, secrets: ZendeskSecrets) {
+    const zendesk = zendeskIntegration({ settings, secrets });
+    return {
+      connector: zendesk.connector,
+      writer: zendesk.writer,
+      webhooks: {
+        zendesk: { receive: (request: InboundRequest, now: Date) => zendesk.receive(request, now) },
+        sunshine: { receive: (request: InboundRequest) => zendesk.receiveSunshine(request) },
+      },
+      resolveHandoff: async (event: HelpdeskEvent, signal?: AbortSignal) => (event.handoff ? zendesk.loadConversation(event, signal) : undefined),
+    };
+  },
+};

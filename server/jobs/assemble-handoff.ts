@@ -1,9 +1,10 @@
 import type pino from 'pino';
 import type { BriefWriter } from '../brief/writer';
+import type { GatheredContext } from '../connectors/types';
 import { conversationTime } from '../domain/conversation';
 import type { KnowledgeSearch } from '../kb/types';
 import { isUuid } from '../store/rows';
-import type { Sql, Store } from '../store/types';
+import type { HandoffRecord, Sql, Store } from '../store/types';
 
 export interface AssembleHandoffJob {
   tenantId: string;
@@ -20,6 +21,8 @@ export interface AssembleHandoffDeps {
    * (progressive brief), so a crash cannot keep the job without the version or the version without it.
    */
   afterAssembled?: (tx: Sql, assembled: { tenantId: string; handoffId: string; version: number }) => Promise<void>;
+  /** The tenant's connectors, asked in parallel (server/integrations/gather.ts); none: an offline brief. */
+  gather?: (tenantId: string, handoff: HandoffRecord) => Promise<GatheredContext>;
 }
 
 /**
@@ -52,12 +55,14 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
     const { brief: _previous, ...decision } = handoff.assessment;
     // The conversation's own time, as when the handoff was first assessed, so the brief reads the same.
     const now = conversationTime(handoff.conversation, new Date(handoff.created_at));
+    // Never throws: a failing connector is marked in sources and the brief goes on without it.
+    const gathered = deps.gather ? await deps.gather(data.tenantId, handoff) : { customerContext: {}, sources: [] };
     const brief = await deps.writer.write(handoff.conversation, decision, {
       policy: tenant.policy,
       kb: deps.kb,
       now,
-      // Connectors are not wired yet; their sections join here when they are.
-      sources: [],
+      customerContext: gathered.customerContext,
+      sources: gathered.sources,
     });
     const afterAssembled = deps.afterAssembled;
     const version = await deps.store.advanceBrief(

@@ -8,7 +8,13 @@ export const HANDOFF_ASSEMBLE = 'handoff-assemble';
 /** The model's brief (OpenAI writer), enqueued with the assembled one; only worked when a model is configured. */
 export const BRIEF_ENRICH = 'brief-enrich';
 
-export const JOB_NAMES = [HANDOFF_ASSEMBLE, BRIEF_ENRICH] as const;
+/** A stored helpdesk webhook event: follow-up facts, or a handoff to fetch and record. */
+export const HELPDESK_EVENT = 'helpdesk-event';
+
+/** A brief version written back to its ticket as an internal note, with tags and group. */
+export const HELPDESK_WRITE_BACK = 'helpdesk-write-back';
+
+export const JOB_NAMES = [HANDOFF_ASSEMBLE, BRIEF_ENRICH, HELPDESK_EVENT, HELPDESK_WRITE_BACK] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const JOB_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,49}$/;

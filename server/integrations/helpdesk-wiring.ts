@@ -1,0 +1,65 @@
+import type { Router } from 'express';
+import type { BriefWriter } from '../brief/writer';
+import type { FanOutOptions } from '../connectors/fan-out';
+import { helpdeskWebhookRoutes } from '../http/routes/helpdesk-webhooks';
+import { createHelpdeskEventHandler } from '../jobs/helpdesk-event';
+import { createHelpdeskWriteBackHandler } from '../jobs/helpdesk-write-back';
+import { HELPDESK_EVENT, HELPDESK_WRITE_BACK } from '../jobs/job-names';
+import type { JobQueue } from '../jobs/job-queue';
+import type { KnowledgeSearch } from '../kb/types';
+import type { Logger } from '../logger';
+import type { SecretBox } from '../secret-box';
+import type { Sql, Store } from '../store/types';
+import { contextGatherer } from './gather';
+import { createIntegrationStore } from './integration-store';
+import { TenantIntegrations } from './tenant-integrations';
+
+export interface HelpdeskWiringDeps {
+  store: Store;
+  jobs: Pick<JobQueue, 'sendInTransaction' | 'work'>;
+  box: SecretBox;
+  writer: BriefWriter;
+  kb?: KnowledgeSearch;
+  logger: Logger;
+  now?: () => Date;
+  fanOut?: FanOutOptions;
+  workerConcurrency?: number;
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * The helpdesk and context integrations as the runtime uses them: the webhook router (mounted
+ * ahead of any body parser), the connectors for assembly, the write-back enqueued with each
+ * assembled brief, and the two workers.
+ */
+export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
+  const integrationStore = createIntegrationStore(deps.store.db, deps.box);
+  const integrations = new TenantIntegrations(integrationStore, deps.logger);
+  const gather = contextGatherer(integrations, {
+    ...deps.fanOut,
+    onFailure: (kind, attempt, error) => deps.logger.warn({ connector: kind, attempt, error }, 'connector failed'),
+  });
+  const router: Router = helpdeskWebhookRoutes({ store: deps.store, jobs: deps.jobs, integrations, now: deps.now });
+
+  return {
+    integrationStore,
+    integrations,
+    router,
+    gather,
+    /** In the assembled brief's transaction: its write-back job (a no-op for tickets with no writer). */
+    async briefStoredInTransaction(tx: Sql, stored: { tenantId: string; handoffId: string }): Promise<void> {
+      await deps.jobs.sendInTransaction(tx, HELPDESK_WRITE_BACK, { tenantId: stored.tenantId, handoffId: stored.handoffId });
+    },
+    async work(): Promise<void> {
+      const options = { batchSize: deps.workerConcurrency ?? 2, ...(deps.pollingIntervalSeconds ? { pollingIntervalSeconds: deps.pollingIntervalSeconds } : {}) };
+      await deps.jobs.work(
+        HELPDESK_EVENT,
+        createHelpdeskEventHandler({ store: deps.store, integrationStore, integrations, jobs: deps.jobs, writer: deps.writer, kb: deps.kb, logger: deps.logger, now: deps.now }),
+        options,
+      );
+      await deps.jobs.work(HELPDESK_WRITE_BACK, createHelpdeskWriteBackHandler({ store: deps.store, integrationStore, integrations, logger: deps.logger }), options);
+    },
+  };
+}
+
+export type HelpdeskWiring = ReturnType<typeof createHelpdeskWiring>;

@@ -1,0 +1,83 @@
+import type pino from 'pino';
+import { assess } from '../assess';
+import type { BriefWriter } from '../brief/writer';
+import type { HelpdeskEvent } from '../connectors/types';
+import { conversationSchema, type Conversation } from '../domain/conversation';
+import type { IntegrationStore } from '../integrations/integration-store';
+import type { TenantIntegrations } from '../integrations/tenant-integrations';
+import type { KnowledgeSearch } from '../kb/types';
+import { isUuid } from '../store/rows';
+import type { Sql, Store } from '../store/types';
+import { HANDOFF_ASSEMBLE } from './job-names';
+
+export interface HelpdeskEventJob {
+  tenantId: string;
+  source: string;
+  eventId: string;
+}
+
+export interface HelpdeskEventDeps {
+  store: Store;
+  integrationStore: IntegrationStore;
+  integrations: TenantIntegrations;
+  jobs: { sendInTransaction(tx: Sql, name: string, data: object): Promise<unknown> };
+  writer: BriefWriter;
+  kb?: KnowledgeSearch;
+  logger: pino.Logger;
+  now?: () => Date;
+}
+
+/** A vendor's conversation made safe for the contract: fields that do not validate are dropped, not fatal. */
+function contractConversation(conversation: Conversation): Conversation {
+  const parsed = conversationSchema.safeParse(conversation);
+  if (parsed.success) return parsed.data;
+  const { occurred_at: _at, ...rest } = conversation;
+  const messages = rest.messages.map(({ at, ...m }) => (at && conversationSchema.shape.occurred_at.safeParse(at).success ? { ...m, at } : m));
+  return conversationSchema.parse({ ...rest, messages });
+}
+
+/**
+ * The `helpdesk-event` job: one stored webhook event. Follow-up facts (first reply, assignee,
+ * solved, satisfaction) are merged into the ticket's record; a handoff event fetches the
+ * conversation, runs the rules and records the handoff with its assembly job in one transaction,
+ * once per conversation (a replayed or second event for the same ticket finds it recorded).
+ */
+export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: HelpdeskEventJob) => Promise<void> {
+  return async (data) => {
+    const logger = deps.logger.child({ job: 'helpdesk-event', tenant: data?.tenantId, source: data?.source });
+    if (!isUuid(data?.tenantId) || typeof data.source !== 'string' || typeof data.eventId !== 'string') {
+      logger.error('job data needs tenantId, source and eventId; skipped');
+      return;
+    }
+    const stored = await deps.integrationStore.inboundEventByKey(data.source, data.eventId);
+    const tenant = await deps.store.getTenant(data.tenantId);
+    if (!stored || !tenant || stored.tenant_id !== tenant.id) {
+      logger.warn('event or tenant not found; skipped');
+      return;
+    }
+    const event = stored.payload as HelpdeskEvent;
+    const owner = await deps.integrations.webhookOwner(tenant.id, data.source);
+    if (!owner) {
+      logger.warn('the tenant no longer has this integration; skipped');
+      return;
+    }
+    if (event.update && event.ticketId) await deps.integrationStore.recordFollowup(tenant.id, owner.provider, event.ticketId, event.update);
+    if (!owner.integration.resolveHandoff) return;
+    if (event.ticketId && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId))) {
+      logger.info({ ticket: event.ticketId }, 'handoff already recorded for this ticket');
+      return;
+    }
+    const fetched = await owner.integration.resolveHandoff(event, AbortSignal.timeout(30_000));
+    if (!fetched) return;
+    const conversation = contractConversation(fetched);
+    const assessment = await assess(conversation, { policy: tenant.policy, writer: deps.writer, kb: deps.kb, receivedAt: (deps.now ?? (() => new Date()))() });
+    const { handoff, created } = await deps.store.recordHandoff(
+      tenant.id,
+      { conversation, conversationId: conversation.id!, assessment },
+      async (tx, record) => {
+        await deps.jobs.sendInTransaction(tx, HANDOFF_ASSEMBLE, { tenantId: tenant.id, handoffId: record.id });
+      },
+    );
+    logger.info({ handoff_id: handoff.id, created, escalate: handoff.assessment.escalate }, created ? 'handoff recorded from helpdesk' : 'handoff already recorded');
+  };
+}

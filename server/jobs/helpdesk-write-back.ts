@@ -1,0 +1,51 @@
+import type pino from 'pino';
+import type { IntegrationStore } from '../integrations/integration-store';
+import type { TenantIntegrations } from '../integrations/tenant-integrations';
+import { isUuid } from '../store/rows';
+import type { Store } from '../store/types';
+
+export interface HelpdeskWriteBackJob {
+  tenantId: string;
+  handoffId: string;
+}
+
+export interface HelpdeskWriteBackDeps {
+  store: Store;
+  integrationStore: IntegrationStore;
+  integrations: TenantIntegrations;
+  logger: pino.Logger;
+  /** Where agents can open a handoff in Baton, if the server has a public URL. */
+  handoffUrl?: (handoffId: string) => string | undefined;
+}
+
+/**
+ * The `helpdesk-write-back` job: the handoff's current brief version as a note on its ticket, with
+ * tags and group. Never twice per version: the ledger row (helpdesk_notes) is checked first, and
+ * the writer itself looks for its marker on the ticket, which covers a crash between the vendor's
+ * answer and the ledger row. A vendor error throws, so pg-boss retries with backoff.
+ */
+export function createHelpdeskWriteBackHandler(deps: HelpdeskWriteBackDeps): (data: HelpdeskWriteBackJob) => Promise<void> {
+  return async (data) => {
+    const logger = deps.logger.child({ job: 'helpdesk-write-back', tenant: data?.tenantId, handoff: data?.handoffId });
+    if (!isUuid(data?.tenantId) || !isUuid(data?.handoffId)) {
+      logger.error('job data needs tenantId and handoffId (uuids); skipped');
+      return;
+    }
+    const handoff = await deps.store.getHandoff(data.tenantId, data.handoffId);
+    if (!handoff?.ticket) return;
+    const writer = (await deps.integrations.forTenant(data.tenantId)).get(handoff.ticket.provider)?.writer;
+    if (!writer) return;
+    const version = handoff.brief_version;
+    if (await deps.integrationStore.noteWritten(handoff.id, version, writer.provider)) {
+      logger.info({ version }, 'note for this version already written');
+      return;
+    }
+    const { brief, ...decision } = handoff.assessment;
+    const result = await writer.writeBrief(
+      { handoffId: handoff.id, version, ticketId: handoff.ticket.id, decision, brief, handoffUrl: deps.handoffUrl?.(handoff.id) },
+      AbortSignal.timeout(60_000),
+    );
+    await deps.integrationStore.recordNote(handoff.id, version, writer.provider);
+    logger.info({ version, note_written: result.noteWritten, tags: result.tags }, 'brief written back to the helpdesk');
+  };
+}

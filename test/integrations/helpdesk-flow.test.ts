@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import nock from 'nock';
+import request from 'supertest';
+import type { Express } from 'express';
+import { zendeskSignature } from '../../integrations/zendesk';
+import { OfflineBriefWriter } from '../../server/brief/offline-writer';
+import { createHelpdeskWiring, type HelpdeskWiring } from '../../server/integrations/helpdesk-wiring';
+import { createAssembleHandoffHandler } from '../../server/jobs/assemble-handoff';
+import { HANDOFF_ASSEMBLE } from '../../server/jobs/job-names';
+import { createLogger } from '../../server/logger';
+import { createSecretBox } from '../../server/secret-box';
+import type { Tenant } from '../../server/store/types';
+import { backends, uniqueSchema } from '../helpers/database';
+import { onlyNockedHttp } from '../helpers/outside-http';
+import { fixture, fixtureBytes } from '../helpers/vendor-fixtures';
+import { openHarness, type Harness } from '../http/harness';
+import { waitFor } from '../jobs/wait-for';
+
+onlyNockedHttp();
+
+const ZD = 'https://acme.zendesk.com';
+const GG = 'https://acme.gorgias.com';
+const SHOP = 'https://acme.myshopify.com';
+const SIGNING = 'zendesk-signing-secret-0123456789';
+const GORGIAS_SECRET = 'gorgias-header-secret-0123456789';
+const NOW = new Date('2026-11-02T10:15:30Z');
+
+describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (backend) => {
+  const schema = uniqueSchema(__filename);
+  let h: Harness;
+  let wiring: HelpdeskWiring;
+  let app: Express;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    h = await openHarness(backend, schema);
+    const logger = createLogger({ logLevel: 'silent' });
+    const writer = new OfflineBriefWriter();
+    wiring = createHelpdeskWiring({ store: h.store, jobs: h.jobs, box: createSecretBox(randomBytes(32)), writer, kb: h.kb, logger, now: () => NOW, pollingIntervalSeconds: 0.5 });
+    await wiring.work();
+    await h.jobs.work(
+      HANDOFF_ASSEMBLE,
+      createAssembleHandoffHandler({ store: h.store, writer, kb: h.kb, logger, gather: wiring.gather, afterAssembled: (tx, a) => wiring.briefStoredInTransaction(tx, a) }),
+      { pollingIntervalSeconds: 0.5 },
+    );
+    app = h.makeApp({}, [wiring.router]);
+  }, 120_000);
+  afterAll(async () => h?.close());
+  beforeEach(async () => {
+    ({ a: { tenant } } = await h.reset());
+  });
+
+  const signedPost = (body: Buffer, timestamp = '2026-11-02T10:15:20Z', secret = SIGNING) =>
+    request(app)
+      .post(`/webhooks/zendesk/${tenant.id}`)
+      .set('Content-Type', 'application/json')
+      .set('X-Zendesk-Webhook-Signature', zendeskSignature(secret, timestamp, body))
+      .set('X-Zendesk-Webhook-Signature-Timestamp', timestamp)
+      .send(body.toString('utf8'));
+
+  async function connectZendeskAndShopify() {
+    await wiring.integrationStore.connect(tenant.id, 'zendesk', {
+      settings: { subdomain: 'acme', email: 'agent@acme.example', bot_user_ids: ['360000000001'], group_ids: { shipping: '20055' } },
+      secrets: { webhook_secret: SIGNING, api_token: 'zd-token-0123456789' },
+    });
+    await wiring.integrationStore.connect(tenant.id, 'shopify', { settings: { shop: 'acme' }, secrets: { access_token: 'shpat_0123456789' } });
+  }
+
+  it('a signed Zendesk handover gives one handoff, a brief with the helpdesk context and a dead Shopify marked, and one note; a replay adds nothing', async () => {
+    await connectZendeskAndShopify();
+    const puts: any[] = [];
+    const zendesk = nock(ZD)
+      // The handoff: the ticket, its comments, requester, organisation, recent tickets.
+      .get('/api/v2/tickets/5158.json').times(2).reply(200, fixture('zendesk', 'api-ticket-5158'))
+      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, fixture('zendesk', 'api-comments-5158-page1'))
+      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100', 'page[after]': 'xNzY0ODk5MjA' }).reply(200, fixture('zendesk', 'api-comments-5158-page2'))
+      .get('/api/v2/users/8447388090494.json').times(2).reply(200, fixture('zendesk', 'api-user-requester'))
+      .get('/api/v2/users/8447388090494/tickets/requested.json').query(true).times(2).reply(200, fixture('zendesk', 'api-requested-tickets'))
+      .get('/api/v2/organizations/8447346622718.json').times(2).reply(200, fixture('zendesk', 'api-organization'))
+      // The write-back: look for the marker, then one update.
+      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, { comments: [], meta: { has_more: false } })
+      .put('/api/v2/tickets/5158.json', (body) => Boolean(puts.push(body)))
+      .reply(200, { ticket: { id: 5158 } });
+    const shopify = nock(SHOP).post('/admin/api/2025-01/graphql.json').times(2).reply(503, 'down');
+
+    const body = fixtureBytes('zendesk', 'event-ticket-created');
+    const first = await signedPost(body);
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({ received: 1, new: 1, duplicates: 0 });
+
+    await waitFor('the note', async () => puts.length === 1 && (await wiring.integrationStore.noteWritten((await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158'))!.id, 2, 'zendesk')));
+    zendesk.done();
+    shopify.done();
+
+    const handoff = (await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158'))!;
+    expect(handoff).toMatchObject({ conversation_id: 'zendesk:ticket:5158', status: 'assembled', brief_version: 2 });
+    expect(handoff.assessment.reasons).toContain('human_requested');
+    expect(handoff.assessment.brief.sources).toEqual([
+      { kind: 'shopify', ok: false, error: 'unavailable (HTTP 503)' },
+      { kind: 'zendesk', ok: true },
+    ]);
+    expect((handoff.assessment.brief.customer_context.zendesk as { summary: string }).summary).toContain('Ana Ruiz (Ruiz Interiors)');
+    expect(puts[0].ticket.comment.body).toContain('Could not reach: shopify (unavailable (HTTP 503))');
+    expect(puts[0].ticket.additional_tags).toEqual(['baton_escalated', `baton_${handoff.assessment.category}`, `baton_${handoff.assessment.priority}`]);
+
+    // The same delivery again (Zendesk retries, or someone replays it inside the window): nothing new.
+    const before = await h.counts();
+    const replay = await signedPost(body, '2026-11-02T10:15:25Z');
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual({ received: 1, new: 0, duplicates: 1 });
+    expect(await h.counts()).toEqual(before);
+    expect(await h.store.listBriefVersions(tenant.id, handoff.id)).toHaveLength(2);
+  });
+
+  it('refuses bad, stale and wrong-tenant signatures with 401 and stores nothing', async () => {
+    await connectZendeskAndShopify();
+    const body = fixtureBytes('zendesk', 'event-ticket-created');
+    const before = await h.counts();
+    expect((await signedPost(body, '2026-11-02T10:15:20Z', 'not-the-secret-0123')).status).toBe(401);
+    expect((await signedPost(body, '2026-11-02T10:05:00Z')).status).toBe(401);
+    const noSignature = await request(app).post(`/webhooks/zendesk/${tenant.id}`).set('Content-Type', 'application/json').send(body.toString('utf8'));
+    expect(noSignature.status).toBe(401);
+    expect(noSignature.body.error.code).toBe('unauthorized');
+    expect((await request(app).post('/webhooks/zendesk/00000000-0000-4000-8000-000000000000').send(body.toString('utf8'))).status).toBe(404);
+    expect((await request(app).post(`/webhooks/gorgias/${tenant.id}`).send(body.toString('utf8'))).status).toBe(404);
+    expect(await h.counts()).toEqual(before);
+  });
+
+  it('a follow-up event updates the ticket record for metrics and records no handoff', async () => {
+    await connectZendeskAndShopify();
+    const res = await signedPost(fixtureBytes('zendesk', 'event-status-changed'));
+    expect(res.status).toBe(202);
+    await waitFor('the follow-up', async () => (await wiring.integrationStore.followup(tenant.id, 'zendesk', '5158'))?.status === 'solved');
+    expect(await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158')).toBeNull();
+  });
+
+  it('Gorgias: the secret header lets the handover in; one handoff, one note, and the widget reads the brief', async () => {
+    await wiring.integrationStore.connect(tenant.id, 'gorgias', { settings: { domain: 'acme', email: 'baton@acme.example' }, secrets: { api_key: 'gk-0123456789', webhook_secret: GORGIAS_SECRET } });
+    const notes: any[] = [];
+    const gorgias = nock(GG)
+      .get('/api/tickets/40123').times(2).reply(200, fixture('gorgias', 'api-ticket-40123'))
+      .get('/api/tickets/40123/messages').query({ limit: '100' }).reply(200, fixture('gorgias', 'api-messages-40123'))
+      .get('/api/tickets/40123/messages').query({ limit: '100', cursor: 'eyJpZCI6NzcwMDAzfQ' }).reply(200, fixture('gorgias', 'api-messages-40123-page2'))
+      .get('/api/customers/9981').times(2).reply(200, fixture('gorgias', 'api-customer-9981'))
+      .get('/api/tickets/40123/messages').query(true).reply(200, { data: [], meta: { next_cursor: null } })
+      .post('/api/tickets/40123/messages', (b) => Boolean(notes.push(b))).reply(201, { id: 1 })
+      .post('/api/tickets/40123/tags').reply(201, {});
+    const body = fixtureBytes('gorgias', 'http-ticket-created');
+    const post = (secret: string) => request(app).post(`/webhooks/gorgias/${tenant.id}`).set('Content-Type', 'application/json').set('X-Baton-Secret', secret).send(body.toString('utf8'));
+
+    expect((await post('wrong-secret-0123456789')).status).toBe(401);
+    expect((await post(GORGIAS_SECRET)).status).toBe(202);
+    expect((await post(GORGIAS_SECRET)).status).toBe(200);
+    await waitFor('the Gorgias note', async () => notes.length === 1 && (await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))?.status === 'assembled');
+    await waitFor('the ledger', async () => wiring.integrationStore.noteWritten((await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))!.id, 2, 'gorgias'));
+    gorgias.done();
+    expect(notes[0]).toMatchObject({ channel: 'internal-note' });
+
+    const widget = await request(app).get(`/widgets/gorgias/${tenant.id}?ticket_id=40123`).set('X-Baton-Secret', GORGIAS_SECRET);
+    expect(widget.status).toBe(200);
+    expect(widget.body).toMatchObject({ shape: 'baton.gorgias-widget.v1', status: 'ready', brief_version: 2 });
+    expect(widget.body.summary.length).toBeGreaterThan(0);
+    expect((await request(app).get(`/widgets/gorgias/${tenant.id}?ticket_id=40123`)).status).toBe(401);
+    expect((await request(app).get(`/widgets/gorgias/${tenant.id}?ticket_id=999`).set('X-Baton-Secret', GORGIAS_SECRET)).body.status).toBe('none');
+  });
+
+  it('stored credentials are sealed: the row holds no secret, and listing shows only which are set', async () => {
+    await connectZendeskAndShopify();
+    const { rows } = await h.db.query<{ settings: unknown; secrets_sealed: string }>('SELECT settings, secrets_sealed FROM tenant_integrations');
+    expect(JSON.stringify(rows)).not.toContain('zd-token-0123456789');
+    expect(JSON.stringify(rows)).not.toContain(SIGNING);
+    const listed = await wiring.integrationStore.list(tenant.id);
+    expect(listed.map((i) => [i.provider, i.secrets_set])).toEqual([['shopify', ['access_token']], ['zendesk', ['api_token', 'webhook_secret']]]);
+    expect(JSON.stringify(listed)).not.toContain('zd-token');
+  });
+});
