@@ -26,3 +26,19 @@ export async function assess(conversation: Conversation, options: AssessOptions)
   });
   return { ...decision, brief };
 }
+
+/** What a request needs assessed; the KB and the writer belong to whoever runs it. */
+export type AssessRequest = Pick<AssessOptions, 'policy' | 'receivedAt' | 'customerContext'>;
+
+/**
+ * Runs assess() for the HTTP layer. The pool (assess-pool.ts) runs big conversations in a worker
+ * thread, so one long body cannot hold up every other request.
+ */
+export interface Assessor {
+  assess(conversation: Conversation, request: AssessRequest): Promise<Assessment>;
+}
+
+/** assess() on the calling thread, with the given writer and KB (tests, the CLI, apps without a pool). */
+export function inThreadAssessor(writer: BriefWriter, kb?: KnowledgeSearch): Assessor {
+  return { assess: (conversation, request) => assess(conversation, { ...request, writer, kb }) };
+}

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { AssessPool } from './assess-pool';
 import { OfflineBriefWriter } from './brief/offline-writer';
 import type { Config } from './config';
 import { createOpenAIBriefWriter } from '../integrations/openai';
@@ -89,6 +90,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   const store = createStore(db);
   let jobs: JobQueue | undefined;
   let server: Server | undefined;
+  let assessPool: AssessPool | undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -96,6 +98,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       logger.info('shutting down');
       if (server) await closeServer(server);
       if (jobs) await jobs.stop();
+      if (assessPool) await assessPool.close();
       await store.close();
       logger.info('stopped');
     })();
@@ -141,7 +144,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     let url: string | undefined;
     let port: number | undefined;
     if (options.http) {
-      const app = createApp({ store, jobs, writer, kb, logger, config });
+      // Long conversations are assessed in worker threads that load the same KB_DIR; until they are
+      // up (a second or two), those wait for them.
+      assessPool = new AssessPool({ kbDir: config.kbDir, kb, writer, logger });
+      const app = createApp({ store, jobs, writer, assessor: assessPool, kb, logger, config });
       server = createServer(app);
       const address = await listen(server, config.port, config.host);
       port = address.port;

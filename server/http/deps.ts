@@ -1,4 +1,5 @@
 import type { RequestHandler, Router } from 'express';
+import { inThreadAssessor, type Assessor } from '../assess';
 import type { BriefWriter } from '../brief/writer';
 import type { Config } from '../config';
 import type { KnowledgeSearch } from '../kb/types';
@@ -14,6 +15,8 @@ export interface AppDeps {
   store: Store;
   jobs: HandoffJobs;
   writer: BriefWriter;
+  /** Runs assess() for the routes (a worker pool for long conversations); default: in-thread with `writer` and `kb`. */
+  assessor?: Assessor;
   kb?: KnowledgeSearch;
   logger: Logger;
   /**
@@ -27,4 +30,9 @@ export interface AppDeps {
 /** What each route file gets: the app's dependencies and the auth + rate-limit chain. */
 export interface RouteDeps extends AppDeps {
   guard: RequestHandler[];
+}
+
+/** The routes' assessor: the app's pool when it has one, else assess() in-thread. */
+export function assessorOf(deps: AppDeps): Assessor {
+  return deps.assessor ?? inThreadAssessor(deps.writer, deps.kb);
 }

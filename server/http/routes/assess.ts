@@ -1,8 +1,7 @@
 import { Router } from 'express';
-import { assess } from '../../assess';
 import { parseConversation } from '../../domain/conversation';
 import { tenantOf } from '../authenticate';
-import type { RouteDeps } from '../deps';
+import { assessorOf, type RouteDeps } from '../deps';
 import { jsonBody } from '../json-body';
 import { standingFor } from '../queue-standing';
 
@@ -14,7 +13,7 @@ export function assessRoute(deps: RouteDeps): Router {
   return Router().post('/v1/assess', ...deps.guard, ...jsonBody(), async (req, res) => {
     const tenant = tenantOf(res);
     const conversation = parseConversation(req.body);
-    const assessment = await assess(conversation, { policy: tenant.policy, writer: deps.writer, kb: deps.kb });
+    const assessment = await assessorOf(deps).assess(conversation, { policy: tenant.policy });
     const standing = await standingFor(deps, tenant.id, assessment);
     res.json({ ...assessment, brief: { ...assessment.brief, customer_message: standing.customerMessage } });
   });

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { assess } from '../../assess';
 import { parseConversation } from '../../domain/conversation';
 import { HANDOFF_ASSEMBLE } from '../../jobs/job-names';
 import { tenantOf } from '../authenticate';
-import type { RouteDeps } from '../deps';
+import { assessorOf, type RouteDeps } from '../deps';
 import { acceptedView, handoffLink } from '../handoff-view';
 import { jsonBody } from '../json-body';
 import { standingFor } from '../queue-standing';
@@ -21,7 +20,7 @@ export function createHandoffRoute(deps: RouteDeps): Router {
     const tenant = tenantOf(res);
     const conversation = parseConversation(req.body);
     const conversationId = conversation.id ?? randomUUID();
-    const assessment = await assess(conversation, { policy: tenant.policy, writer: deps.writer, kb: deps.kb });
+    const assessment = await assessorOf(deps).assess(conversation, { policy: tenant.policy });
     const { handoff, created } = await deps.store.recordHandoff(
       tenant.id,
       { conversation, conversationId, assessment },

@@ -1,0 +1,199 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { assess, type AssessRequest, type Assessor } from './assess';
+import type { AssessReply, AssessTask, AssessWorkerData } from './assess-worker';
+import type { BriefWriter } from './brief/writer';
+import type { Conversation } from './domain/conversation';
+import type { Assessment } from './domain/decision';
+import { BatonError } from './errors';
+import type { KnowledgeSearch } from './kb/types';
+import type { Logger } from './logger';
+
+/**
+ * Assessment off the event loop. assess() is linear but a 1 MB conversation still takes a few
+ * hundred milliseconds of CPU; on the main thread that is a few hundred milliseconds in which
+ * /healthz and every other request wait. Conversations with more text than `offloadAboveChars` run
+ * in a worker thread; smaller ones (nearly all) run in-thread, where they cost less than the round
+ * trip to a worker would (measured by `npm run bench:worst-case`).
+ */
+
+export interface AssessPoolOptions {
+  /** The knowledge-base folder the workers load: the one `kb` was loaded from. */
+  kbDir?: string;
+  /** For conversations assessed in-thread; loaded from `kbDir`. */
+  kb?: KnowledgeSearch;
+  /** For conversations assessed in-thread; the workers use the offline writer, so this should be one too. */
+  writer: BriefWriter;
+  logger: Logger;
+  /** Worker threads (default: one per spare core, at least one, at most two). */
+  threads?: number;
+  /** Message text (characters) above which a conversation is assessed in a worker. */
+  offloadAboveChars?: number;
+  /** Conversations waiting for a worker before more are refused with 429 (memory stays bounded). */
+  maxWaiting?: number;
+  /** A worker that takes longer is ended (and replaced) and the request fails, instead of hanging. */
+  taskTimeoutMs?: number;
+}
+
+export const DEFAULT_OFFLOAD_ABOVE_CHARS = 16_000;
+const DEFAULT_MAX_WAITING = 32;
+const DEFAULT_TASK_TIMEOUT_MS = 30_000;
+/** A 1 MB conversation needs tens of megabytes; a runaway one ends its worker, not the server. */
+const WORKER_HEAP_MB = 512;
+
+interface Pending {
+  task: AssessTask;
+  resolve(assessment: Assessment): void;
+  reject(err: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  running?: Pending;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * From source (tsx, ts-jest) the worker is TypeScript and needs tsx registered in its thread; from
+ * the build (`node dist/server/main.js`) it is plain JavaScript.
+ */
+function spawn(data: AssessWorkerData): Worker {
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  const entry = path.join(__dirname, `assess-worker${path.extname(__filename)}`);
+  if (entry.endsWith('.js')) return new Worker(entry, options);
+  const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
+function textLength(conversation: Conversation): number {
+  let n = 0;
+  for (const message of conversation.messages) n += message.text.length;
+  return n;
+}
+
+export class AssessPool implements Assessor {
+  private readonly slots = new Set<Slot>();
+  private readonly waiting: Pending[] = [];
+  private nextId = 1;
+  /** Conversations assessed in a worker so far (the rest ran in-thread). */
+  offloaded = 0;
+  private closed = false;
+  private readonly threads: number;
+  private readonly offloadAboveChars: number;
+  private readonly maxWaiting: number;
+  private readonly taskTimeoutMs: number;
+  private readonly started: Promise<void>;
+
+  constructor(private readonly options: AssessPoolOptions) {
+    this.threads = options.threads ?? Math.min(2, Math.max(1, os.availableParallelism() - 1));
+    this.offloadAboveChars = options.offloadAboveChars ?? DEFAULT_OFFLOAD_ABOVE_CHARS;
+    this.maxWaiting = options.maxWaiting ?? DEFAULT_MAX_WAITING;
+    this.taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
+    const ready = Array.from({ length: this.threads }, () => this.start());
+    this.started = Promise.all(ready).then(() => undefined);
+    // Nobody need wait for ready(): a worker that cannot start is logged, and its work runs in-thread.
+    this.started.catch((err: unknown) => options.logger.error({ err }, 'assessment pool did not start'));
+  }
+
+  /** Resolves when every worker has loaded the knowledge base; rejects when one could not start. */
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  assess(conversation: Conversation, request: AssessRequest): Promise<Assessment> {
+    // With no worker (closed, or none could start) a long conversation is slower for everyone, but answered.
+    if (this.closed || this.slots.size === 0 || textLength(conversation) <= this.offloadAboveChars) {
+      return assess(conversation, { ...request, writer: this.options.writer, kb: this.options.kb });
+    }
+    if (this.waiting.length >= this.maxWaiting) {
+      return Promise.reject(new BatonError('too many long conversations are being assessed; retry shortly', 429, 'rate_limited'));
+    }
+    return new Promise<Assessment>((resolve, reject) => {
+      this.waiting.push({ task: { id: this.nextId++, conversation, request }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Ends the workers; conversations still waiting fail, later ones are assessed in-thread. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.waiting.splice(0)) pending.reject(new Error('assessment pool closed'));
+    await Promise.all([...this.slots].map((slot) => slot.worker.terminate()));
+  }
+
+  private start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const slot: Slot = { worker: spawn({ kbDir: this.options.kbDir }), ready: false };
+      this.slots.add(slot);
+      slot.worker.on('message', (reply: AssessReply) => {
+        if ('ready' in reply) {
+          slot.ready = true;
+          resolve();
+        } else {
+          this.finish(slot, reply);
+        }
+        this.dispatch();
+      });
+      slot.worker.on('error', (err) => {
+        this.options.logger.error({ err }, 'assessment worker failed');
+        slot.running?.reject(new Error(`assessment worker failed: ${err.message}`));
+        slot.running = undefined;
+      });
+      slot.worker.on('exit', (code) => {
+        clearTimeout(slot.timer);
+        this.slots.delete(slot);
+        slot.running?.reject(new Error(`assessment worker stopped (exit code ${code})`));
+        if (!slot.ready) {
+          this.noWorkerLeft();
+          reject(new Error(`assessment worker could not start (exit code ${code})`));
+          return;
+        }
+        // A worker that ran fine once is replaced; one that cannot start would only fail again.
+        if (!this.closed) this.start().catch((err: unknown) => this.replacementFailed(err));
+      });
+    });
+  }
+
+  private replacementFailed(err: unknown): void {
+    this.options.logger.error({ err }, 'assessment worker not replaced');
+    this.noWorkerLeft();
+  }
+
+  /** Conversations waiting for a worker that will never come are assessed in-thread instead. */
+  private noWorkerLeft(): void {
+    if (this.slots.size > 0) return;
+    const { writer, kb } = this.options;
+    for (const pending of this.waiting.splice(0)) {
+      assess(pending.task.conversation, { ...pending.task.request, writer, kb }).then(pending.resolve, pending.reject);
+    }
+  }
+
+  private finish(slot: Slot, reply: Exclude<AssessReply, { ready: true }>): void {
+    const pending = slot.running;
+    clearTimeout(slot.timer);
+    slot.running = undefined;
+    if (!pending || pending.task.id !== reply.id) return;
+    if ('assessment' in reply) {
+      this.offloaded += 1;
+      pending.resolve(reply.assessment);
+    } else {
+      pending.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+    }
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.waiting.length === 0) return;
+      if (!slot.ready || slot.running) continue;
+      const pending = this.waiting.shift()!;
+      slot.running = pending;
+      slot.timer = setTimeout(() => {
+        this.options.logger.error({ timeout_ms: this.taskTimeoutMs }, 'assessment took too long; worker ended');
+        void slot.worker.terminate();
+      }, this.taskTimeoutMs);
+      slot.worker.postMessage(pending.task);
+    }
+  }
+}
