@@ -85,7 +85,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   // Before the database: a wrong KB_DIR is a configuration mistake and should fail at once.
   const kb = await loadKb(config.kbDir);
   const db = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: pgliteDir(config) },
+    config.databaseUrl ? { url: config.databaseUrl, logger } : { dataDir: pgliteDir(config) },
   );
   const store = createStore(db);
   let jobs: JobQueue | undefined;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolClient } from 'pg';
+import type { Logger } from '../logger';
 import type { Database, Sql } from './types';
 
 export interface OpenDatabaseOptions {
@@ -12,6 +13,8 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** Pool size for Postgres. */
   maxConnections?: number;
+  /** Where a pooled connection's failure is reported (Postgres restarted, network cut). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -90,8 +93,11 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     // Set at connection start-up so every pooled connection (and pg-boss through it) sees our schema.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
+  // An idle client losing its connection must not crash the process (the pool replaces it), but an
+  // operator should see it: repeated, it means the database restarts or the network drops.
+  pool.on('error', (err) => {
+    options.logger?.warn({ err }, 'database: an idle pooled connection failed; it will be replaced');
+  });
 
   const wrap = (q: Pool | PoolClient): Sql => ({
     async query<T>(text: string, params?: unknown[]) {

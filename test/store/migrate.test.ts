@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase } from '../../server/store/database';
 import { loadMigrations, migrate } from '../../server/store/migrate';
 import { createStore } from '../../server/store/postgres-store';
+import type { Logger } from '../../server/logger';
 import type { Database } from '../../server/store/types';
 import { backends, uniqueSchema } from '../helpers/database';
 
@@ -42,6 +43,22 @@ describe.each(backends())('migrations on $name', (backend) => {
   });
 
   if (backend.name === 'postgres') {
+    it('logs a pooled connection the server cuts (not swallowed), and keeps answering', async () => {
+      const warnings: Array<{ obj: unknown; msg: string }> = [];
+      const logger = { warn: (obj: unknown, msg: string) => void warnings.push({ obj, msg }) } as unknown as Logger;
+      const pooled = await openDatabase({ url: backend.url, maxConnections: 1, logger });
+      try {
+        const { rows } = await pooled.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await db.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        for (let i = 0; i < 50 && warnings.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+        expect(warnings).toEqual([{ obj: { err: expect.any(Error) }, msg: expect.stringContaining('idle pooled connection failed') }]);
+        // The pool replaced the connection.
+        expect((await pooled.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
+      } finally {
+        await pooled.close();
+      }
+    });
+
     it('lets two processes migrate a fresh schema at once', async () => {
       const fresh = uniqueSchema('concurrent');
       const a = await openDatabase({ url: backend.url, schema: fresh });
