@@ -1,0 +1,112 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { secretsEqual } from '../../connectors/webhook-auth';
+import { NotFoundError, UnauthorizedError } from '../../errors';
+import type { IntegrationStore } from '../../integrations/integration-store';
+import type { TenantAdmin } from '../../store/tenant-admin';
+import type { Store, Tenant } from '../../store/types';
+import { parseOrThrow } from '../../validation';
+import { jsonBody } from '../json-body';
+
+export interface AdminDeps {
+  store: Store;
+  admin: TenantAdmin;
+  integrations: IntegrationStore;
+  /** BATON_ADMIN_TOKEN; without it the admin API does not exist (404). */
+  adminToken?: string;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+const createTenantBody = z.object({ name: z.string().trim().min(1).max(100), policy: z.record(z.string(), z.unknown()).optional() });
+const keyBody = z.object({ label: z.string().max(100).optional() }).default({});
+const connectBody = z.object({ settings: z.record(z.string(), z.unknown()).default({}), secrets: z.record(z.string(), z.unknown()).default({}) });
+
+/** Where each webhook source of a provider is sent (relative to the server's URL). */
+const WEBHOOK_PATHS: Record<string, string[]> = { zendesk: ['zendesk', 'sunshine'], gorgias: ['gorgias'] };
+
+/**
+ * The admin API (docs/ADMIN-API.md): tenants, their API keys, policy and integrations, behind
+ * `Authorization: Bearer $BATON_ADMIN_TOKEN` compared in constant time. Secrets go in, never out.
+ */
+export function adminRoutes(deps: AdminDeps): Router {
+  const router = Router();
+  if (!deps.adminToken) return router;
+  const token = deps.adminToken;
+
+  const guard: RequestHandler = (req, _res, next) => {
+    const match = BEARER.exec(req.headers.authorization ?? '');
+    if (!match || !secretsEqual(match[1]!, token)) throw new UnauthorizedError('admin API: send Authorization: Bearer <BATON_ADMIN_TOKEN>');
+    next();
+  };
+
+  const tenantOr404 = async (id: string): Promise<Tenant> => {
+    const tenant = await deps.store.getTenant(id);
+    if (!tenant) throw new NotFoundError('tenant not found');
+    return tenant;
+  };
+
+  const base = '/admin/v1';
+  router.use(base, guard);
+
+  router.get(`${base}/tenants`, async (_req, res) => {
+    res.json({ tenants: await deps.admin.listTenants() });
+  });
+
+  router.post(`${base}/tenants`, ...jsonBody(), async (req, res) => {
+    const body = parseOrThrow(createTenantBody, req.body, '(body)');
+    const tenant = await deps.store.createTenant({ name: body.name, policy: body.policy as never });
+    const key = await deps.store.createApiKey(tenant.id, 'created with the tenant');
+    res.status(201).json({ tenant, api_key: { id: key.id, key: key.key } });
+  });
+
+  router.get(`${base}/tenants/:id`, async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    res.json({ tenant, integrations: await deps.integrations.list(tenant.id) });
+  });
+
+  router.put(`${base}/tenants/:id/policy`, ...jsonBody(), async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    res.json({ policy: await deps.admin.setPolicy(tenant.id, (req.body as { policy?: unknown })?.policy ?? req.body) });
+  });
+
+  router.get(`${base}/tenants/:id/keys`, async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    res.json({ keys: await deps.admin.listApiKeys(tenant.id) });
+  });
+
+  router.post(`${base}/tenants/:id/keys`, ...jsonBody(), async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    const body = parseOrThrow(keyBody, req.body, '(body)');
+    const key = await deps.store.createApiKey(tenant.id, body.label);
+    res.status(201).json({ id: key.id, key: key.key });
+  });
+
+  router.delete(`${base}/tenants/:id/keys/:keyId`, async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    if (!(await deps.store.revokeApiKey(tenant.id, String(req.params.keyId)))) throw new NotFoundError('no such active key');
+    res.status(204).end();
+  });
+
+  router.get(`${base}/tenants/:id/integrations`, async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    res.json({ integrations: await deps.integrations.list(tenant.id) });
+  });
+
+  router.put(`${base}/tenants/:id/integrations/:provider`, ...jsonBody(), async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    const provider = String(req.params.provider);
+    const body = parseOrThrow(connectBody, req.body, '(body)');
+    const integration = await deps.integrations.connect(tenant.id, provider, body);
+    const webhooks = (WEBHOOK_PATHS[provider] ?? []).map((source) => `/webhooks/${source}/${tenant.id}`);
+    res.json({ integration, webhooks, ...(provider === 'gorgias' ? { widget: `/widgets/gorgias/${tenant.id}?ticket_id={{ticket.id}}` } : {}) });
+  });
+
+  router.delete(`${base}/tenants/:id/integrations/:provider`, async (req, res) => {
+    const tenant = await tenantOr404(String(req.params.id));
+    if (!(await deps.integrations.disconnect(tenant.id, String(req.params.provider)))) throw new NotFoundError('not connected');
+    res.status(204).end();
+  });
+
+  return router;
+}

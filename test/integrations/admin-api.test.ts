@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { Express } from 'express';
+import { adminRoutes } from '../../server/http/routes/admin';
+import { createIntegrationStore } from '../../server/integrations/integration-store';
+import { createSecretBox } from '../../server/secret-box';
+import { createTenantAdmin } from '../../server/store/tenant-admin';
+import { backends, uniqueSchema } from '../helpers/database';
+import { openHarness, type Harness } from '../http/harness';
+
+const TOKEN = 'admin-token-0123456789abcdef';
+const auth = { Authorization: `Bearer ${TOKEN}` };
+
+describe.each(backends())('admin API on $name', (backend) => {
+  const schema = uniqueSchema(__filename);
+  let h: Harness;
+  let app: Express;
+
+  beforeAll(async () => {
+    h = await openHarness(backend, schema);
+    const integrations = createIntegrationStore(h.db, createSecretBox(randomBytes(32)));
+    app = h.makeApp({}, [adminRoutes({ store: h.store, admin: createTenantAdmin(h.db), integrations, adminToken: TOKEN })]);
+  }, 120_000);
+  afterAll(async () => h?.close());
+  beforeEach(async () => {
+    await h.reset();
+  });
+
+  it('refuses a missing or wrong admin token', async () => {
+    expect((await request(app).get('/admin/v1/tenants')).status).toBe(401);
+    expect((await request(app).get('/admin/v1/tenants').set('Authorization', `Bearer ${TOKEN}x`)).status).toBe(401);
+  });
+
+  it('creates a tenant with a working API key, sets its policy, and manages keys', async () => {
+    const created = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'acme', policy: { refund_threshold: 50 } });
+    expect(created.status).toBe(201);
+    const { tenant, api_key } = created.body;
+    expect(tenant.policy.refund_threshold).toBe(50);
+    expect((await h.store.authenticate(api_key.key))?.id).toBe(tenant.id);
+
+    const policy = await request(app).put(`/admin/v1/tenants/${tenant.id}/policy`).set(auth).send({ policy: { refund_threshold: 75, queues: { billing: 'payments' } } });
+    expect(policy.status).toBe(200);
+    expect((await h.store.getTenant(tenant.id))?.policy).toMatchObject({ refund_threshold: 75, queues: { billing: 'payments' } });
+    const bad = await request(app).put(`/admin/v1/tenants/${tenant.id}/policy`).set(auth).send({ policy: { refund_threshold: -1 } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.field).toBe('policy.refund_threshold');
+
+    const key = await request(app).post(`/admin/v1/tenants/${tenant.id}/keys`).set(auth).send({ label: 'bot' });
+    expect(key.status).toBe(201);
+    const keys = await request(app).get(`/admin/v1/tenants/${tenant.id}/keys`).set(auth);
+    expect(keys.body.keys.map((k: { label: string }) => k.label)).toEqual(['created with the tenant', 'bot']);
+    expect(JSON.stringify(keys.body)).not.toContain(key.body.key);
+    expect((await request(app).delete(`/admin/v1/tenants/${tenant.id}/keys/${key.body.id}`).set(auth)).status).toBe(204);
+    expect(await h.store.authenticate(key.body.key)).toBeNull();
+    expect((await request(app).get('/admin/v1/tenants').set(auth)).body.tenants.map((t: { name: string }) => t.name)).toContain('acme');
+  });
+
+  it('connects an integration: validates settings and secrets by field, never returns a secret', async () => {
+    const { body } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'shop' });
+    const id = body.tenant.id;
+    const missing = await request(app).put(`/admin/v1/tenants/${id}/integrations/zendesk`).set(auth).send({ settings: { subdomain: 'acme' }, secrets: {} });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.field).toBe('secrets.webhook_secret');
+    const unknown = await request(app).put(`/admin/v1/tenants/${id}/integrations/freshdesk`).set(auth).send({});
+    expect(unknown.body.error.field).toBe('provider');
+
+    const ok = await request(app)
+      .put(`/admin/v1/tenants/${id}/integrations/zendesk`)
+      .set(auth)
+      .send({ settings: { subdomain: 'acme', email: 'a@acme.example' }, secrets: { webhook_secret: 'whsec-0123456789', api_token: 'very-secret-token-42' } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.webhooks).toEqual([`/webhooks/zendesk/${id}`, `/webhooks/sunshine/${id}`]);
+    expect(ok.body.integration.secrets_set).toEqual(['api_token', 'webhook_secret']);
+    const shown = await request(app).get(`/admin/v1/tenants/${id}`).set(auth);
+    expect(JSON.stringify([ok.body, shown.body])).not.toContain('very-secret-token-42');
+    expect(h.log.text).not.toContain('very-secret-token-42');
+    expect((await request(app).delete(`/admin/v1/tenants/${id}/integrations/zendesk`).set(auth)).status).toBe(204);
+  });
+});
