@@ -21,6 +21,9 @@ export interface SidebarOptions {
 
 type State = 'loading' | 'none' | 'error' | 'ready';
 
+/** How long after a handoff a model-written brief may still replace the offline one. */
+const MODEL_BRIEF_WINDOW_MS = 2 * 60_000;
+
 /** Copy that also works in frames without clipboard permission. */
 async function copyText(text: string): Promise<void> {
   try {
@@ -47,6 +50,7 @@ export class Sidebar {
   private readonly guardBox: HTMLElement;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private pollUntil = 0;
+  private startedAt = 0;
   private lastHeight = 0;
 
   constructor(private readonly options: SidebarOptions) {
@@ -58,7 +62,8 @@ export class Sidebar {
   }
 
   async start(): Promise<void> {
-    this.pollUntil = this.now().getTime() + (this.options.pollForMs ?? 10 * 60_000);
+    this.startedAt = this.now().getTime();
+    this.pollUntil = this.startedAt + (this.options.pollForMs ?? 10 * 60_000);
     await this.load(true);
   }
 
@@ -109,16 +114,34 @@ export class Sidebar {
       return;
     }
     const changed = !this.view || this.view.brief_version !== view.brief_version || this.view.status !== view.status || this.state !== 'ready';
-    this.view = view;
-    this.state = 'ready';
-    if (changed) this.render(view);
-    if (view.status === 'received') this.schedulePoll();
+    // A newer brief waits while the agent is editing the intro, so their words are not lost.
+    const editing = this.body.querySelector('textarea.intro:not([readonly])') !== null;
+    if (changed && !(editing && this.state === 'ready')) {
+      this.view = view;
+      this.state = 'ready';
+      this.render(view);
+    }
+    if (this.mayChange(view)) this.schedulePoll();
+  }
+
+  /**
+   * Still worth asking again: the brief is being assembled, or it is the offline brief of a recent
+   * handoff, which a model-written version may replace (the progressive brief).
+   */
+  private mayChange(view: BriefView): boolean {
+    if (view.status === 'received') return true;
+    const age = this.now().getTime() - Date.parse(view.created_at);
+    return view.status === 'assembled' && view.brief.writer === 'offline' && age < MODEL_BRIEF_WINDOW_MS;
   }
 
   private schedulePoll(): void {
     clearTimeout(this.pollTimer);
-    if (this.now().getTime() > this.pollUntil) return;
-    this.pollTimer = setTimeout(() => void this.load(false), this.options.pollMs ?? 1000);
+    const now = this.now().getTime();
+    if (now > this.pollUntil) return;
+    // Every second at first (the brief is usually ready within seconds), then gentler on the API.
+    const fast = this.options.pollMs ?? 1000;
+    const delay = now - this.startedAt < 30_000 ? fast : Math.max(fast, 5000);
+    this.pollTimer = setTimeout(() => void this.load(false), delay);
   }
 
   private render(view: BriefView): void {

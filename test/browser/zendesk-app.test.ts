@@ -221,4 +221,26 @@ describe('the Zendesk app in Chromium', () => {
     const { rows } = await baton.h.db.query<{ helpful: boolean }>('SELECT helpful FROM brief_feedback WHERE handoff_id = $1', [id]);
     expect(rows.map((r) => r.helpful)).toEqual([true]);
   });
+
+  it('the embed page at a signed link shows the brief with no API key in the page; a tampered link is refused', async () => {
+    await postHandoff(conversationBody({ id: 'embed-1', ticket: { provider: 'gorgias', id: '4012' } }));
+    const res = await fetch(`${baton.url}/v1/embed-links`, {
+      method: 'POST',
+      headers: { ...tenant.auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ provider: 'gorgias', ticket: '4012' }),
+    });
+    const { url } = (await res.json()) as { url: string };
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${baton.url}${url}`);
+    await page.waitForSelector('.body[data-status] .brief');
+    expect(await page.textContent('.brief')).toContain('48213');
+    expect(await page.locator('button.insert').count()).toBe(0); // no reply box here: Copy instead
+    expect(await page.content()).not.toContain(tenant.key);
+    expect(errors).toEqual([]);
+    await screenshot(page, 'embed-page');
+    const tampered = await page.goto(`${baton.url}${url.replace('ticket=4012', 'ticket=4013')}`);
+    expect(tampered?.status()).toBe(401);
+  });
 });

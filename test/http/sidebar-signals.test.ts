@@ -141,4 +141,29 @@ describe.each(backends())('sidebar signals and embed links on $name', (backend) 
       expect(long.body.error.field).toBe('ttl_seconds');
     });
   });
+
+  describe('the preview demo', () => {
+    it('serves a brief the real rules wrote for the demo ticket, with its connectors\' context, and stores nothing', async () => {
+      const res = await request(app).get('/preview/zendesk/demo/v1/briefs?provider=zendesk&ticket=demo-1');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'assembled', brief_version: 2, ticket: { provider: 'zendesk', id: 'demo-1' } });
+      expect(res.body.reasons).toContain('human_requested');
+      expect(res.body.facts.order_ids).toContain('48213');
+      expect(res.body.brief.customer_context.orders[0].name).toBe('#48213');
+      expect(res.body.brief.customer_message).not.toMatch(/\{wait_minutes\}|\{queue_position\}/);
+      const before = await h.counts();
+      expect((await request(app).post('/preview/zendesk/demo/v1/briefs/feedback').send({ helpful: true })).status).toBe(204);
+      expect((await request(app).post('/preview/zendesk/demo/v1/briefs/guard-warnings').send({ kinds: ['email'] })).status).toBe(204);
+      expect(await h.counts()).toEqual(before);
+      expect(await rows('brief_feedback')).toBe(0);
+    });
+
+    it('serves the host page with a policy that allows only its own scripts and frames', async () => {
+      const res = await request(app).get('/preview/zendesk');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-security-policy']).toContain("frame-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.text).toContain('<iframe id="app"');
+    });
+  });
 });

@@ -52,7 +52,11 @@ export function zendeskPreviewRoutes(deps: RouteDeps): Router {
       receivedAt: new Date(now - DEMO_AGE_MS),
       customerContext: demoTicket.customer_context,
     });
-    const assessment = await demoAssessment;
+    // Made once; a failed attempt is not kept, so the next page load tries again.
+    const assessment = await demoAssessment.catch((err: unknown) => {
+      demoAssessment = undefined;
+      throw err;
+    });
     const at = new Date(now - DEMO_AGE_MS).toISOString();
     const { brief, ...decision } = assessment;
     res.json({
