@@ -25,7 +25,7 @@ export function scoreRows(model: IntentModel, rows: readonly Row[]): Scored[] {
 /** The false-alarm budget: neutral rows on which any code fires, averaged over the sources. */
 export const MAX_FALSE_ALARMS = 0.01;
 /** Never fire below this, whatever the neutral rows allow: a coin flip is not evidence. */
-const MIN_THRESHOLD = 0.3;
+const MIN_THRESHOLD = 0.5;
 /** Thresholds tried, from strict to lenient. */
 const GRID = Array.from({ length: 70 }, (_, i) => round(0.995 - i * 0.01)).filter((t) => t >= MIN_THRESHOLD);
 
