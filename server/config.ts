@@ -26,6 +26,10 @@ export interface Config {
   workerConcurrency: number;
   /** Wait promised to customers until queues report their recent time-to-claim. */
   defaultWaitMinutes: number;
+  /** `BATON_SECRET_KEY`: seals vendor credentials at rest; unset = generated into DATA_DIR (server/secret-box.ts). */
+  secretKey?: string;
+  /** `BATON_ADMIN_TOKEN`: turns on the admin API (/admin/v1, docs/ADMIN-API.md); unset = no admin API. */
+  adminToken?: string;
   /**
    * The OpenAI writer (docs/OPENAI.md): on when `apiKey` is set. `timeoutMs` bounds the whole model
    * step of one brief; the token figures bound one request (tenants may lower the input budget).
@@ -122,10 +126,12 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: integer(100, 600_000, 20_000),
   OPENAI_MAX_INPUT_TOKENS: integer(500, 1_000_000, 6000),
   OPENAI_MAX_OUTPUT_TOKENS: integer(100, 100_000, 800),
+  BATON_SECRET_KEY: optionalText,
+  BATON_ADMIN_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 24)').optional()),
 });
 
 /** Variables whose value must never appear in an error message or a log line. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'BATON_DEMO_API_KEY', 'OPENAI_API_KEY']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'BATON_DEMO_API_KEY', 'OPENAI_API_KEY', 'BATON_SECRET_KEY', 'BATON_ADMIN_TOKEN']);
 
 /**
  * Reads and validates the environment. Throws ConfigError naming the first wrong variable, what is
@@ -151,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kbDir: path.resolve(e.KB_DIR),
     demoTenant: e.DEMO_TENANT,
     demoApiKey: e.BATON_DEMO_API_KEY,
+    secretKey: e.BATON_SECRET_KEY,
+    adminToken: e.BATON_ADMIN_TOKEN,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimit: '1mb',
     workerConcurrency: e.WORKER_CONCURRENCY,

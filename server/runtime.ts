@@ -7,6 +7,10 @@ import type { Config } from './config';
 import { createOpenAIBriefWriter } from '../integrations/openai';
 import { ensureDemoTenant } from './demo-tenant';
 import { createApp } from './http/app';
+import { adminRoutes } from './http/routes/admin';
+import { createHelpdeskWiring } from './integrations/helpdesk-wiring';
+import { createSecretBox, loadSecretKey } from './secret-box';
+import { createTenantAdmin } from './store/tenant-admin';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
 import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
 import { BRIEF_ENRICH, HANDOFF_ASSEMBLE, JOB_NAMES } from './jobs/job-names';
@@ -123,14 +127,18 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       ? await ensureDemoTenant(store, { dataDir: config.dataDir, fixedKey: config.demoApiKey, logger })
       : undefined;
 
+    // Vendor credentials are sealed with this key (BATON_SECRET_KEY, else DATA_DIR/secret-key).
+    const box = createSecretBox(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+    // Helpdesk webhooks, connectors and write-back (docs/CONNECTORS.md), credentials sealed with the same box.
+    const helpdesk = createHelpdeskWiring({ store, jobs, box, writer, kb, logger, workerConcurrency: config.workerConcurrency });
+
     if (options.workers) {
       const queue = jobs;
-      const afterAssembled = modelWriter
-        ? async (tx: Sql, assembled: EnrichBriefJob) => {
-            await queue.sendInTransaction(tx, BRIEF_ENRICH, assembled);
-          }
-        : undefined;
-      await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, kb, logger, afterAssembled }), {
+      const afterAssembled = async (tx: Sql, assembled: EnrichBriefJob) => {
+        if (modelWriter) await queue.sendInTransaction(tx, BRIEF_ENRICH, assembled);
+        await helpdesk.briefStoredInTransaction(tx, assembled);
+      };
+      await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, kb, logger, afterAssembled, gather: helpdesk.gather }), {
         batchSize: config.workerConcurrency,
       });
       if (modelWriter) {
@@ -138,6 +146,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
           batchSize: config.workerConcurrency,
         });
       }
+      await helpdesk.work();
       logger.info({ concurrency: config.workerConcurrency }, 'workers started');
     }
 
@@ -147,7 +156,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       // Long conversations are assessed in worker threads that load the same KB_DIR; until they are
       // up (a second or two), those wait for them.
       assessPool = new AssessPool({ kbDir: config.kbDir, kb, writer, logger });
-      const app = createApp({ store, jobs, writer, assessor: assessPool, kb, logger, config });
+      const admin = adminRoutes({ store, admin: createTenantAdmin(db), integrations: helpdesk.integrationStore, adminToken: config.adminToken });
+      const receivers = [helpdesk.router, admin];
+      const app = createApp({ store, jobs, writer, assessor: assessPool, kb, logger, config, receivers });
       server = createServer(app);
       const address = await listen(server, config.port, config.host);
       port = address.port;
