@@ -76,6 +76,25 @@ describe('dates in other languages are read with chrono’s parser for that lang
     expect(dates('el pedido salió el 2 de mayo')).toEqual(['2026-05-02']);
   });
 
+  it.each([
+    ['German "bis"', 'Bitte liefern Sie bis 5. Januar', ['2027-01-05']],
+    ['Spanish "hasta"', 'necesito el pedido hasta el 5 de enero', ['2027-01-05']],
+    ['no future word: the past one', 'Ich habe am 5. Januar bestellt', ['2026-01-05']],
+  ])('future wording in the language points ahead: %s', (_why, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a bare weekday is the latest one', 'Ich habe am Freitag bestellt', ['2026-10-30']],
+    ['"nächsten" keeps chrono’s reading (the Friday of next week)', 'Das Paket kommt nächsten Freitag', ['2026-11-13']],
+    ['"letzten" keeps chrono’s last week', 'Ich habe letzten Freitag bestellt', ['2026-10-30']],
+    ['"prochain" keeps chrono’s reading', 'livraison prévue vendredi prochain', ['2026-11-13']],
+    ['"diesen" (this week) keeps chrono’s reading, not last week’s', 'Ich bin diesen Freitag nicht zu Hause', ['2026-11-06']],
+    ['"este" (this week) keeps chrono’s reading, not last week’s', 'no estoy en casa este viernes', ['2026-11-06']],
+  ])('weekdays in another language: %s', (_why, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+
   it('an English date in English text is not read twice or moved by another parser', () => {
     expect(dates('it shipped on 3 November, Mars bar included')).toEqual(['2026-11-03']);
   });

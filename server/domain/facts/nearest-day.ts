@@ -1,3 +1,5 @@
+import { WEEK_MODIFIER_RE } from '../language';
+
 /**
  * Which year (or which week) a date written without one means. chrono reads a bare "May 2" as the
  * next May 2, so "it shipped May 2" written on 2 November came out as next May. Customers mostly
@@ -15,11 +17,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const PAST_DAYS = 305; // ~10 months
 const FUTURE_DAYS = 183; // ~6 months
 
-/** Words just before a date that say it is still to come. */
-export const FUTURE_CUE_RE =
-  /\b(?:next|by|due|until|till|before|arriv(?:e|es|ing)|expect(?:ed|ing)?|will|'ll|going to|gonna|scheduled|booked|coming|upcoming|deliver(?:s|ing)?|eta|should (?:arrive|be|come)|need (?:it|this|them|that)|on its way)\b/i;
-/** Weekdays chrono already placed because the words said which week. */
-const WEEK_MODIFIER_RE = /\b(?:this|next|last|past|previous|coming)\b/i;
+/** Future wording and week words, in every language: each language's file under language/ holds its own. */
+export { FUTURE_CUE_RE } from '../language';
 
 export interface DayParts {
   year: number;

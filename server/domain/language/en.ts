@@ -57,6 +57,8 @@ export const EN: LanguagePack = {
   ],
   negations: ["n't", '\\b(?:not|no|never|nothing|without)\\b'],
   clauseBreaks: ['but', 'however', 'although', 'though'],
+  futureCues: ["\\b(?:next|by|due|until|till|before|arriv(?:e|es|ing)|expect(?:ed|ing)?|will|'ll|going to|gonna|scheduled|booked|coming|upcoming|deliver(?:s|ing)?|eta|should (?:arrive|be|come)|need (?:it|this|them|that)|on its way)\\b"],
+  weekModifiers: ['\\b(?:this|next|last|past|previous|coming)\\b'],
   dateWords:
     '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\b(?:today|tonight|tomorrow|tmr|tmrw|yesterday|morning|afternoon|evening|night|noon|midnight|weekend|fortnight)\\b|\\b(?:days?|weeks?|months?|years?|ago)\\b',
   parseDates: (text, reference) => chrono.parse(text, reference),

@@ -36,6 +36,8 @@ export const ES: LanguagePack = {
   refusals: ['\\bno (?:quiero|necesito|hace falta|deseo|es necesario)\\b', '(?:^|\\s)no\\s*$'],
   negations: ['\\b(?:sin|ningun[oa]?)\\b'],
   clauseBreaks: ['pero', 'sino'],
+  futureCues: [`${B}(?:hasta|antes del?|para el|vence|llegará|llegara|próxim[oa]|proxim[oa])${E}`],
+  weekModifiers: [`${B}(?:próxim[oa]|proxim[oa]|pasad[oa]|últim[oa]|ultim[oa]|este|esta)${E}`],
   dateWords: `${B}(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|ayer|hoy|mañana|anteayer)${E}`,
   parseDates: (text, reference) => chrono.es.parse(text, reference),
 };

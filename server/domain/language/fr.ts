@@ -32,6 +32,8 @@ export const FR: LanguagePack = {
   refusals: ["\\bn(?:e\\s+|')(?:veux|voudrais|souhaite|dois|ai)\\s+(?:pas|plus)(?:\\s+besoin)?\\b", '\\bpas besoin\\b'],
   negations: ['\\bpas\\b'],
   clauseBreaks: ['mais'],
+  futureCues: [`${B}(?:jusqu'(?:au|à)|avant le|d'ici|arrivera|prochaine?|prévue?|prevue?)${E}`],
+  weekModifiers: [`${B}(?:prochaine?|derni(?:er|ère)|ce|cette)${E}`],
   dateWords: `${B}(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|demain|avant-hier)${E}`,
   parseDates: (text, reference) => chrono.fr.parse(text, reference),
 };

@@ -67,6 +67,11 @@ export const CLAUSE_BREAK_RE = new RegExp(`[.!?;,:\\n()]|\\b(?:${all((p) => p.cl
 /** Any word a date in one of our languages holds (month or weekday names, "yesterday", "gestern"). */
 export const DATE_WORD_RE = new RegExp(PACKS.map((p) => p.dateWords).join('|'), 'i');
 
+/** Words just before a date that say it is still to come, in any language (see facts/nearest-day.ts). */
+export const FUTURE_CUE_RE = new RegExp(all((p) => p.futureCues).join('|'), 'i');
+/** Words that place a weekday in a week ("next Friday", "nächsten Freitag"): chrono's reading stands. */
+export const WEEK_MODIFIER_RE = new RegExp(all((p) => p.weekModifiers).join('|'), 'i');
+
 export interface DateReader {
   code: LanguageCode;
   parse: LanguagePack['parseDates'];

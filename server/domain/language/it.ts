@@ -23,6 +23,8 @@ export const IT: LanguagePack = {
   refusals: ['\\bnon (?:voglio|vorrei|ho bisogno|mi serve|serve|è necessario)\\b', '(?:^|\\s)non\\s*$'],
   negations: [],
   clauseBreaks: [],
+  futureCues: [`${B}(?:entro|prima del|arriverà|arrivera|prossim[oa]|scade)${E}`],
+  weekModifiers: [`${B}(?:prossim[oa]|scors[oa]|questo|questa)${E}`],
   dateWords: `${B}(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ieri|oggi|domani|l'altro ieri)${E}`,
   parseDates: (text, reference) => chrono.it.parse(text, reference),
 };

@@ -29,6 +29,8 @@ export const PT: LanguagePack = {
   refusals: ['\\bn[ãa]o\\s+(?:quero|preciso|precisa|desejo)\\b', '(?:^|\\s)n[ãa]o\\s*$'],
   negations: ['\\bn[ãa]o\\b'],
   clauseBreaks: ['mas', 'porém', 'porem'],
+  futureCues: [`${B}(?:até|ate|antes de|chegará|chegara|próxim[oa]|proxim[oa]|vence)${E}`],
+  weekModifiers: [`${B}(?:próxim[oa]|proxim[oa]|passad[oa]|últim[oa]|ultim[oa]|este|esta|nesta|neste)${E}`],
   dateWords: `${B}(?:janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|ontem|hoje|amanhã|anteontem)${E}`,
   parseDates: (text, reference) => chrono.pt.parse(text, reference),
 };

@@ -40,6 +40,10 @@ export interface LanguagePack {
   negations: readonly string[];
   /** Words that end a clause, so a negation before them does not reach past ("but", "pero", "aber"). */
   clauseBreaks: readonly string[];
+  /** Words just before a date that say it is still to come ("due", "by", "bis", "hasta"). */
+  futureCues: readonly string[];
+  /** Words that say which week a weekday is in ("next", "last", "nächsten", "pasado"): chrono's reading stands. */
+  weekModifiers: readonly string[];
   /** Words that only a date in this language holds (month and weekday names, "yesterday"). */
   dateWords: string;
   /** chrono's own parser for the language. */
