@@ -20,6 +20,8 @@ export interface Config {
   demoApiKey?: string;
   /** Requests per minute per tenant. */
   rateLimitPerMinute: number;
+  /** Requests per minute per client address that come without a valid API key. */
+  unauthenticatedRateLimitPerMinute: number;
   /** Largest JSON body accepted; fixed, not configurable. */
   bodyLimit: '1mb';
   /** Jobs each worker process runs at once. */
@@ -48,6 +50,9 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_KB_DIR = path.resolve(__dirname, 'kb', 'sample-store');
+
+/** The wait promised to customers when DEFAULT_WAIT_MINUTES is unset (and by the CLI, which has no queue). */
+export const DEFAULT_WAIT_MINUTES = 10;
 
 /** Empty strings count as unset: `PORT= npm start` should mean the default, not an error. */
 const optionalText = z
@@ -112,8 +117,9 @@ const envSchema = z.object({
       .optional(),
   ),
   RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: integer(1, 1_000_000, 60),
   WORKER_CONCURRENCY: integer(1, 100, 2),
-  DEFAULT_WAIT_MINUTES: integer(1, 1440, 10),
+  DEFAULT_WAIT_MINUTES: integer(1, 1440, DEFAULT_WAIT_MINUTES),
   OPENAI_API_KEY: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
   OPENAI_BASE_URL: url(['http:', 'https:']),
   OPENAI_MODEL: optionalText.pipe(
@@ -160,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.BATON_SECRET_KEY,
     adminToken: e.BATON_ADMIN_TOKEN,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    unauthenticatedRateLimitPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
     bodyLimit: '1mb',
     workerConcurrency: e.WORKER_CONCURRENCY,
     defaultWaitMinutes: e.DEFAULT_WAIT_MINUTES,

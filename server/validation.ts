@@ -20,3 +20,67 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, who
   const { field, message } = firstIssue(result.error, whole, prefix);
   throw new ValidationError(`${field}: ${message}`, field);
 }
+
+/** How deeply objects and arrays may nest in a request body, the body itself being level 1. */
+export const MAX_JSON_DEPTH = 32;
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why Postgres (and any UTF-8 store) cannot hold `text`, or undefined when it can. */
+export function unstorableText(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'contains a NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'contains an unpaired UTF-16 surrogate (not valid Unicode)';
+  return undefined;
+}
+
+interface Visit {
+  value: unknown;
+  depth: number;
+  parent?: Visit;
+  key?: string | number;
+}
+
+function pathOf(visit: Visit, whole: string): string {
+  const keys: Array<string | number> = [];
+  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) keys.push(v.key!);
+  return keys.reverse().join('.') || whole;
+}
+
+/**
+ * Checks what a schema cannot see, in every part of a parsed JSON document, unknown fields
+ * included (they are kept and stored): every string and field name is storable text, and nothing
+ * nests deeper than MAX_JSON_DEPTH. Walks with an explicit stack: a 10,000-deep body must not
+ * overflow ours. Throws ValidationError naming the first offending place (the field holding a bad
+ * name, or the container one level too deep).
+ */
+export function checkJsonDocument(document: unknown, whole: string): void {
+  const stack: Visit[] = [{ value: document, depth: 1 }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { value } = visit;
+    if (typeof value === 'string') {
+      const problem = unstorableText(value);
+      if (problem) throw new ValidationError(`${pathOf(visit, whole)}: ${problem}`, pathOf(visit, whole));
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (visit.depth > MAX_JSON_DEPTH) {
+      const field = pathOf(visit, whole);
+      throw new ValidationError(`${field}: nested deeper than ${MAX_JSON_DEPTH} levels`, field);
+    }
+    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    // Pushed in reverse so the first problem in document order is the one reported.
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [key, child] = entries[i]!;
+      if (typeof key === 'string') {
+        const problem = unstorableText(key);
+        if (problem) {
+          const field = pathOf(visit, whole);
+          throw new ValidationError(`${field}: a field name ${problem}`, field);
+        }
+      }
+      stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });
+    }
+  }
+}

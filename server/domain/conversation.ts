@@ -1,18 +1,32 @@
 import { z } from 'zod';
 import { CHANNELS, ROLES, TIERS } from './codes';
-import { parseOrThrow } from '../validation';
+import { ValidationError } from '../errors';
+import { checkJsonDocument, parseOrThrow } from '../validation';
 
 /**
  * The conversation Baton takes in (CONTRACT.md §1). Only `messages` is required; unknown fields are
  * kept (`looseObject`) so a caller's extra data survives the round trip and is never fatal.
  */
 
+/**
+ * Length limits (docs/API.md, "Limits"). Ids, names and labels are indexed or shown on one line: 200
+ * characters fit any real one and stay far below Postgres's btree key limit (~2.7 kB) even at 4
+ * bytes a character. Message text has no limit of its own beyond the 1 MB body.
+ */
+export const MAX_ID_LENGTH = 200;
+export const MAX_TITLE_LENGTH = 500;
+export const MAX_URL_LENGTH = 2048;
+
+const tooLong = (max: number) => `must be at most ${max} characters`;
+const shortText = () => z.string().max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH));
+const url = () => z.string().max(MAX_URL_LENGTH, tooLong(MAX_URL_LENGTH));
+
 const isoDate = z.iso.datetime({ offset: true });
 
 const kbArticleRef = z.looseObject({
-  id: z.string().min(1),
-  title: z.string().optional(),
-  url: z.string().optional(),
+  id: shortText().min(1),
+  title: z.string().max(MAX_TITLE_LENGTH, tooLong(MAX_TITLE_LENGTH)).optional(),
+  url: url().optional(),
 });
 
 export const messageSchema = z.looseObject({
@@ -26,22 +40,29 @@ export const messageSchema = z.looseObject({
 
 const previousContact = z.looseObject({
   at: isoDate,
-  category: z.string().optional(),
+  category: shortText().optional(),
   resolved: z.boolean().optional(),
 });
 
 export const customerSchema = z.looseObject({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
+  id: shortText().optional(),
+  name: shortText().optional(),
+  email: shortText().optional(),
+  phone: shortText().optional(),
   tier: z.enum(TIERS).optional(),
   created_at: isoDate.optional(),
   previous_contacts: z.array(previousContact).optional(),
 });
 
+/** The helpdesk ticket; `provider` and `id` are what the sidebars look handoffs up by. */
+export const ticketSchema = z.looseObject({
+  provider: shortText().min(1),
+  id: shortText().min(1),
+  url: url().optional(),
+});
+
 export const conversationSchema = z.looseObject({
-  id: z.string().min(1).max(200).optional(),
+  id: shortText().min(1).optional(),
   channel: z.enum(CHANNELS).optional(),
   occurred_at: isoDate.optional(),
   customer: customerSchema.optional(),
@@ -49,17 +70,11 @@ export const conversationSchema = z.looseObject({
   bot: z
     .looseObject({
       confidence: z.number().min(0).max(1).optional(),
-      intent: z.string().optional(),
-      handoff_reason: z.string().optional(),
+      intent: shortText().optional(),
+      handoff_reason: shortText().optional(),
     })
     .optional(),
-  ticket: z
-    .looseObject({
-      provider: z.string().min(1),
-      id: z.string().min(1),
-      url: z.string().optional(),
-    })
-    .optional(),
+  ticket: ticketSchema.optional(),
 });
 
 export type Conversation = z.infer<typeof conversationSchema>;
@@ -75,10 +90,21 @@ export function conversationTime(conversation: Pick<Conversation, 'occurred_at'>
   return conversation.occurred_at ? new Date(conversation.occurred_at) : receivedAt;
 }
 
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
 /**
  * Validates unknown input as a Conversation. Throws ValidationError naming the first bad field
- * (dotted path) and what was wrong with it.
+ * (dotted path) and what was wrong with it. Every route and the CLI take conversations through here,
+ * so whatever `/v1/assess` accepts `/v1/handoffs` accepts and the store can hold: no NUL, no lone
+ * surrogate and no deep nesting anywhere, unknown fields included.
  */
 export function parseConversation(input: unknown): Conversation {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ValidationError(`body must be a JSON object (a conversation), got ${kindOf(input)}`, '(body)');
+  }
+  checkJsonDocument(input, '(body)');
   return parseOrThrow(conversationSchema, input, '(body)');
 }

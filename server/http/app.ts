@@ -1,9 +1,11 @@
 import express from 'express';
 import { authenticate } from './authenticate';
 import type { AppDeps, RouteDeps } from './deps';
+import { answerOptions, methodNotAllowed } from './allowed-methods';
 import { errorHandler, notFound } from './error-handler';
 import { httpLogger } from './http-logger';
-import { tenantRateLimit } from './rate-limit';
+import { queryGuard } from './query-guard';
+import { addressRateLimit, tenantRateLimit } from './rate-limit';
 import { assessRoute } from './routes/assess';
 import { createHandoffRoute } from './routes/create-handoff';
 import { getBriefRoute } from './routes/get-brief';
@@ -21,11 +23,16 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(httpLogger(deps.logger));
+  app.use(queryGuard);
+  app.use(answerOptions(app));
   for (const receiver of deps.receivers ?? []) app.use(receiver);
 
   const routeDeps: RouteDeps = {
     ...deps,
-    guard: [authenticate(deps.store), tenantRateLimit(deps.config.rateLimitPerMinute)],
+    guard: [
+      authenticate(deps.store, addressRateLimit(deps.config.unauthenticatedRateLimitPerMinute)),
+      tenantRateLimit(deps.config.rateLimitPerMinute),
+    ],
   };
   app.use(healthzRoute(routeDeps));
   app.use(assessRoute(routeDeps));
@@ -34,6 +41,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(getBriefRoute(routeDeps));
   app.use(sidebarAppsRoutes(routeDeps));
 
+  app.use(methodNotAllowed(app));
   app.use(notFound);
   app.use(errorHandler);
   return app;

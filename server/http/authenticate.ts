@@ -11,13 +11,20 @@ export function tenantOf(res: Response): Tenant {
   return tenant;
 }
 
-/** `Authorization: Bearer <key>` → the key's tenant on `res.locals.tenant`, else 401. */
-export function authenticate(store: Store): RequestHandler {
+/**
+ * `Authorization: Bearer <key>` → the key's tenant on `res.locals.tenant`, else 401. A request
+ * without a valid key first passes `unauthenticatedLimit` (per address): past its budget the
+ * answer is 429 instead.
+ */
+export function authenticate(store: Store, unauthenticatedLimit: RequestHandler): RequestHandler {
   return async (req, res, next) => {
     const match = BEARER.exec(req.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedError('missing API key: send Authorization: Bearer <key>');
-    const tenant = await store.authenticate(match[1]!);
-    if (!tenant) throw new UnauthorizedError('invalid API key');
+    const tenant = match ? await store.authenticate(match[1]!) : null;
+    if (!tenant) {
+      const refusal = match ? new UnauthorizedError('invalid API key') : new UnauthorizedError('missing API key: send Authorization: Bearer <key>');
+      await unauthenticatedLimit(req, res, (err?: unknown) => next(err ?? refusal));
+      return;
+    }
     res.locals.tenant = tenant;
     req.log?.setBindings({ tenant_id: tenant.id });
     next();

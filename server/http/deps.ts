@@ -24,7 +24,7 @@ export interface AppDeps {
    * webhooks), mounted ahead of every route and never behind a body parser.
    */
   receivers?: Router[];
-  config: Pick<Config, 'rateLimitPerMinute' | 'defaultWaitMinutes'>;
+  config: Pick<Config, 'rateLimitPerMinute' | 'unauthenticatedRateLimitPerMinute' | 'defaultWaitMinutes'>;
 }
 
 /** What each route file gets: the app's dependencies and the auth + rate-limit chain. */

@@ -7,15 +7,17 @@ export const BODY_LIMIT = '1mb';
 /**
  * JSON parsing for one route (never globally, so receivers that verify signatures on raw bytes can
  * mount before it). A body that is not declared JSON is refused with 415 rather than silently
- * ignored; size and syntax errors from the parser are mapped by the error middleware.
+ * ignored; size, encoding and syntax errors from the parser are mapped by the error middleware.
+ * Not `strict`: `"text"` or `42` is valid JSON, and the schema says it is not an object, rather
+ * than the parser calling it invalid JSON. The limit applies after gzip/deflate/br decoding.
  */
 export function jsonBody(): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
     if (!req.is('application/json')) {
-      next(new BatonError('Content-Type must be application/json', 415, 'unsupported_media_type'));
+      next(new BatonError('Content-Type must be application/json', 415, 'unsupported_media_type', 'Content-Type'));
       return;
     }
     next();
   };
-  return [requireJson, express.json({ limit: BODY_LIMIT, strict: true, type: 'application/json' })];
+  return [requireJson, express.json({ limit: BODY_LIMIT, strict: false, type: 'application/json' })];
 }

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { RateLimitedError } from '../errors';
 import { tenantOf } from './authenticate';
@@ -7,18 +7,40 @@ import { tenantOf } from './authenticate';
  * Per-tenant budget of requests per minute, counted after authentication so one noisy tenant cannot
  * starve the others. Counts live in this process: with N server processes a tenant gets up to N×.
  */
+const windowMs = 60_000;
+
+function refuse(req: Request, _res: Response, next: NextFunction): void {
+  const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+  const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : 60;
+  next(new RateLimitedError(seconds));
+}
+
 export function tenantRateLimit(perMinute: number): RequestHandler {
-  const windowMs = 60_000;
   return rateLimit({
     windowMs,
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (_req, res) => tenantOf(res).id,
-    handler: (req, _res, next) => {
-      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : 60;
-      next(new RateLimitedError(seconds));
-    },
+    handler: refuse,
+  });
+}
+
+/**
+ * Per-address budget for requests that come without a valid API key (missing, unknown, revoked),
+ * so nobody can hammer the key lookup or fill the log from one address. `authenticate` runs it only
+ * on such requests: a valid key is never refused for what others at its address did. The address is
+ * the socket's peer (Express's `trust proxy` is off, as a forged X-Forwarded-For must not pick its
+ * own budget); IPv6 addresses share a budget per /56, the library's default.
+ */
+export function addressRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // Behind a proxy every caller has the proxy's address; that is the documented trade-off.
+    validate: { xForwardedForHeader: false },
+    handler: refuse,
   });
 }

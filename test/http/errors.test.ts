@@ -87,10 +87,10 @@ describe('HTTP errors, auth, limits and logs', () => {
       expectError(res, 400, 'invalid_json');
     });
 
-    it('answers 422 for JSON that is not an object', async () => {
-      const res = await request(app).post('/v1/assess').set(a.auth).set('Content-Type', 'application/json').send('[1,2]');
-      expect(res.status).toBe(422);
-      expect(res.body.error.code).toBe('invalid_input');
+    it.each(['[1,2]', '"a string"', '42', 'null'])('answers 422 "body must be a JSON object" for the valid JSON %s', async (text) => {
+      const res = await request(app).post('/v1/assess').set(a.auth).set('Content-Type', 'application/json').send(text);
+      expectError(res, 422, 'invalid_input');
+      expect(res.body.error).toMatchObject({ field: '(body)', message: expect.stringContaining('body must be a JSON object') });
     });
   });
 
@@ -111,6 +111,20 @@ describe('HTTP errors, auth, limits and logs', () => {
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
     // Another tenant still has its whole budget.
     expect((await request(limited).post('/v1/assess').set(b.auth).send(conversationBody())).status).toBe(200);
+  });
+
+  it('answers 429 per address to requests without a valid key, never to a valid key', async () => {
+    const limited = h.makeApp({ unauthenticatedRateLimitPerMinute: 2 });
+    const statuses = [];
+    for (const headers of [{}, { Authorization: 'Bearer bt_guess-1' }, { Authorization: 'Bearer bt_guess-2' }]) {
+      statuses.push((await request(limited).get('/v1/briefs?provider=zendesk&ticket=1').set(headers)).status);
+    }
+    expect(statuses).toEqual([401, 401, 429]);
+    const refused = await request(limited).post('/v1/assess').send(conversationBody());
+    expectError(refused, 429, 'rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // The same address with a valid key is served: it is the missing and wrong keys that are counted.
+    expect((await request(limited).post('/v1/assess').set(a.auth).send(conversationBody())).status).toBe(200);
   });
 
   describe('request ids', () => {
