@@ -30,15 +30,29 @@ const frontMatterSchema = z.looseObject({
 
 const FIRST_HEADING = /^#[ \t]+(.+?)[ \t#]*$/m;
 
+/** Front matter may be YAML (the default) or JSON; `---js` would be run with eval by gray-matter. */
+const FRONT_MATTER_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);
+const refuseCode = {
+  parse(): never {
+    throw new Error('JavaScript front matter is not allowed');
+  },
+};
+/** gray-matter's own engines minus the ones that evaluate code (a second guard behind the list above). */
+const MATTER_OPTIONS = { engines: { javascript: refuseCode, js: refuseCode, coffee: refuseCode } };
+
 /**
  * One Markdown article. Front matter may give `id`, `title`, `url`, `category`, `tags`; without
  * them the id is the file name less its extension and the title the first `#` heading.
  */
 export function parseArticle(fileName: string, markdown: string): KbArticle {
+  const language = matter.language(markdown).name.toLowerCase();
+  if (markdown.startsWith('---') && !FRONT_MATTER_LANGUAGES.has(language)) {
+    throw new KnowledgeBaseFileError(fileName, `front matter must be YAML or JSON, not "${language}"`);
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // Passing options turns off gray-matter's content-keyed cache, which would share `data` objects.
-    parsed = matter(markdown, {});
+    // Passing options also turns off gray-matter's content-keyed cache, which would share `data` objects.
+    parsed = matter(markdown, MATTER_OPTIONS);
   } catch (err) {
     throw new KnowledgeBaseFileError(fileName, `front matter is not valid YAML: ${(err as Error).message}`);
   }

@@ -41,6 +41,18 @@ describe('parseArticle', () => {
     expect(() => parseArticle('bad.md', markdown)).toThrow(message);
     expect(() => parseArticle('bad.md', markdown)).toThrow(KnowledgeBaseFileError);
   });
+
+  it.each(['js', 'javascript', 'JS', ' javascript ', 'coffee'])('refuses ---%s front matter without running it', (language) => {
+    const sandbox = globalThis as { frontMatterRan?: boolean };
+    delete sandbox.frontMatterRan;
+    const markdown = `---${language}\n{ id: (globalThis.frontMatterRan = true, 'kb-evil') }\n---\n# Title\nbody`;
+    expect(() => parseArticle('evil.md', markdown)).toThrow(/evil\.md: front matter/);
+    expect(sandbox.frontMatterRan).toBeUndefined();
+  });
+
+  it('still reads JSON front matter', () => {
+    expect(parseArticle('j.md', '---json\n{ "id": "kb-j", "title": "From JSON" }\n---\nbody').title).toBe('From JSON');
+  });
 });
 
 describe('loadKnowledgeBase', () => {
