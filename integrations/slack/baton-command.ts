@@ -11,9 +11,13 @@ export type BatonCommand =
   | { kind: 'unroute'; queue: string }
   | { kind: 'invalid'; message: string };
 
-const QUEUE = /^[a-z0-9][a-z0-9_-]{0,99}$/;
-const CHANNEL = /^<#([CG][A-Z0-9]{2,38})(?:\|[^>]*)?>$/;
-const USER = /^<@([UW][A-Z0-9]{2,38})(?:\|[^>]*)?>$/;
+/** What a queue name, a channel id and a user id look like, wherever routes are set (Slack, admin API). */
+export const QUEUE_NAME = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+export const CHANNEL_ID = /^[CG][A-Z0-9]{2,38}$/;
+export const USER_ID = /^[UW][A-Z0-9]{2,38}$/;
+const QUEUE = QUEUE_NAME;
+const CHANNEL = new RegExp(`^<#(${CHANNEL_ID.source.slice(1, -1)})(?:\\|[^>]*)?>$`);
+const USER = new RegExp(`^<@(${USER_ID.source.slice(1, -1)})(?:\\|[^>]*)?>$`);
 const SLA = /^sla=(\d{1,5})$/i;
 
 export const USAGE = [

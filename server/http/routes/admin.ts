@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { secretsEqual } from '../../connectors/webhook-auth';
 import { NotFoundError, UnauthorizedError } from '../../errors';
 import type { IntegrationStore } from '../../integrations/integration-store';
+import type { SlackStore } from '../../../integrations/slack/slack-store';
+import { adminSlackRoutes } from './admin-slack';
 import type { TenantAdmin } from '../../store/tenant-admin';
 import type { Store, Tenant } from '../../store/types';
 import { parseOrThrow } from '../../validation';
@@ -12,6 +14,8 @@ export interface AdminDeps {
   store: Store;
   admin: TenantAdmin;
   integrations: IntegrationStore;
+  /** Slack routes and workspace links (admin-slack.ts). */
+  slack?: SlackStore;
   /** BATON_ADMIN_TOKEN; without it the admin API does not exist (404). */
   adminToken?: string;
 }
@@ -107,6 +111,8 @@ export function adminRoutes(deps: AdminDeps): Router {
     if (!(await deps.integrations.disconnect(tenant.id, String(req.params.provider)))) throw new NotFoundError('not connected');
     res.status(204).end();
   });
+
+  if (deps.slack) router.use(adminSlackRoutes(base, deps.slack, tenantOr404));
 
   return router;
 }
