@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { BriefWriter } from '../brief/writer';
 import type { FanOutOptions } from '../connectors/fan-out';
 import { helpdeskWebhookRoutes } from '../http/routes/helpdesk-webhooks';
-import { createHelpdeskEventHandler } from '../jobs/helpdesk-event';
+import { createHelpdeskEventHandler, type HelpdeskEventDeps } from '../jobs/helpdesk-event';
 import { createHelpdeskWriteBackHandler } from '../jobs/helpdesk-write-back';
 import { HELPDESK_EVENT, HELPDESK_WRITE_BACK } from '../jobs/job-names';
 import type { JobQueue } from '../jobs/job-queue';
@@ -25,6 +25,8 @@ export interface HelpdeskWiringDeps {
   fanOut?: FanOutOptions;
   workerConcurrency?: number;
   pollingIntervalSeconds?: number;
+  /** Follow-up facts on a ticket with a handoff (first reply, solved): e.g. the Slack alert's update. */
+  onFollowup?: HelpdeskEventDeps['onFollowup'];
 }
 
 /**
@@ -54,7 +56,7 @@ export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
       const options = { batchSize: deps.workerConcurrency ?? 2, ...(deps.pollingIntervalSeconds ? { pollingIntervalSeconds: deps.pollingIntervalSeconds } : {}) };
       await deps.jobs.work(
         HELPDESK_EVENT,
-        createHelpdeskEventHandler({ store: deps.store, integrationStore, integrations, jobs: deps.jobs, writer: deps.writer, kb: deps.kb, logger: deps.logger, now: deps.now }),
+        createHelpdeskEventHandler({ store: deps.store, integrationStore, integrations, jobs: deps.jobs, writer: deps.writer, kb: deps.kb, logger: deps.logger, now: deps.now, onFollowup: deps.onFollowup }),
         options,
       );
       await deps.jobs.work(HELPDESK_WRITE_BACK, createHelpdeskWriteBackHandler({ store: deps.store, integrationStore, integrations, logger: deps.logger }), options);

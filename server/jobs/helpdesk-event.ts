@@ -1,13 +1,13 @@
 import type pino from 'pino';
 import { assess } from '../assess';
 import type { BriefWriter } from '../brief/writer';
-import type { HelpdeskEvent } from '../connectors/types';
+import type { HelpdeskEvent, TicketUpdate } from '../connectors/types';
 import { conversationSchema, type Conversation } from '../domain/conversation';
 import type { IntegrationStore } from '../integrations/integration-store';
 import type { TenantIntegrations } from '../integrations/tenant-integrations';
 import type { KnowledgeSearch } from '../kb/types';
 import { isUuid } from '../store/rows';
-import type { Sql, Store } from '../store/types';
+import type { HandoffRecord, Sql, Store } from '../store/types';
 import { HANDOFF_ASSEMBLE } from './job-names';
 
 export interface HelpdeskEventJob {
@@ -25,6 +25,8 @@ export interface HelpdeskEventDeps {
   kb?: KnowledgeSearch;
   logger: pino.Logger;
   now?: () => Date;
+  /** Told of follow-up facts on a ticket that has a handoff (e.g. to update its Slack alert in place). */
+  onFollowup?: (handoff: HandoffRecord, update: TicketUpdate) => Promise<void>;
 }
 
 /** A vendor's conversation made safe for the contract: fields that do not validate are dropped, not fatal. */
@@ -61,7 +63,11 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
       logger.warn('the tenant no longer has this integration; skipped');
       return;
     }
-    if (event.update && event.ticketId) await deps.integrationStore.recordFollowup(tenant.id, owner.provider, event.ticketId, event.update);
+    if (event.update && event.ticketId) {
+      await deps.integrationStore.recordFollowup(tenant.id, owner.provider, event.ticketId, event.update);
+      const followed = deps.onFollowup && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId));
+      if (followed) await deps.onFollowup!(followed, event.update);
+    }
     if (!owner.integration.resolveHandoff) return;
     if (event.ticketId && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId))) {
       logger.info({ ticket: event.ticketId }, 'handoff already recorded for this ticket');
