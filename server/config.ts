@@ -28,14 +28,24 @@ export interface Config {
   workerConcurrency: number;
   /** Wait promised to customers until queues report their recent time-to-claim. */
   defaultWaitMinutes: number;
-  /** `BATON_SECRET_KEY`: seals vendor credentials at rest; unset = generated into DATA_DIR (server/secret-box.ts). */
-  secretKey?: string;
-  /** `BATON_ADMIN_TOKEN`: turns on the admin API (/admin/v1, docs/ADMIN-API.md); unset = no admin API. */
-  adminToken?: string;
   /**
    * The OpenAI writer (docs/OPENAI.md): on when `apiKey` is set. `timeoutMs` bounds the whole model
    * step of one brief; the token figures bound one request (tenants may lower the input budget).
    */
+  /** `BATON_SECRET_KEY`: seals vendor credentials at rest; unset = generated into DATA_DIR (server/secret-box.ts). */
+  secretKey?: string;
+  /** `BATON_ADMIN_TOKEN`: turns on the admin API (/admin/v1, docs/ADMIN-API.md); unset = no admin API. */
+  adminToken?: string;
+  /** The Slack app (docs/SLACK.md); absent without `SLACK_SIGNING_SECRET`. */
+  slack?: {
+    signingSecret: string;
+    botToken?: string;
+    tenantName: string;
+    clientId?: string;
+    clientSecret?: string;
+    stateSecret?: string;
+    apiUrl?: string;
+  };
   openai: {
     apiKey?: string;
     baseUrl?: string;
@@ -129,15 +139,55 @@ const envSchema = z.object({
       .optional()
       .default('gpt-4o-mini'),
   ),
+  BATON_SECRET_KEY: optionalText,
+  BATON_ADMIN_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 24)').optional()),
+  SLACK_SIGNING_SECRET: optionalText.pipe(z.string().min(16, 'must be the app\'s signing secret (Basic Information)').optional()),
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().regex(/^xoxb-[\w-]+$/, 'must be a bot token starting with xoxb-').optional()),
+  SLACK_TENANT: optionalText.pipe(z.string().optional().default('demo')),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  SLACK_API_URL: url(['http:', 'https:']),
   OPENAI_TIMEOUT_MS: integer(100, 600_000, 20_000),
   OPENAI_MAX_INPUT_TOKENS: integer(500, 1_000_000, 6000),
   OPENAI_MAX_OUTPUT_TOKENS: integer(100, 100_000, 800),
-  BATON_SECRET_KEY: optionalText,
-  BATON_ADMIN_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 24)').optional()),
 });
 
 /** Variables whose value must never appear in an error message or a log line. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'BATON_DEMO_API_KEY', 'OPENAI_API_KEY', 'BATON_SECRET_KEY', 'BATON_ADMIN_TOKEN']);
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'BATON_DEMO_API_KEY',
+  'OPENAI_API_KEY',
+  'BATON_SECRET_KEY',
+  'BATON_ADMIN_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+]);
+
+/** Slack runs in one of two modes (docs/SLACK.md); a half-set mode is a mistake worth stopping for. */
+function slackConfig(e: z.infer<typeof envSchema>): Config['slack'] {
+  const oauth = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
+  if (!e.SLACK_SIGNING_SECRET) {
+    const stray = e.SLACK_BOT_TOKEN ? 'SLACK_BOT_TOKEN' : oauth.some(Boolean) ? 'SLACK_CLIENT_ID' : undefined;
+    if (stray) throw new ConfigError(`SLACK_SIGNING_SECRET must be set when ${stray} is (docs/SLACK.md)`, 'SLACK_SIGNING_SECRET');
+    return undefined;
+  }
+  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+    const missing = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'][oauth.findIndex((v) => !v)]!;
+    throw new ConfigError(`${missing} must be set for the Slack OAuth install (with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)`, missing);
+  }
+  return {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    botToken: e.SLACK_BOT_TOKEN,
+    tenantName: e.SLACK_TENANT,
+    clientId: e.SLACK_CLIENT_ID,
+    clientSecret: e.SLACK_CLIENT_SECRET,
+    stateSecret: e.SLACK_STATE_SECRET,
+    apiUrl: e.SLACK_API_URL,
+  };
+}
 
 /**
  * Reads and validates the environment. Throws ConfigError naming the first wrong variable, what is
@@ -163,13 +213,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kbDir: path.resolve(e.KB_DIR),
     demoTenant: e.DEMO_TENANT,
     demoApiKey: e.BATON_DEMO_API_KEY,
-    secretKey: e.BATON_SECRET_KEY,
-    adminToken: e.BATON_ADMIN_TOKEN,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     unauthenticatedRateLimitPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
     bodyLimit: '1mb',
     workerConcurrency: e.WORKER_CONCURRENCY,
     defaultWaitMinutes: e.DEFAULT_WAIT_MINUTES,
+    secretKey: e.BATON_SECRET_KEY,
+    adminToken: e.BATON_ADMIN_TOKEN,
+    slack: slackConfig(e),
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
