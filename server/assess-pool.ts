@@ -6,7 +6,7 @@ import type { AssessReply, AssessTask, AssessWorkerData } from './assess-worker'
 import type { BriefWriter } from './brief/writer';
 import type { Conversation } from './domain/conversation';
 import type { Assessment } from './domain/decision';
-import { BatonError } from './errors';
+import { RateLimitedError } from './errors';
 import type { KnowledgeSearch } from './kb/types';
 import type { Logger } from './logger';
 
@@ -41,6 +41,14 @@ const DEFAULT_MAX_WAITING = 32;
 const DEFAULT_TASK_TIMEOUT_MS = 30_000;
 /** A 1 MB conversation needs tens of megabytes; a runaway one ends its worker, not the server. */
 const WORKER_HEAP_MB = 512;
+
+/** 429 with Retry-After, as for the rate limit, saying why. */
+class PoolFullError extends RateLimitedError {
+  constructor() {
+    super(1);
+    this.message = 'too many long conversations are being assessed; retry after 1s';
+  }
+}
 
 interface Pending {
   task: AssessTask;
@@ -108,7 +116,7 @@ export class AssessPool implements Assessor {
       return assess(conversation, { ...request, writer: this.options.writer, kb: this.options.kb });
     }
     if (this.waiting.length >= this.maxWaiting) {
-      return Promise.reject(new BatonError('too many long conversations are being assessed; retry shortly', 429, 'rate_limited'));
+      return Promise.reject(new PoolFullError());
     }
     return new Promise<Assessment>((resolve, reject) => {
       this.waiting.push({ task: { id: this.nextId++, conversation, request }, resolve, reject });

@@ -95,7 +95,7 @@ describe('AssessPool', () => {
       const policy = DEFAULT_POLICY;
       // The worker is still starting: the first waits for it, the second finds the room full.
       const first = pool.assess(conversation, { policy });
-      await expect(pool.assess(conversation, { policy })).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
+      await expect(pool.assess(conversation, { policy })).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 1 });
       await expect(first).resolves.toMatchObject({ category: 'order_status', queue: 'shipping' });
       expect(pool.offloaded).toBe(1);
     } finally {
