@@ -2,6 +2,10 @@ import { supportTurnsOf } from '../domain/bot-answers';
 import type { Conversation, Message } from '../domain/conversation';
 import type { AttemptedSolution } from '../domain/decision';
 import { BRIEF_READS_CHARS, clip, sentencesOf } from './customer-text';
+import { listOfFirst } from './fact-phrases';
+
+/** Articles of one answer named in its line; the rest are counted. */
+const MAX_ARTICLES_NAMED = 3;
 
 /** Courtesy that opens a bot answer and says nothing about what it tried. */
 const COURTESY =
@@ -14,7 +18,7 @@ function describe(message: Message): string {
   const first = clip(substance ?? message.text, 140);
   const titles = (message.kb_articles ?? []).map((a) => (a.title ? `"${a.title}"` : a.id));
   if (titles.length === 0) return first;
-  const sent = titles.length === 1 ? `the ${titles[0]} article` : `articles ${titles.join(', ')}`;
+  const sent = titles.length === 1 ? `the ${titles[0]} article` : `articles ${listOfFirst(titles, MAX_ARTICLES_NAMED)}`;
   return `sent ${sent}: ${first}`;
 }
 

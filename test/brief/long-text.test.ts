@@ -1,3 +1,4 @@
+import { listAttempted } from '../../server/brief/attempted';
 import { BRIEF_READS_CHARS, customerSentences, sentencesOf, withoutPleasantries } from '../../server/brief/customer-text';
 import { listOfFirst } from '../../server/brief/fact-phrases';
 import { writeNextSteps } from '../../server/brief/next-steps';
@@ -80,5 +81,17 @@ describe('naming many articles', () => {
     const resend = steps.find((s) => s.action.startsWith('Do not resend'));
     expect(resend?.action).toContain('"Article 4" (kb-4) and 395 more');
     expect(resend?.action).not.toContain('kb-5');
+  });
+
+  it('names the first few articles of one answer that cited hundreds', () => {
+    const kbArticles = Array.from({ length: 400 }, (_, i) => ({ id: `kb-${i}`, title: `Article ${i}` }));
+    const conversation = parseConversation({
+      messages: [
+        { role: 'customer', text: 'My parcel is lost.' },
+        { role: 'bot', text: 'These should help.', kb_articles: kbArticles, helpful: false },
+      ],
+    });
+    const [attempt] = listAttempted(conversation);
+    expect(attempt?.what).toBe('sent articles "Article 0", "Article 1", "Article 2" and 397 more: These should help.');
   });
 });
