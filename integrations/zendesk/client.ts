@@ -70,6 +70,7 @@ export interface TicketUpdateBody {
   comment?: { body: string; public: false };
   additional_tags?: string[];
   group_id?: number;
+  assignee_id?: number;
 }
 
 /** Zendesk's Support API, the calls Baton makes and nothing more. */
@@ -120,6 +121,13 @@ export class ZendeskClient {
       { params: { sort_by: 'created_at', sort_order: 'desc', per_page: count }, signal },
     );
     return data.tickets;
+  }
+
+  /** The agent (or admin) with exactly this email, for assigning a ticket claimed in Slack. */
+  async findAgentByEmail(email: string, signal?: AbortSignal): Promise<ZendeskUser | undefined> {
+    const { data } = await this.http.get<{ users: ZendeskUser[] }>('/api/v2/users/search.json', { params: { query: `email:${email}` }, signal });
+    const wanted = email.trim().toLowerCase();
+    return data.users.find((u) => (u.role === 'agent' || u.role === 'admin') && u.email?.toLowerCase() === wanted);
   }
 
   /** One update: an internal note, tags added to the ticket's own, and the group. */

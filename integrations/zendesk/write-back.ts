@@ -30,4 +30,11 @@ export class ZendeskHelpdeskWriter implements HelpdeskWriter {
     );
     return { noteWritten: true, tags, ...(groupId ? { groupId } : {}) };
   }
+
+  async assignByEmail(ticketId: string, email: string, signal?: AbortSignal): Promise<boolean> {
+    const agent = await this.client.findAgentByEmail(email, signal);
+    if (!agent) return false;
+    await this.client.updateTicket(ticketId, { assignee_id: agent.id }, signal);
+    return true;
+  }
 }

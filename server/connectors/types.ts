@@ -60,6 +60,8 @@ export interface WriteBackResult {
 export interface HelpdeskWriter {
   readonly provider: string;
   writeBrief(input: BriefForHelpdesk, signal?: AbortSignal): Promise<WriteBackResult>;
+  /** Assigns the ticket to the agent with this email (a claim in Slack); false when no agent has it. */
+  assignByEmail?(ticketId: string, email: string, signal?: AbortSignal): Promise<boolean>;
 }
 
 /** An inbound webhook request as a receiver sees it: the exact bytes and the headers, nothing parsed. */
