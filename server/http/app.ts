@@ -10,6 +10,7 @@ import { assessRoute } from './routes/assess';
 import { createHandoffRoute } from './routes/create-handoff';
 import { getBriefRoute } from './routes/get-brief';
 import { getHandoffRoute } from './routes/get-handoff';
+import { getUsageRoute } from './routes/get-usage';
 import { healthzRoute } from './routes/healthz';
 import { sidebarAppsRoutes } from './routes/sidebar-apps';
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(assessRoute(routeDeps));
   app.use(createHandoffRoute(routeDeps));
   app.use(getHandoffRoute(routeDeps));
+  app.use(getUsageRoute(routeDeps));
   app.use(getBriefRoute(routeDeps));
   app.use(sidebarAppsRoutes(routeDeps));
 
