@@ -101,7 +101,11 @@ export function customerSentences(conversation: Conversation): CustomerSentence[
   const out: CustomerSentence[] = [];
   conversation.messages.forEach((message, index) => {
     if (message.role !== 'customer') return;
-    for (const sentence of sentencesOf(message.text.slice(0, BRIEF_READS_CHARS))) {
+    const read = message.text.slice(0, BRIEF_READS_CHARS);
+    const sentences = sentencesOf(read);
+    // Cut at the budget, the last sentence is a fragment; quoting it would misquote the customer.
+    if (read.length < message.text.length && sentences.length > 1) sentences.pop();
+    for (const sentence of sentences) {
       const text = withoutPleasantries(sentence);
       if (/[\p{L}\p{N}]/u.test(text)) out.push({ message: index, text });
     }

@@ -54,6 +54,8 @@ describe('reading customer text for the brief', () => {
     const texts = customerSentences(conversation).map((s) => s.text);
     expect(texts[0]).toBe(early);
     expect(texts).not.toContain(late);
+    // The sentence the budget cuts through is left out, not quoted as a fragment.
+    expect(texts[texts.length - 1]).toBe('I am still waiting for an answer about it.');
     expect(texts.join(' ').length).toBeLessThanOrEqual(BRIEF_READS_CHARS);
   });
 });
