@@ -1,6 +1,7 @@
 import type { CliIo, ExitCode } from './io';
 import { assessCommand } from './assess-command';
 import { evalCommand } from './eval-command';
+import { tenantsCommand } from './tenants-command';
 import { UsageError } from './load-options';
 
 export const USAGE = `Usage: baton <command> [options]
@@ -8,12 +9,14 @@ export const USAGE = `Usage: baton <command> [options]
 Commands:
   assess [FILE|-]   decide and brief conversations (JSON or JSONL), one assessment per line
   eval FILE|DIR     score the rules against labeled conversations
+  tenants …         tenants, API keys, policy and integrations (baton tenants --help)
 
 Run "baton <command> --help" for a command's options.`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>> = {
   assess: assessCommand,
   eval: evalCommand,
+  tenants: tenantsCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code instead of exiting so callers decide when to stop. */

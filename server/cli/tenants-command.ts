@@ -1,0 +1,133 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { BatonError } from '../errors';
+import { createIntegrationStore } from '../integrations/integration-store';
+import { createSecretBox, loadSecretKey } from '../secret-box';
+import { openDatabase } from '../store/database';
+import { createStore } from '../store/postgres-store';
+import { createTenantAdmin } from '../store/tenant-admin';
+import type { Store, Tenant } from '../store/types';
+import type { CliIo, ExitCode } from './io';
+import { UsageError } from './load-options';
+
+export const TENANTS_USAGE = `Usage: baton tenants <subcommand>
+
+  create NAME [--policy FILE]          make a tenant and its first API key (shown once)
+  list                                 every tenant
+  keys TENANT [--create [--label L] | --revoke KEY_ID]
+                                       list, make or revoke API keys
+  policy TENANT [FILE]                 show the policy, or replace it from FILE (JSON)
+  connect TENANT PROVIDER --settings FILE --secrets FILE
+                                       connect zendesk, gorgias, shopify or tracking
+                                       (--secrets - reads them from standard input)
+  integrations TENANT                  connected integrations (never their secrets)
+
+TENANT is a tenant's id or name. Works on the database of DATABASE_URL, else the embedded one in
+DATA_DIR (stop the server first: the embedded database belongs to one process). While the server
+runs, use the admin API (docs/ADMIN-API.md).`;
+
+async function readJson(file: string, io: CliIo, what: string): Promise<unknown> {
+  let text: string;
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    text = Buffer.concat(chunks).toString('utf8');
+  } else {
+    text = await fs.readFile(file, 'utf8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${what}: ${file} is not valid JSON`);
+  }
+}
+
+async function findTenant(store: Store, ref: string | undefined): Promise<Tenant> {
+  if (!ref) throw new UsageError('name the tenant (id or name)');
+  const tenant = (await store.getTenant(ref)) ?? (await store.findTenantByName(ref));
+  if (!tenant) throw new UsageError(`no tenant "${ref}"`);
+  return tenant;
+}
+
+/** `baton tenants …`: tenants, keys, policy and integrations from the command line. */
+export async function tenantsCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      policy: { type: 'string' },
+      create: { type: 'boolean' },
+      label: { type: 'string' },
+      revoke: { type: 'string' },
+      settings: { type: 'string' },
+      secrets: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [sub, ...rest] = positionals;
+  if (values.help || !sub) {
+    (values.help ? io.stdout : io.stderr)(TENANTS_USAGE + '\n');
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
+  const store = createStore(db);
+  const print = (value: unknown) => io.stdout(JSON.stringify(value, null, 2) + '\n');
+  try {
+    await store.migrate();
+    const admin = createTenantAdmin(db);
+    const integrations = () => createIntegrationStore(db, createSecretBox(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir })));
+    switch (sub) {
+      case 'create': {
+        if (!rest[0]) throw new UsageError('baton tenants create NAME');
+        const policy = values.policy ? await readJson(values.policy, io, '--policy') : undefined;
+        const tenant = await store.createTenant({ name: rest[0], policy: policy as never });
+        const key = await store.createApiKey(tenant.id, 'created with the tenant');
+        print({ tenant, api_key: key });
+        return 0;
+      }
+      case 'list':
+        print(await admin.listTenants());
+        return 0;
+      case 'keys': {
+        const tenant = await findTenant(store, rest[0]);
+        if (values.create) print(await store.createApiKey(tenant.id, values.label));
+        else if (values.revoke) {
+          if (!(await store.revokeApiKey(tenant.id, values.revoke))) throw new UsageError(`no active key ${values.revoke}`);
+          print({ revoked: values.revoke });
+        } else print(await admin.listApiKeys(tenant.id));
+        return 0;
+      }
+      case 'policy': {
+        const tenant = await findTenant(store, rest[0]);
+        print(rest[1] ? await admin.setPolicy(tenant.id, await readJson(rest[1], io, 'policy')) : tenant.policy);
+        return 0;
+      }
+      case 'connect': {
+        const tenant = await findTenant(store, rest[0]);
+        if (!rest[1] || !values.settings || !values.secrets) throw new UsageError('baton tenants connect TENANT PROVIDER --settings FILE --secrets FILE');
+        const settings = await readJson(values.settings, io, '--settings');
+        const secrets = await readJson(values.secrets, io, '--secrets');
+        print(await integrations().connect(tenant.id, rest[1], { settings, secrets }));
+        return 0;
+      }
+      case 'integrations': {
+        const tenant = await findTenant(store, rest[0]);
+        print(await integrations().list(tenant.id));
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown subcommand "${sub}"\n\n${TENANTS_USAGE}`);
+    }
+  } catch (err) {
+    if (err instanceof BatonError) {
+      io.stderr(`baton tenants ${sub}: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await store.close();
+  }
+}
