@@ -19,7 +19,9 @@ import { ConfigError } from './errors';
 import type { KnowledgeBase } from './kb/knowledge-base';
 import { KnowledgeBaseFileError, loadKnowledgeBase } from './kb/load-markdown';
 import { createLogger, type Logger } from './logger';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { openDatabase } from './store/database';
+import { explainStartupError } from './startup-errors';
 import { createStore } from './store/postgres-store';
 import type { Database, Sql, Store } from './store/types';
 
@@ -88,9 +90,16 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   const logger = options.logger ?? createLogger(config);
   // Before the database: a wrong KB_DIR is a configuration mistake and should fail at once.
   const kb = await loadKb(config.kbDir);
-  const db = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl, logger } : { dataDir: pgliteDir(config) },
-  );
+  // The embedded database belongs to one process: a second one on the same DATA_DIR stops here.
+  let lock: DataDirLock | undefined;
+  let db: Database;
+  try {
+    lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir);
+    db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, logger } : { dataDir: pgliteDir(config) });
+  } catch (err) {
+    lock?.release();
+    throw explainStartupError(err, config);
+  }
   const store = createStore(db);
   let jobs: JobQueue | undefined;
   let server: Server | undefined;
@@ -104,6 +113,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       if (jobs) await jobs.stop();
       if (assessPool) await assessPool.close();
       await store.close();
+      lock?.release();
       logger.info('stopped');
     })();
     return stopping;
@@ -114,6 +124,12 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     jobs = await createJobQueue(db, { logger });
     await jobs.start();
     await jobs.createQueues(JOB_NAMES);
+    if (lock) {
+      // This process holds the embedded database alone, so a job still `active` was running in one
+      // that died (kill -9, OOM): retried now instead of after its expiry.
+      const released = await jobs.releaseAbandoned('the process running this job stopped before it finished');
+      if (released > 0) logger.warn({ jobs: released }, 'retrying jobs left running by a stopped process');
+    }
 
     const writer = new OfflineBriefWriter();
     // With a model configured, the offline brief still comes first; the model's follows as a job.
@@ -169,6 +185,6 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     return { url, port, demoApiKey: demo?.apiKey, store, jobs, logger, stop };
   } catch (err) {
     await stop().catch((stopErr: unknown) => logger.error({ err: stopErr }, 'cleanup after failed start'));
-    throw err;
+    throw explainStartupError(err, config);
   }
 }

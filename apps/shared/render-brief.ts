@@ -146,16 +146,24 @@ function list(value: unknown): Entry[] {
   return [];
 }
 
+/**
+ * The first of `keys` in the context: at its top, or in one connector's section (the context is keyed
+ * by connector: `zendesk.requester`, `shopify.orders`, `tracking.parcels`).
+ */
 function firstOf(context: Entry, keys: string[]): unknown {
   for (const key of keys) if (context[key] !== undefined) return context[key];
+  for (const section of Object.values(context)) {
+    if (typeof section !== 'object' || section === null || Array.isArray(section)) continue;
+    for (const key of keys) if ((section as Entry)[key] !== undefined) return (section as Entry)[key];
+  }
   return undefined;
 }
 
 function customerContext(view: BriefView, t: Translate): HTMLElement[] {
   const context = (view.brief.customer_context ?? {}) as Entry;
-  const profile = list(firstOf(context, ['customer', 'profile', 'requester']) ?? view.conversation?.customer);
+  const profile = list(firstOf(context, ['customer', 'requester', 'profile']) ?? view.conversation?.customer);
   const orders = list(firstOf(context, ['orders', 'order']));
-  const parcels = list(firstOf(context, ['tracking', 'parcels', 'shipments', 'parcel']));
+  const parcels = list(firstOf(context, ['parcels', 'shipments', 'parcel']) ?? (Array.isArray(context.tracking) ? context.tracking : undefined));
   const out: HTMLElement[] = [];
   if (profile.length) out.push(section(t('customer'), h('ul', { class: 'records' }, ...profile.map(entry))));
   if (orders.length) out.push(section(t('orders'), h('ul', { class: 'records' }, ...orders.map(entry))));

@@ -1,35 +1,27 @@
 import { fillCustomerMessage } from '../brief/customer-message';
 import type { Assessment } from '../domain/decision';
+import { placeInLine } from '../store/queue-arrivals';
 import type { HandoffRecord } from '../store/types';
 import type { AppDeps } from './deps';
 import type { QueueStanding } from './handoff-view';
 
 /**
- * How many of the tenant's escalations wait in `queue` up to and including `handoff` (or, with no
- * handoff, counting one more: where a new one would stand now). Until claims are recorded Baton
- * cannot see who is still waiting, so it counts the escalations that arrived within one promised wait
- * (`windowMinutes`) before this one: older ones have, by that promise, been picked up. Without the
- * window the number would only ever grow ("you are #4,000 in line").
+ * Where the customer stands: the handoff's place in line as recorded with it (the escalations of its
+ * queue that arrived within one promised wait, `windowMinutes`, itself included), or, with no handoff
+ * (a dry run) or one recorded before places were kept, where a new escalation would stand now. Until
+ * claims are recorded Baton cannot see who is still waiting; by the promise, older escalations have been
+ * picked up, and without the window the number would only ever grow ("you are #4,000 in line"). Either
+ * way the cost is a bounded read of per-minute counters, never a count of the handoffs.
  */
 export async function queuePosition(
   db: AppDeps['store']['db'],
   tenantId: string,
   queue: string,
   windowMinutes: number,
-  handoff?: Pick<HandoffRecord, 'id'>,
+  handoff?: Pick<HandoffRecord, 'queue_position'>,
 ): Promise<number> {
-  const { rows } = await db.query<{ n: number | string }>(
-    `WITH ref AS (
-       SELECT coalesce((SELECT created_at FROM handoffs WHERE id = $3::uuid AND tenant_id = $1), now()) AS at
-     )
-     SELECT count(*)::int AS n FROM handoffs, ref
-      WHERE tenant_id = $1 AND queue = $2 AND escalate AND status <> 'failed'
-        AND created_at <= ref.at AND created_at > ref.at - make_interval(mins => $4::int)`,
-    [tenantId, queue, handoff?.id ?? null, windowMinutes],
-  );
-  const n = Number(rows[0]?.n ?? 0);
-  // A handoff that did not escalate waits in no queue; it still reads as first in line.
-  return handoff ? Math.max(n, 1) : n + 1;
+  if (handoff?.queue_position !== undefined) return handoff.queue_position;
+  return placeInLine(db, tenantId, queue, windowMinutes);
 }
 
 /**
@@ -40,7 +32,7 @@ export async function standingFor(
   deps: Pick<AppDeps, 'store' | 'config'>,
   tenantId: string,
   assessment: Assessment,
-  handoff?: Pick<HandoffRecord, 'id'>,
+  handoff?: Pick<HandoffRecord, 'queue_position'>,
 ): Promise<QueueStanding> {
   const position = await queuePosition(deps.store.db, tenantId, assessment.queue, deps.config.defaultWaitMinutes, handoff);
   return {

@@ -27,6 +27,18 @@ export interface WorkOptions {
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
+/**
+ * How long a job may stay `active` before pg-boss's maintenance fails it and retries it: the bound
+ * on how late a job held by a process that died is picked up again on Postgres (expiry + one
+ * maintenance interval + the first retry delay, about 45 s). Assembly takes milliseconds and the
+ * model's brief at most OPENAI_TIMEOUT_MS (20 s by default), so 30 s is not cut short in normal work.
+ */
+export const JOB_EXPIRE_SECONDS = 30;
+/** How often pg-boss looks for expired jobs (and archives old ones); pg-boss's default is 120 s. */
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
+/** Idle polling; a worker that found jobs fetches again at once (see work()). pg-boss's minimum. */
+export const POLLING_INTERVAL_SECONDS = 0.5;
+
 export interface JobQueue {
   start(): Promise<void>;
   /** Stops fetching, waits for running jobs (up to `stopTimeoutMs`), and leaves the database open. */
@@ -38,6 +50,13 @@ export interface JobQueue {
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   /** Runs `handler` for each job; a throw fails that job alone, which pg-boss retries with backoff. */
   work<T extends object>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<string>;
+  /**
+   * Fails every job left `active` so that pg-boss retries it (after its retry delay, seconds). Only
+   * for a database no other live process works on, at start-up: the embedded one, whose DATA_DIR lock
+   * this process holds, so any active job belonged to a process that died (kill -9, OOM, power).
+   * Returns how many were released.
+   */
+  releaseAbandoned(reason: string): Promise<number>;
 }
 
 export interface JobQueueOptions {
@@ -48,6 +67,7 @@ export interface JobQueueOptions {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
+  maintenanceIntervalSeconds?: number;
   /** How long stop() waits for running jobs. */
   stopTimeoutMs?: number;
 }
@@ -95,12 +115,14 @@ async function retryStartRace<T>(what: string, logger: pino.Logger, fn: () => Pr
  */
 export async function createJobQueue(db: Database, options: JobQueueOptions): Promise<JobQueue> {
   const logger = options.logger.child({ component: 'jobs' });
+  const schema = options.schema ?? 'pgboss';
   const makeBoss = () => {
     const instance = new PgBoss({
       db: bossDb(db),
-      schema: options.schema ?? 'pgboss',
+      schema,
       // Cron schedules are not used; skipping them spares a polling loop (and PGlite's one connection).
       schedule: false,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? MAINTENANCE_INTERVAL_SECONDS,
     });
     // Without a listener an 'error' event would crash the process; pg-boss keeps polling after one.
     instance.on('error', (error) => logger.error({ err: error }, 'job queue error'));
@@ -110,9 +132,10 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
 
   const retryPolicy = {
     retryLimit: options.retryLimit ?? 5,
-    retryDelay: options.retryDelaySeconds ?? 5,
+    // With backoff pg-boss waits 1-2x this before the first retry, then doubles it.
+    retryDelay: options.retryDelaySeconds ?? 2,
     retryBackoff: true,
-    expireInSeconds: options.expireInSeconds ?? 15 * 60,
+    expireInSeconds: options.expireInSeconds ?? JOB_EXPIRE_SECONDS,
   };
 
   return {
@@ -149,12 +172,16 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
 
     async work<T extends object>(name: string, handler: JobHandler<T>, workOptions: WorkOptions = {}) {
       checkName(name);
-      const bossWorkOptions: PgBoss.WorkOptions = {};
+      const bossWorkOptions: PgBoss.WorkOptions = {
+        pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? POLLING_INTERVAL_SECONDS,
+      };
       if (workOptions.batchSize !== undefined) bossWorkOptions.batchSize = workOptions.batchSize;
-      if (workOptions.pollingIntervalSeconds !== undefined) {
-        bossWorkOptions.pollingIntervalSeconds = workOptions.pollingIntervalSeconds;
-      }
-      return boss.work<T>(name, bossWorkOptions, async (jobs) => {
+      let workerId: string | undefined;
+      workerId = await boss.work<T>(name, bossWorkOptions, async (jobs) => {
+        // pg-boss 10 sleeps its polling interval after every fetch, even a full one (one batch per
+        // interval however long the queue). A worker that found work asks for the next batch at once;
+        // only an empty fetch waits for the interval.
+        if (jobs.length > 0 && workerId) boss.notifyWorker(workerId);
         // pg-boss fails a whole batch when its handler throws; each job settles alone instead, and
         // only the failed ones are marked failed (pg-boss then completes the rest, still active).
         const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
@@ -164,6 +191,14 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
           await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
         }
       });
+      return workerId;
+    },
+
+    async releaseAbandoned(reason) {
+      const { rows } = await db.query<{ name: string; id: string }>(`SELECT name, id FROM ${schema}.job WHERE state = 'active'`);
+      // pg-boss's own fail: the retry count, limit, backoff and dead letters behave as for any failure.
+      for (const row of rows) await boss.fail(row.name, row.id, { message: reason });
+      return rows.length;
     },
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../logger';
+import { initialiseApart, PGLITE_START_PARAMS } from './pglite-boot';
 import type { Database, Sql } from './types';
 
 export interface OpenDatabaseOptions {
@@ -43,8 +44,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const pg = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    initialiseApart(options.dataDir);
+  }
+  const pg = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), startParams: PGLITE_START_PARAMS });
   if (options.schema) {
     // One connection, so a session-level search_path covers every later statement.
     await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${options.schema}; SET search_path TO ${options.schema};`);

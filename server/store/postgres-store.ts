@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { generateApiKey, hashApiKey } from './api-keys';
 import { parseOrThrow } from '../validation';
 import { migrate } from './migrate';
+import { insertedRecord, insertHandoff } from './record-handoff';
 import {
   HANDOFF_SELECT,
   isUuid,
@@ -130,44 +131,16 @@ export function createStore(db: Database): Store {
 
     async recordHandoff(tenantId: string, input: NewHandoff, enqueue?: EnqueueInTransaction) {
       if (!isUuid(tenantId)) throw new NotFoundError('tenant not found');
-      const { brief, ...decision } = input.assessment;
-      const ticket = input.conversation.ticket;
       return db.transaction(async (tx) => {
-        // A concurrent insert of the same key waits here for the other transaction, then does nothing.
-        await tx.query(
-          `INSERT INTO conversations (tenant_id, conversation_id, payload) VALUES ($1, $2, $3::text::jsonb)
-           ON CONFLICT (tenant_id, conversation_id) DO NOTHING`,
-          [tenantId, input.conversationId, json(input.conversation)],
-        );
-        const inserted = await tx.query<{ id: string }>(
-          `INSERT INTO handoffs (tenant_id, conversation_id, decision, escalate, category, queue, priority,
-             ticket_provider, ticket_id, ticket_url)
-           VALUES ($1, $2, $3::text::jsonb, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT (tenant_id, conversation_id) DO NOTHING
-           RETURNING id`,
-          [
-            tenantId,
-            input.conversationId,
-            json(decision),
-            decision.escalate,
-            decision.category,
-            decision.queue,
-            decision.priority,
-            ticket?.provider ?? null,
-            ticket?.id ?? null,
-            ticket?.url ?? null,
-          ],
-        );
-        if (inserted.rows.length === 0) {
+        const inserted = await insertHandoff(tx, tenantId, input);
+        if (!inserted) {
           const { rows } = await tx.query<HandoffRow>(
             `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.conversation_id = $2`,
             [tenantId, input.conversationId],
           );
           return { handoff: toHandoff(rows[0]!), created: false };
         }
-        const handoffId = inserted.rows[0]!.id;
-        await insertBriefVersion(tx, handoffId, 1, brief);
-        const handoff = (await selectHandoff(tx, tenantId, handoffId))!;
+        const handoff = insertedRecord(tenantId, input, inserted);
         // Throwing here rolls back the conversation, the handoff and the brief with the job.
         if (enqueue) await enqueue(tx, handoff);
         return { handoff, created: true };
@@ -202,15 +175,24 @@ export function createStore(db: Database): Store {
 
     async advanceBrief(tenantId, handoffId, brief, transition, then) {
       if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
-      return db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ brief_version: number }>(
-          `UPDATE handoffs SET brief_version = brief_version + 1, status = $4, updated_at = now()
-           WHERE tenant_id = $1 AND id = $2 AND status = $3 RETURNING brief_version`,
-          [tenantId, handoffId, transition.from, transition.to],
+      // Check, bump and insert in one statement: atomic on its own, and one round trip per job.
+      const advance = async (sql: Sql) => {
+        const { rows } = await sql.query<BriefVersionRow>(
+          `WITH bumped AS (
+             UPDATE handoffs SET brief_version = brief_version + 1, status = $4, updated_at = now()
+             WHERE tenant_id = $1 AND id = $2 AND status = $3 RETURNING id, brief_version
+           )
+           INSERT INTO brief_versions (handoff_id, version, writer, brief)
+           SELECT id, brief_version, $5, $6::text::jsonb FROM bumped
+           RETURNING version, writer, brief, created_at`,
+          [tenantId, handoffId, transition.from, transition.to, brief.writer, json(brief)],
         );
-        if (!rows[0]) return null;
-        const version = await insertBriefVersion(tx, handoffId, rows[0].brief_version, brief);
-        if (then) await then(tx, version);
+        return rows[0] ? toBriefVersion(rows[0]) : null;
+      };
+      if (!then) return advance(db);
+      return db.transaction(async (tx) => {
+        const version = await advance(tx);
+        if (version) await then(tx, version);
         return version;
       });
     },

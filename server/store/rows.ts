@@ -21,6 +21,7 @@ export interface HandoffRow {
   ticket_id: string | null;
   ticket_url: string | null;
   brief_version: number;
+  queue_position: number | null;
   created_at: Date | string;
   updated_at: Date | string;
   conversation: Conversation;
@@ -53,7 +54,7 @@ export function toTenant(row: TenantRow): Tenant {
 /** Reads a handoff with its conversation and its current brief (`brief_version`). */
 export const HANDOFF_SELECT = `
   SELECT h.id, h.tenant_id, h.conversation_id, h.status, h.decision, h.ticket_provider, h.ticket_id,
-         h.ticket_url, h.brief_version, h.created_at, h.updated_at, c.payload AS conversation, b.brief
+         h.ticket_url, h.brief_version, h.queue_position, h.created_at, h.updated_at, c.payload AS conversation, b.brief
   FROM handoffs h
   JOIN conversations c ON c.tenant_id = h.tenant_id AND c.conversation_id = h.conversation_id
   JOIN brief_versions b ON b.handoff_id = h.id AND b.version = h.brief_version`;
@@ -67,6 +68,7 @@ export function toHandoff(row: HandoffRow): HandoffRecord {
     conversation: row.conversation,
     assessment: { ...row.decision, brief: row.brief },
     brief_version: row.brief_version,
+    ...(row.queue_position === null || row.queue_position === undefined ? {} : { queue_position: Number(row.queue_position) }),
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
   };

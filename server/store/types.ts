@@ -48,6 +48,8 @@ export interface HandoffRecord {
   assessment: Assessment;
   ticket?: { provider: string; id: string; url?: string };
   brief_version: number;
+  /** Extension: the place in line when it was recorded (null for handoffs recorded before it was kept). */
+  queue_position?: number;
   created_at: string;
   updated_at: string;
 }
@@ -60,6 +62,8 @@ export interface NewHandoff {
   /** The caller's id, or one Baton generated. With the tenant, the idempotency key. */
   conversationId: string;
   assessment: Assessment;
+  /** The promised wait (minutes) within which earlier escalations of the queue count as ahead; default 10. */
+  queueWindowMinutes?: number;
 }
 
 /**

@@ -61,6 +61,18 @@ async function openTicket(ticket: string, extra = ''): Promise<{ page: Page; app
   return { page, app, errors };
 }
 
+/**
+ * Polls from the test side: the pages' Content-Security-Policy forbids the string evaluation that
+ * page.waitForFunction would need.
+ */
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function briefShown(app: Frame, status = 'received'): Promise<void> {
   await app.waitForSelector(`.body[data-status="${status}"] .brief`, { timeout: 15_000 });
 }
@@ -76,7 +88,11 @@ describe('the Zendesk app in Chromium', () => {
     expect(await page.textContent('#host-log')).toMatch(/^handshake/);
     // The SDK came from our bundle: nothing was loaded from anywhere but this server.
     expect(requests.every((url) => url.startsWith(baton.url))).toBe(true);
-    expect(await app.textContent('.brief')).toContain('48213');
+    const brief = await app.textContent('.brief');
+    // Customer, orders and parcels from the connectors' sections of customer_context.
+    expect(brief).toContain('#48213');
+    expect(brief).toContain('1Z999AA10123456784');
+    expect(brief).toContain('Departed facility');
     await screenshot(page, 'zendesk-preview-demo');
   });
 
@@ -103,7 +119,7 @@ describe('the Zendesk app in Chromium', () => {
     const { page, app } = await openTicket('5002');
     await briefShown(app);
     await app.click('button.insert');
-    await page.waitForFunction("document.getElementById('reply').value.length > 0");
+    await until(async () => (await page.inputValue('#reply')).length > 0);
     const { brief } = await getBrief('5002');
     expect(await page.inputValue('#reply')).toBe(brief.warm_intro);
     expect(await page.textContent('#host-log')).toContain('ticket.comment.appendText');
@@ -116,7 +132,7 @@ describe('the Zendesk app in Chromium', () => {
     await app.click('.section button.secondary:text("Edit")');
     await app.fill('textarea.intro', 'Hi Ana, I have your order here.');
     await app.click('button.insert');
-    await page.waitForFunction("document.getElementById('reply').value.length > 0");
+    await until(async () => (await page.inputValue('#reply')).length > 0);
     expect(await page.inputValue('#reply')).toBe('Hi Ana, I have your order here.');
   });
 
@@ -142,14 +158,14 @@ describe('the Zendesk app in Chromium', () => {
 
     await page.fill('#reply', 'I have opened a carrier trace for you.');
     await page.click('#submit');
-    await page.waitForFunction("document.querySelectorAll('#sent li').length === 2");
+    await page.waitForSelector('#sent li:nth-child(2)');
   });
 
   it('asks the host to resize the frame to the content', async () => {
     await postHandoff(conversationBody({ id: 'resize-1', ticket: { provider: 'zendesk', id: '5005' } }));
     const { page, app } = await openTicket('5005');
     await briefShown(app);
-    await page.waitForFunction('Number(document.body.dataset.resizes || 0) >= 2');
+    await until(async () => Number(await page.getAttribute('body', 'data-resizes')) >= 2);
     const frameHeight = await page.evaluate<number>("document.getElementById('app').getBoundingClientRect().height");
     const contentHeight = await app.evaluate<number>("document.getElementById('baton-sidebar').getBoundingClientRect().height");
     expect(Math.abs(frameHeight - contentHeight - 16)).toBeLessThanOrEqual(2);
@@ -242,5 +258,20 @@ describe('the Zendesk app in Chromium', () => {
     await screenshot(page, 'embed-page');
     const tampered = await page.goto(`${baton.url}${url.replace('ticket=4012', 'ticket=4013')}`);
     expect(tampered?.status()).toBe(401);
+  });
+
+  it('warns when some sources did not answer', async () => {
+    const { id } = await postHandoff(conversationBody({ id: 'partial-1', ticket: { provider: 'zendesk', id: '5010' } }));
+    const handoff = (await baton.h.store.getHandoff(tenant.tenant.id, id))!;
+    await baton.h.store.addBriefVersion(
+      tenant.tenant.id,
+      id,
+      { ...handoff.assessment.brief, sources: [{ kind: 'zendesk', ok: true }, { kind: 'shopify', ok: false, error: 'timeout' }] },
+      'assembled',
+    );
+    const { page, app } = await openTicket('5010');
+    await briefShown(app, 'assembled');
+    expect(await app.textContent('.notice.warning')).toContain('shopify (timeout)');
+    await screenshot(page, 'zendesk-partial-sources');
   });
 });

@@ -51,5 +51,5 @@ export function uniqueSchema(testFile: string): string {
 
 /** Empties Baton's tables (not pg-boss's) so each test starts clean on the per-file database. */
 export async function resetTables(db: Database): Promise<void> {
-  await db.exec('TRUNCATE tenants, api_keys, conversations, handoffs, brief_versions, inbound_events, tenant_integrations, helpdesk_notes, ticket_followups, brief_usage, brief_feedback, guard_warnings, embed_secrets CASCADE');
+  await db.exec('TRUNCATE tenants, api_keys, conversations, handoffs, brief_versions, inbound_events, tenant_integrations, helpdesk_notes, ticket_followups, queue_arrivals, brief_feedback, guard_warnings, embed_secrets, brief_usage CASCADE');
 }

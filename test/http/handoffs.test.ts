@@ -67,8 +67,10 @@ describe.each(backends())('handoff routes on $name', (backend) => {
 
     it('counts only escalations that arrived within one promised wait before this one', async () => {
       const old = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-old' }));
+      expect(old.body.customer_message).toMatch(/number 1 in line/);
       // The default wait is 10 minutes: an escalation from an hour ago has been picked up by now.
-      await h.db.query(`UPDATE handoffs SET created_at = created_at - interval '1 hour' WHERE id = $1`, [old.body.id]);
+      // Places are counted per minute of arrival (server/store/queue-arrivals.ts): move its minute back.
+      await h.db.query('UPDATE queue_arrivals SET minute = minute - 60 WHERE tenant_id = $1', [a.tenant.id]);
       const recent = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-recent' }));
       const next = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'q-next' }));
       expect(recent.body.customer_message).toMatch(/number 1 in line/);

@@ -149,7 +149,7 @@ describe.each(backends())('sidebar signals and embed links on $name', (backend) 
       expect(res.body).toMatchObject({ status: 'assembled', brief_version: 2, ticket: { provider: 'zendesk', id: 'demo-1' } });
       expect(res.body.reasons).toContain('human_requested');
       expect(res.body.facts.order_ids).toContain('48213');
-      expect(res.body.brief.customer_context.orders[0].name).toBe('#48213');
+      expect(res.body.brief.customer_context.shopify.orders[0].name).toBe('#48213');
       expect(res.body.brief.customer_message).not.toMatch(/\{wait_minutes\}|\{queue_position\}/);
       const before = await h.counts();
       expect((await request(app).post('/preview/zendesk/demo/v1/briefs/feedback').send({ helpful: true })).status).toBe(204);

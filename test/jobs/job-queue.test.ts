@@ -84,6 +84,38 @@ describe.each(backends())('job queue on $name', (backend) => {
     expect(states).toEqual(['completed', 'failed', 'completed']);
   });
 
+  it('drains a backlog faster than one batch per polling interval (pg-boss 10 sleeps after every fetch)', async () => {
+    await queue.createQueues(['drain-test']);
+    let handled = 0;
+    const total = 40;
+    await db.transaction(async (tx) => {
+      for (let n = 0; n < total; n += 1) await queue.sendInTransaction(tx, 'drain-test', { n });
+    });
+    const started = Date.now();
+    // A 5 s interval: without asking for the next batch at once, 40 jobs in batches of 4 take 45 s.
+    await queue.work('drain-test', async () => {
+      handled += 1;
+    }, { batchSize: 4, pollingIntervalSeconds: 5 });
+    await waitFor('the backlog to drain', () => handled === total, 25_000);
+    expect(Date.now() - started).toBeLessThan(25_000);
+  });
+
+  it('retries jobs a dead process left active, when told the database is ours alone', async () => {
+    await queue.createQueues(['abandon-test']);
+    const id = (await queue.send('abandon-test', { n: 1 }))!;
+    // What a process killed mid-job leaves behind: the job active, started, never finished.
+    await db.query(`UPDATE ${bossSchema}.job SET state = 'active', started_on = now() WHERE id = $1`, [id]);
+    expect(await queue.releaseAbandoned('process died')).toBe(1);
+    expect((await jobRow(id))!.state).toBe('retry');
+    const seen: number[] = [];
+    await queue.work<{ n: number }>('abandon-test', async (data) => {
+      seen.push(data.n);
+    }, { pollingIntervalSeconds: 0.5 });
+    await waitFor('the released job to run', async () => (await jobRow(id))?.state === 'completed', 20_000);
+    expect(seen).toEqual([1]);
+    expect(await queue.releaseAbandoned('process died')).toBe(0);
+  });
+
   it('refuses a queue name pg-boss could reject', async () => {
     await expect(queue.createQueues(['Bad Name!'])).rejects.toThrow(/job name "Bad Name!"/);
     await expect(queue.send('bad name', {})).rejects.toThrow(/job name/);

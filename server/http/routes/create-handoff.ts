@@ -23,7 +23,7 @@ export function createHandoffRoute(deps: RouteDeps): Router {
     const assessment = await assessorOf(deps).assess(conversation, { policy: tenant.policy });
     const { handoff, created } = await deps.store.recordHandoff(
       tenant.id,
-      { conversation, conversationId, assessment },
+      { conversation, conversationId, assessment, queueWindowMinutes: deps.config.defaultWaitMinutes },
       async (tx, record) => {
         await deps.jobs.sendInTransaction(tx, HANDOFF_ASSEMBLE, { tenantId: tenant.id, handoffId: record.id });
       },
