@@ -32,9 +32,10 @@ export const DE: LanguagePack = {
   refusals: ['\\b(?:nicht|kein(?:e|en|er)?)\\b'],
   negations: ['\\b(?:nicht|kein\\w*)\\b'],
   clauseBreaks: ['aber', 'sondern'],
-  // "am 3. November": the day with a full stop is how German writes a date.
+  // Month names spelt as in English (April, August, September, November) are read by the English
+  // parser; "am 3. November", the day with a full stop, is how German writes a date.
   futureCues: [`${B}(?:bis(?: zum)?|fällig|faellig|nächste[nmrs]?|naechste[nmrs]?|kommt am|soll am|wird am|kommende[nmrs]?)${E}`],
   weekModifiers: [`${B}(?:nächste[nmrs]?|naechste[nmrs]?|letzte[nmrs]?|diese[nmrs]?|kommende[nmrs]?|vergangene[nmrs]?)${E}`],
-  dateWords: `${B}(?:januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|vorgestern|übermorgen)${E}|\\b\\d{1,2}\\.\\s?(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)`,
+  dateWords: `${B}(?:januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|vorgestern|übermorgen)${E}|\\b\\d{1,2}\\.\\s?(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)`,
   parseDates: (text, reference) => chrono.de.parse(text, reference),
 };

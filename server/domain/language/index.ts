@@ -35,25 +35,25 @@ function compile(alternatives: readonly string[], flags: string): RegExp {
 }
 
 /**
- * The rules, each followed by one more rule holding what the other languages say for its key: one
- * regex over all of them finds a candidate, and the languages' own sticky regexes (`foreign`) tell
- * the scan which languages it is a phrase of, so a match in a language the message is not written
- * in is dropped (scan.ts); "pedido" is Spanish and Portuguese alike.
+ * The rules with what the other languages say for each key added to its regex as one named group,
+ * `(?<foreign>…)`, after the English alternatives: the messages are still read once per rule, and
+ * only a match inside that group is checked against the languages' own sticky regexes (`foreign`),
+ * which tell the scan which languages it is a phrase of, so a match in a language the message is not
+ * written in is dropped (scan.ts); "pedido" is Spanish and Portuguese alike.
  */
 export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
-  const out: PhraseRule[] = [];
-  for (const rule of rules) {
-    out.push(rule);
+  return rules.map((rule) => {
     const foreign = new Map<LanguageCode, RegExp>();
     for (const pack of OTHERS) {
       const phrases = pack.phrases[rule.key as PhraseKey];
       if (phrases?.length) foreign.set(pack.code, compile(phrases, 'iy'));
     }
-    if (foreign.size === 0) continue;
-    const all = OTHERS.flatMap((pack) => pack.phrases[rule.key as PhraseKey] ?? []);
-    out.push({ ...rule, re: compile(all, 'gi'), foreign });
-  }
-  return out;
+    if (foreign.size === 0) return rule;
+    const others = OTHERS.flatMap((pack) => pack.phrases[rule.key as PhraseKey] ?? []).map((p) => `(?:${p})`);
+    const source = `${rule.re.source}|(?<foreign>${others.join('|')})`;
+    const flags = NEEDS_UNICODE_RE.test(source) && !rule.re.flags.includes('u') ? `${rule.re.flags}u` : rule.re.flags;
+    return { ...rule, re: new RegExp(source, flags), foreign };
+  });
 }
 
 const all = (pick: (p: LanguagePack) => readonly string[]) => PACKS.flatMap(pick);
@@ -79,6 +79,7 @@ export interface DateReader {
 
 const EN_READER: DateReader = { code: 'en', parse: EN.parseDates };
 const FOREIGN_DATE_WORDS = OTHERS.map((p) => ({ code: p.code, words: new RegExp(p.dateWords, 'i'), parse: p.parseDates }));
+const ANY_FOREIGN_DATE_WORD = new RegExp(OTHERS.map((p) => p.dateWords).join('|'), 'i');
 
 /**
  * chrono's parsers to read `text` with: English always; another language's when the text holds one
@@ -86,6 +87,7 @@ const FOREIGN_DATE_WORDS = OTHERS.map((p) => ({ code: p.code, words: new RegExp(
  * nothing). When the text is too short to tell, every language whose words appear is read.
  */
 export function dateReaders(text: string, languages: () => ReadonlySet<LanguageCode> | undefined): DateReader[] {
+  if (!ANY_FOREIGN_DATE_WORD.test(text)) return [EN_READER];
   const candidates = FOREIGN_DATE_WORDS.filter((r) => r.words.test(text));
   if (candidates.length === 0) return [EN_READER];
   const plausible = languages();

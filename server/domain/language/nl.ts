@@ -24,6 +24,6 @@ export const NL: LanguagePack = {
   clauseBreaks: [],
   futureCues: [`${B}(?:uiterlijk|vóór|volgende|komende|wordt geleverd|komt (?:op|aan))${E}`],
   weekModifiers: [`${B}(?:volgende|vorige|afgelopen|deze|komende)${E}`],
-  dateWords: `${B}(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|morgen|eergisteren)${E}`,
+  dateWords: `${B}(?:januari|februari|maart|mei|juni|juli|augustus|oktober|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|morgen|eergisteren)${E}`,
   parseDates: (text, reference) => chrono.nl.parse(text, reference),
 };

@@ -44,7 +44,10 @@ export interface LanguagePack {
   futureCues: readonly string[];
   /** Words that say which week a weekday is in ("next", "last", "nächsten", "pasado"): chrono's reading stands. */
   weekModifiers: readonly string[];
-  /** Words that only a date in this language holds (month and weekday names, "yesterday"). */
+  /**
+   * Words that only a date in this language holds (month and weekday names, "yesterday"), not those
+   * spelt as in English ("November"): English text naming one must not cost a language detection.
+   */
   dateWords: string;
   /** chrono's own parser for the language. */
   parseDates: DateParser;

@@ -22,9 +22,9 @@ export interface PhraseRule {
   /** Skip a match when this holds for its sentence (e.g. "refund policy", "got my refund"). */
   unless?: (sentence: string) => boolean;
   /**
-   * Set on the rule holding the phrases of the languages other than English (language/index.ts):
-   * each language's own phrases, sticky. A match counts only when it is a phrase of a language the
-   * message may be written in, and only when the English phrases of the same key found nothing there.
+   * Set when `re` also holds other languages' phrases in a `(?<foreign>…)` group (language/index.ts):
+   * each language's own phrases, sticky. A match in that group counts only when it is a phrase of a
+   * language the message may be written in.
    */
   foreign?: ReadonlyMap<LanguageCode, RegExp>;
 }
@@ -55,12 +55,6 @@ export class Hits {
 
   get(key: string): Hit[] {
     return this.byKey.get(key) ?? [];
-  }
-
-  /** Whether `key` already has a hit in message `message` (hits arrive in message order). */
-  hasFor(key: string, message: number): boolean {
-    const list = this.byKey.get(key);
-    return list !== undefined && list[list.length - 1]!.message === message;
   }
 
   has(key: string): boolean {
@@ -114,9 +108,13 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
     }
     if (setAside++ >= MAX_SET_ASIDE) return undefined;
     let length = m[0].length;
-    if (rule.foreign) {
+    if (rule.foreign && m.groups?.foreign !== undefined) {
       const inLanguage = phraseInLanguage(view, rule.foreign, m.index);
-      if (inLanguage === undefined) continue;
+      if (inLanguage === undefined) {
+        // Not a phrase of this message's languages: an English phrase may still start inside it.
+        rule.re.lastIndex = m.index + 1;
+        continue;
+      }
       length = inLanguage;
     }
     if (rule.neg && isNegated(view.norm, m.index, rule.neg)) continue;
@@ -133,7 +131,6 @@ export function scan(views: readonly MessageView[], rules: readonly PhraseRule[]
     if (view.role !== 'customer' && view.role !== 'bot') continue;
     for (const rule of rules) {
       if ((rule.role ?? 'customer') !== view.role) continue;
-      if (rule.foreign && hits.hasFor(rule.key, view.index)) continue;
       const hit = firstHit(rule, view);
       if (hit) hits.add(rule.key, hit);
     }
