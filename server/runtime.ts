@@ -5,11 +5,12 @@ import { AssessPool } from './assess-pool';
 import { OfflineBriefWriter } from './brief/offline-writer';
 import type { Config } from './config';
 import { createOpenAIBriefWriter } from '../integrations/openai';
+import { createSlackIntegration } from '../integrations/slack';
+import { createSecretBox, loadSecretKey } from './secret-box';
 import { ensureDemoTenant } from './demo-tenant';
 import { createApp } from './http/app';
 import { adminRoutes } from './http/routes/admin';
 import { createHelpdeskWiring } from './integrations/helpdesk-wiring';
-import { createSecretBox, loadSecretKey } from './secret-box';
 import { createTenantAdmin } from './store/tenant-admin';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
 import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
@@ -23,7 +24,7 @@ import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { openDatabase } from './store/database';
 import { explainStartupError } from './startup-errors';
 import { createStore } from './store/postgres-store';
-import type { Database, Sql, Store } from './store/types';
+import type { Database, HandoffRecord, Sql, Store } from './store/types';
 
 export interface RuntimeOptions {
   /** Serve the HTTP API. */
@@ -143,25 +144,46 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       ? await ensureDemoTenant(store, { dataDir: config.dataDir, fixedKey: config.demoApiKey, logger })
       : undefined;
 
-    // Vendor credentials are sealed with this key (BATON_SECRET_KEY, else DATA_DIR/secret-key).
+    // Vendor credentials and Slack tokens are sealed with this key (BATON_SECRET_KEY, else DATA_DIR/secret-key).
     const box = createSecretBox(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+    // Alerts are rendered and kept even without Slack configured, so they can be previewed.
+    // A claim in Slack assigns the ticket through the tenant's helpdesk (matched by email).
+    const assignTicket = async (handoff: HandoffRecord, email: string): Promise<boolean> => {
+      if (!handoff.ticket) return false;
+      const integration = (await helpdesk.integrations.forTenant(handoff.tenant_id)).get(handoff.ticket.provider);
+      return (await integration?.writer?.assignByEmail?.(handoff.ticket.id, email, AbortSignal.timeout(5000))) ?? false;
+    };
+    const slack = await createSlackIntegration({ db, store, jobs, box, logger, config: config.slack, assignTicket });
     // Helpdesk webhooks, connectors and write-back (docs/CONNECTORS.md), credentials sealed with the same box.
-    const helpdesk = createHelpdeskWiring({ store, jobs, box, writer, kb, logger, workerConcurrency: config.workerConcurrency });
+    const helpdesk = createHelpdeskWiring({
+      store,
+      jobs,
+      box,
+      writer,
+      kb,
+      logger,
+      workerConcurrency: config.workerConcurrency,
+      // The first human reply and the ticket being solved update the Slack alert in place.
+      onFollowup: (handoff, update) => slack.ticketUpdated(handoff, update),
+    });
 
     if (options.workers) {
       const queue = jobs;
+      // Follow-up work commits with the assembled brief: the model's version, the Slack alert.
       const afterAssembled = async (tx: Sql, assembled: EnrichBriefJob) => {
         if (modelWriter) await queue.sendInTransaction(tx, BRIEF_ENRICH, assembled);
+        await slack.briefStoredInTransaction(tx, assembled);
         await helpdesk.briefStoredInTransaction(tx, assembled);
       };
       await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, kb, logger, afterAssembled, gather: helpdesk.gather }), {
         batchSize: config.workerConcurrency,
       });
       if (modelWriter) {
-        await jobs.work(BRIEF_ENRICH, createEnrichBriefHandler({ store, enricher: modelWriter, kb, logger }), {
+        await jobs.work(BRIEF_ENRICH, createEnrichBriefHandler({ store, enricher: modelWriter, kb, logger, afterStored: (stored) => slack.briefStored(stored) }), {
           batchSize: config.workerConcurrency,
         });
       }
+      await slack.work();
       await helpdesk.work();
       logger.info({ concurrency: config.workerConcurrency }, 'workers started');
     }
@@ -172,8 +194,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       // Long conversations are assessed in worker threads that load the same KB_DIR; until they are
       // up (a second or two), those wait for them.
       assessPool = new AssessPool({ kbDir: config.kbDir, kb, writer, logger });
-      const admin = adminRoutes({ store, admin: createTenantAdmin(db), integrations: helpdesk.integrationStore, adminToken: config.adminToken });
-      const receivers = [helpdesk.router, admin];
+      const admin = adminRoutes({ store, admin: createTenantAdmin(db), integrations: helpdesk.integrationStore, slack: slack.store, adminToken: config.adminToken });
+      const receivers = [...(slack.app ? [slack.app.router] : []), helpdesk.router, admin];
       const app = createApp({ store, jobs, writer, assessor: assessPool, kb, logger, config, receivers });
       server = createServer(app);
       const address = await listen(server, config.port, config.host);

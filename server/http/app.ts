@@ -11,6 +11,7 @@ import { createHandoffRoute } from './routes/create-handoff';
 import { getBriefRoute } from './routes/get-brief';
 import { getHandoffRoute } from './routes/get-handoff';
 import { getUsageRoute } from './routes/get-usage';
+import { getSlackAlertRoute } from './routes/get-slack-alert';
 import { healthzRoute } from './routes/healthz';
 import { sidebarAppsRoutes } from './routes/sidebar-apps';
 
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(getHandoffRoute(routeDeps));
   app.use(getUsageRoute(routeDeps));
   app.use(getBriefRoute(routeDeps));
+  app.use(getSlackAlertRoute(routeDeps));
   app.use(sidebarAppsRoutes(routeDeps));
 
   app.use(methodNotAllowed(app));
