@@ -1,4 +1,7 @@
-import { loadConfig } from './config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from './config';
+import { DEMO_KEY_FILE } from './demo-tenant';
 import { ConfigError } from './errors';
 import { createLogger } from './logger';
 import { startRuntime, type Runtime } from './runtime';
@@ -38,26 +41,49 @@ export function exitOnStartupError(err: unknown): never {
   process.exit(1);
 }
 
-function curlExample(url: string, key: string): string {
+function curlExample(url: string, keyExpression: string): string {
   const body = JSON.stringify({
     id: 'conv-1',
     messages: [{ role: 'customer', text: 'Where is order #48213? I want to talk to a real person.' }],
     ticket: { provider: 'zendesk', id: '12345' },
   });
-  return `curl -s -X POST ${url}/v1/handoffs -H 'Authorization: Bearer ${key}' -H 'Content-Type: application/json' -d '${body}'`;
+  return `curl -s -X POST ${url}/v1/handoffs -H "Authorization: Bearer ${keyExpression}" -H 'Content-Type: application/json' -d '${body}'`;
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The demo key is a secret: printed once, on the start that mints it (so the person who just typed
+ * `npm start` can copy it), never written to the log and never printed again. Later starts say where
+ * it is kept; a key set in BATON_DEMO_API_KEY is the operator's and is not echoed.
+ */
+function demoKeyLines(config: Config, runtime: Runtime, keptBefore: string | undefined): string[] {
+  if (!runtime.demoApiKey) return [];
+  if (config.demoApiKey) {
+    return ['Demo tenant: its API key is BATON_DEMO_API_KEY', `Try: ${curlExample(runtime.url!, '$BATON_DEMO_API_KEY')}`];
+  }
+  const file = path.relative(process.cwd(), path.join(config.dataDir, DEMO_KEY_FILE)) || DEMO_KEY_FILE;
+  const lines = runtime.demoApiKey === keptBefore ? [] : [`Demo API key: ${runtime.demoApiKey} (shown this once)`];
+  lines.push(`Demo tenant: its API key is kept in ${file}; read it with: cat ${file}`);
+  lines.push(`Try: ${curlExample(runtime.url!, `$(cat ${file})`)}`);
+  return lines;
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  const keptBefore = readIfPresent(path.join(config.dataDir, DEMO_KEY_FILE));
   const runtime = await startRuntime(config, { http: true, workers: true, logger });
   stopOnSignals(runtime);
   // Plain stdout lines, not log records: these are for the person who just typed `npm start`.
   process.stdout.write(`Baton listening on ${runtime.url}\n`);
-  if (runtime.demoApiKey) {
-    process.stdout.write(`Demo API key: ${runtime.demoApiKey}\n`);
-    process.stdout.write(`Try: ${curlExample(runtime.url!, runtime.demoApiKey)}\n`);
-  }
+  for (const line of demoKeyLines(config, runtime, keptBefore)) process.stdout.write(`${line}\n`);
 }
 
 if (require.main === module) main().catch(exitOnStartupError);

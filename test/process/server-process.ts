@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -28,6 +29,16 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/** The demo tenant's key: BATON_DEMO_API_KEY, else the file `npm start` keeps it in. */
+function demoKeyOf(env: Record<string, string>): string | undefined {
+  if (env.BATON_DEMO_API_KEY) return env.BATON_DEMO_API_KEY;
+  try {
+    return fs.readFileSync(path.join(env.DATA_DIR ?? path.join(ROOT, 'data'), 'demo-api-key'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Runs `server/main.ts` in a real process, as `npm start` does, and waits for its start-up lines.
  * Node loads tsx itself (rather than the tsx CLI, which runs a second process) so that a kill
@@ -52,11 +63,11 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
     }, timeoutMs);
     const check = () => {
       const url = /Baton listening on (\S+)/.exec(out)?.[1];
-      const demoKey = /Demo API key: (\S+)/.exec(out)?.[1];
-      // With the demo tenant the key line follows the listening line; wait for both.
-      if (url && (demoKey || env.DEMO_TENANT === 'false')) {
+      // With the demo tenant its lines follow the listening line; wait for them. The key itself is
+      // printed only on the start that mints it, so it is read where it is kept.
+      if (url && (/^Try: /m.test(out) || env.DEMO_TENANT === 'false')) {
         clearTimeout(timer);
-        resolve({ url, demoKey });
+        resolve({ url, demoKey: env.DEMO_TENANT === 'false' ? undefined : demoKeyOf(env) });
       }
     };
     child.stdout!.on('data', check);
