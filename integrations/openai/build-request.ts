@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../server/domain/codes';
 import type { Brief, Decision, PolicyRef } from '../../server/domain/decision';
 import { modelBriefJsonSchema } from './brief-schema';
 import { estimateTokens, fitTranscript } from './fit-budget';
-import { Redactions, redactDeep } from './redact';
+import { Redactions, redactDeep, redactText } from './redact';
 
 /**
  * The request for one brief, built without I/O. The customer's words travel only inside the JSON
@@ -99,10 +99,12 @@ export function buildBriefRequest(
   if (Object.keys(context).length > 0 && estimateTokens(JSON.stringify(context)) <= budgetTokens / 4) {
     fixed.customer_context = context;
   }
-  const fixedTokens = estimateTokens(systemPromptFor('json_object')) + estimateTokens(JSON.stringify(fixed));
-  const turns = conversation.messages.map((m, i) => ({ i, role: m.role, text: m.text }));
+  // Redacted before anything is trimmed: a cut through a card number must not leave half of it.
+  const redactedFixed = redactDeep(fixed, redactions);
+  const fixedTokens = estimateTokens(systemPromptFor('json_object')) + estimateTokens(JSON.stringify(redactedFixed));
+  const turns = conversation.messages.map((m, i) => ({ i, role: m.role, text: redactText(m.text, redactions) }));
   const transcript = fitTranscript(turns, Math.max(256, budgetTokens - fixedTokens));
-  const document = redactDeep({ ...fixed, transcript: transcript.turns }, redactions);
+  const document = { ...redactedFixed, transcript: transcript.turns };
   return {
     document,
     redactions,

@@ -3,6 +3,7 @@ import nock from 'nock';
 import { OfflineBriefWriter } from '../../server/brief/offline-writer';
 import { decide } from '../../server/domain/decide';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
+import { buildBriefRequest } from '../../integrations/openai/build-request';
 import { findSecrets, Redactions, redactText } from '../../integrations/openai/redact';
 import { bot, conversation, customer, NOW } from '../helpers/conversation-factory';
 import { COMPLETIONS_PATH, completion, makeWriter, modelAnswer, OPENAI_ORIGIN } from './chat-completion';
@@ -100,6 +101,27 @@ describe('redaction', () => {
       `Refund [card ending ${card.slice(-4)}]; never ask for [one-time code withheld]; [CARD_9] unknown`,
     );
     expect(r.summary()).toEqual({ CARD: 1, CODE: 1 });
+  });
+});
+
+describe('redaction before trimming', () => {
+  it('leaves no part of a card number where a long message is cut in its middle', async () => {
+    const card = luhnNumber('4', '929000000000000', 16);
+    const written = card.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const short = conversation([customer('Hello, I need help with a charge.')]);
+    const decision = decide(short, { policy: DEFAULT_POLICY, now: NOW });
+    const draft = await new OfflineBriefWriter().write(short, decision, { policy: DEFAULT_POLICY, now: NOW });
+    let cuts = 0;
+    // Slide the card through a long message so that some positions straddle where the cut falls.
+    for (let at = 0; at < 6000; at += 7) {
+      const text = `${'a'.repeat(at)} ${written} ${'b'.repeat(6000 - at)}`;
+      const conv = conversation([customer('Hello'), customer(text), customer('Bye')]);
+      const sent = JSON.stringify(buildBriefRequest(conv, decision, draft, 1200).document);
+      if (sent.includes('[…]')) cuts += 1;
+      expect(sent).not.toMatch(/\d{4} \d/);
+      expect(sent).not.toMatch(/\d \d{4}/);
+    }
+    expect(cuts).toBeGreaterThan(800);
   });
 });
 
