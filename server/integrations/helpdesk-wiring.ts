@@ -25,6 +25,8 @@ export interface HelpdeskWiringDeps {
   fanOut?: FanOutOptions;
   workerConcurrency?: number;
   pollingIntervalSeconds?: number;
+  /** DEFAULT_WAIT_MINUTES, for the customer message the Gorgias widget shows. */
+  defaultWaitMinutes?: number;
   /** Follow-up facts on a ticket with a handoff (first reply, solved): e.g. the Slack alert's update. */
   onFollowup?: HelpdeskEventDeps['onFollowup'];
 }
@@ -41,7 +43,7 @@ export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
     ...deps.fanOut,
     onFailure: (kind, attempt, error) => deps.logger.warn({ connector: kind, attempt, error }, 'connector failed'),
   });
-  const router: Router = helpdeskWebhookRoutes({ store: deps.store, jobs: deps.jobs, integrations, now: deps.now });
+  const router: Router = helpdeskWebhookRoutes({ store: deps.store, jobs: deps.jobs, integrations, now: deps.now, defaultWaitMinutes: deps.defaultWaitMinutes });
 
   return {
     integrationStore,

@@ -160,6 +160,8 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     expect(widget.status).toBe(200);
     expect(widget.body).toMatchObject({ shape: 'baton.gorgias-widget.v1', status: 'ready', brief_version: 2 });
     expect(widget.body.summary.length).toBeGreaterThan(0);
+    // The customer message is filled as GET /v1/briefs fills it: no placeholders reach the widget.
+    expect(widget.body.customer_message).not.toMatch(/\{wait_minutes\}|\{queue_position\}/);
     expect((await request(app).get(`/widgets/gorgias/${tenant.id}?ticket_id=40123`)).status).toBe(401);
     expect((await request(app).get(`/widgets/gorgias/${tenant.id}?ticket_id=999`).set('X-Baton-Secret', GORGIAS_SECRET)).body.status).toBe('none');
   });

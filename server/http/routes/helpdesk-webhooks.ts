@@ -6,7 +6,9 @@ import type { TenantIntegrations } from '../../integrations/tenant-integrations'
 import { HELPDESK_EVENT } from '../../jobs/job-names';
 import { isUuid } from '../../store/rows';
 import type { Sql, Store } from '../../store/types';
+import type { AppDeps } from '../deps';
 import { handoffLink } from '../handoff-view';
+import { standingFor } from '../queue-standing';
 import { BODY_LIMIT } from '../json-body';
 
 export interface HelpdeskWebhookDeps {
@@ -14,6 +16,8 @@ export interface HelpdeskWebhookDeps {
   jobs: { sendInTransaction(tx: Sql, name: string, data: object): Promise<unknown> };
   integrations: TenantIntegrations;
   now?: () => Date;
+  /** DEFAULT_WAIT_MINUTES, to fill the customer message's wait and place in line. */
+  defaultWaitMinutes?: number;
 }
 
 /** Vendor event ids are bounded like every indexed field; the tenant is part of the key. */
@@ -68,8 +72,20 @@ export function helpdeskWebhookRoutes(deps: HelpdeskWebhookDeps): Router {
       res.json(noWidgetBrief());
       return;
     }
+    // The same filled customer message as GET /v1/briefs (only the wait matters to standingFor's config).
+    const config = { defaultWaitMinutes: deps.defaultWaitMinutes ?? 10 } as AppDeps['config'];
+    const standing = await standingFor({ store: deps.store, config }, tenantId, handoff.assessment, handoff);
     const { brief, ...decision } = handoff.assessment;
-    res.json(widgetView({ handoffId: handoff.id, status: handoff.status, briefVersion: handoff.brief_version, decision, brief, link: handoffLink(handoff.id) }));
+    res.json(
+      widgetView({
+        handoffId: handoff.id,
+        status: handoff.status,
+        briefVersion: handoff.brief_version,
+        decision,
+        brief: { ...brief, customer_message: standing.customerMessage },
+        link: handoffLink(handoff.id),
+      }),
+    );
   });
 
   return router;
