@@ -1,0 +1,396 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDatabase } from '../../server/store/database';
+import type { Sql } from '../../server/store/types';
+
+/**
+ * `npm run bench`: Baton's HTTP API under load beside bare Express baselines, started by this script,
+ * on 127.0.0.1 only and for fixed durations (a few minutes in all). PGlite always; Postgres too when
+ * BENCH_DATABASE_URL is set (a database is created for the run and dropped after). Prints the figures
+ * and rewrites the "HTTP" section of docs/BENCHMARKS.md, leaving the other sections as they are.
+ */
+
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  duration: number;
+}
+type CannonRequest = {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: CannonRequest) => CannonRequest;
+  onResponse?: (status: number, body: string) => void;
+};
+const autocannon = require('autocannon') as (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: CannonRequest[];
+}) => Promise<CannonResult>;
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CONNECTIONS = 50;
+const KEY = `bt_bench_${randomBytes(16).toString('hex')}`;
+const AUTH = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' };
+const SEED_ROWS = 100_000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function conversation(n: number) {
+  return {
+    id: `bench-${n}`,
+    channel: 'chat',
+    customer: { id: `c-${n % 997}`, name: 'Ana Ruiz', email: 'ana@example.com', tier: 'standard' },
+    messages: [
+      { role: 'customer', text: `Where is order #${48000 + (n % 9000)}? It was due last week and tracking has not moved.` },
+      { role: 'bot', text: 'Your order shipped. You can follow it with the tracking link in your email.', helpful: false },
+      { role: 'customer', text: 'That did not help, the parcel has not moved in 6 days. Can I talk to a real person?' },
+    ],
+    bot: { confidence: 0.4, intent: 'order_status' },
+    ticket: { provider: 'zendesk', id: `bench-${n}` },
+  };
+}
+
+/** user + system CPU of a process, in ms (Linux /proc; includes all its threads). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+interface Child {
+  child: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a process and waits for `pattern` (its first group is the URL) on stdout or stderr. */
+async function startChild(args: string[], env: Record<string, string>, pattern: RegExp): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let head = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args[0]} did not start in 240 s:\n${head}`)), 240_000);
+    const onData = (chunk: Buffer) => {
+      if (head.length < 20_000) head += chunk.toString();
+      const match = pattern.exec(head);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited ${code}:\n${head}`)));
+  });
+  // Keep draining its output (the access log) so the pipe never blocks it.
+  child.stdout!.removeAllListeners('data').resume();
+  child.stderr!.removeAllListeners('data').resume();
+  return {
+    child,
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+  failed: number;
+  baseline?: string;
+  ratio?: number;
+}
+
+async function measure(name: string, target: Child, duration: number, request: CannonRequest): Promise<Row> {
+  const cpuBefore = cpuMs(target.child.pid!);
+  const result = await autocannon({ url: target.url, connections: CONNECTIONS, duration, requests: [request] });
+  const cpu = cpuMs(target.child.pid!) - cpuBefore;
+  return {
+    name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: Number((cpu / Math.max(1, result.requests.total)).toFixed(2)),
+    failed: result.non2xx + result.errors,
+  };
+}
+
+let sequence = 0;
+function ingestRequest(accepted: string[]): CannonRequest {
+  return {
+    method: 'POST',
+    path: '/v1/handoffs',
+    headers: AUTH,
+    setupRequest: (req) => ({ ...req, body: JSON.stringify(conversation((sequence += 1))) }),
+    onResponse: (status, body) => {
+      if (status === 202) accepted.push((JSON.parse(body) as { id: string }).id);
+    },
+  };
+}
+
+/** Waits until every accepted handoff is assembled; jobs run oldest first, so it walks the list in order. */
+async function drain(baton: Child, accepted: string[], limitMs: number): Promise<number | undefined> {
+  const deadline = Date.now() + limitMs;
+  let next = 0;
+  while (next < accepted.length) {
+    if (Date.now() > deadline) return undefined;
+    const res = await fetch(`${baton.url}/v1/handoffs/${accepted[next]}`, { headers: AUTH });
+    const { status } = (await res.json()) as { status: string };
+    if (status === 'assembled') next += 1;
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  return Date.now();
+}
+
+/** Grows the demo tenant's tables to `total` handoffs with SQL (not HTTP): small rows, real indexes. */
+async function seed(sql: Sql, total: number): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM handoffs');
+  const missing = total - Number(rows[0]!.n);
+  if (missing <= 0) return 0;
+  const run = randomBytes(3).toString('hex');
+  await sql.query(
+    `INSERT INTO conversations (tenant_id, conversation_id, payload)
+     SELECT t.id, 'seed-${run}-' || n, '{"messages":[{"role":"customer","text":"seeded"}]}'::jsonb
+     FROM tenants t, generate_series(1, $1::int) n WHERE t.name = 'demo'`,
+    [missing],
+  );
+  await sql.query(
+    `INSERT INTO handoffs (tenant_id, conversation_id, status, decision, escalate, category, queue, priority,
+       ticket_provider, ticket_id, queue_position, created_at, updated_at)
+     SELECT t.id, 'seed-${run}-' || n, 'assembled', '{"escalate":true}'::jsonb, true, 'order_status', 'shipping', 'high',
+       'zendesk', 'seed-${run}-' || n, 1, now() - interval '2 days' + n * interval '1 second', now()
+     FROM tenants t, generate_series(1, $1::int) n WHERE t.name = 'demo'`,
+    [missing],
+  );
+  await sql.query(
+    `INSERT INTO brief_versions (handoff_id, version, writer, brief)
+     SELECT h.id, 1, 'offline', '{"summary":"seeded"}'::jsonb FROM handoffs h WHERE h.conversation_id LIKE 'seed-${run}-%'`,
+  );
+  await sql.exec('ANALYZE conversations; ANALYZE handoffs; ANALYZE brief_versions');
+  return missing;
+}
+
+interface EngineReport {
+  engine: string;
+  rows: Row[];
+  idleMemory: { rss: number; peak: number };
+  endMemory: { rss: number; peak: number };
+  drain: { accepted: number; afterBurstSeconds?: number; perSecond?: number };
+  flat: { rows: number; rps: number; p99: number; seeded: number };
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string): Promise<EngineReport> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `baton-bench-${engine}-`));
+  const batonEnv = {
+    DATA_DIR: path.join(dir, 'baton'),
+    BATON_DEMO_API_KEY: KEY,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'info',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  const startBaton = () => startChild(['server/main.ts'], batonEnv, /Baton listening on (\S+)/);
+  const bare = await startChild(
+    ['test/bench/bare-express.ts'],
+    databaseUrl ? { DATABASE_URL: databaseUrl } : { BARE_DATA_DIR: path.join(dir, 'bare') },
+    /listening (\S+)/,
+  );
+  let baton = await startBaton();
+  try {
+    await new Promise((r) => setTimeout(r, 3000)); // settle after start-up
+    const idleMemory = memoryMb(baton.child.pid!);
+    log(`${engine}: Baton up, ${idleMemory.rss} MB resident after start`);
+
+    const accepted: string[] = [];
+    // Warm-up (JIT, caches), then the 10 s burst at full rate, 50 connections.
+    await autocannon({ url: baton.url, connections: 10, duration: 2, requests: [ingestRequest([])] });
+    const burstStart = Date.now();
+    const ingest = await measure('POST /v1/handoffs', baton, 10, ingestRequest(accepted));
+    const burstEnd = Date.now();
+    const drainedAt = await drain(baton, accepted, 120_000);
+    const drainReport = {
+      accepted: accepted.length,
+      afterBurstSeconds: drainedAt === undefined ? undefined : Number(((drainedAt - burstEnd) / 1000).toFixed(1)),
+      perSecond: drainedAt === undefined ? undefined : Math.round(accepted.length / ((drainedAt - burstStart) / 1000)),
+    };
+    log(`${engine}: ingest ${ingest.rps}/s p99 ${ingest.p99} ms; ${accepted.length} handoffs assembled ${drainReport.afterBurstSeconds ?? '>120'} s after the burst`);
+
+    const tickets = accepted.length;
+    const reads = await measure('GET /v1/briefs', baton, 8, {
+      method: 'GET',
+      path: '/v1/briefs?provider=zendesk&ticket=bench-1',
+      headers: AUTH,
+      setupRequest: (req) => ({ ...req, path: `/v1/briefs?provider=zendesk&ticket=bench-${1 + Math.floor(Math.random() * tickets)}` }),
+    });
+    const assess = await measure('POST /v1/assess', baton, 8, { method: 'POST', path: '/v1/assess', headers: AUTH, body: JSON.stringify(conversation(1)) });
+
+    const bareInsert = await measure('bare Express + one INSERT', bare, 8, {
+      method: 'POST',
+      path: '/insert',
+      headers: { 'Content-Type': 'application/json' },
+      setupRequest: (req) => ({ ...req, body: JSON.stringify(conversation((sequence += 1))) }),
+    });
+    const bareSelect = await measure('bare Express + one SELECT', bare, 8, {
+      method: 'GET',
+      path: '/select?key=k1',
+      setupRequest: (req) => ({ ...req, path: `/select?key=k${1 + Math.floor(Math.random() * 1000)}` }),
+    });
+    const noop = await measure('bare Express, empty route', bare, 5, { method: 'GET', path: '/noop' });
+    const logged = await measure('bare Express, empty route + pino-http', bare, 5, { method: 'GET', path: '/noop-logged' });
+
+    // Flatness: the same 10 s ingest with the tables grown to 100k handoffs by SQL.
+    let seeded: number;
+    if (databaseUrl) {
+      const db = await openDatabase({ url: databaseUrl, maxConnections: 1 });
+      seeded = await seed(db, SEED_ROWS);
+      await db.close();
+    } else {
+      await baton.stop(); // PGlite has one owner: seed while Baton is down
+      const db = await openDatabase({ dataDir: path.join(batonEnv.DATA_DIR, 'pglite') });
+      seeded = await seed(db, SEED_ROWS);
+      await db.close();
+      baton = await startBaton();
+      await autocannon({ url: baton.url, connections: 10, duration: 2, requests: [ingestRequest([])] });
+    }
+    const ingestAt100k = await measure('POST /v1/handoffs at 100k rows', baton, 10, ingestRequest([]));
+    const endMemory = memoryMb(baton.child.pid!);
+
+    ingest.baseline = bareInsert.name;
+    ingest.ratio = ingest.rps / bareInsert.rps;
+    ingestAt100k.baseline = bareInsert.name;
+    ingestAt100k.ratio = ingestAt100k.rps / bareInsert.rps;
+    reads.baseline = bareSelect.name;
+    reads.ratio = reads.rps / bareSelect.rps;
+    logged.baseline = noop.name;
+    logged.ratio = logged.rps / noop.rps;
+    return {
+      engine,
+      rows: [ingest, ingestAt100k, reads, assess, bareInsert, bareSelect, noop, logged],
+      idleMemory,
+      endMemory,
+      drain: drainReport,
+      flat: { rows: SEED_ROWS, rps: ingestAt100k.rps, p99: ingestAt100k.p99, seeded },
+    };
+  } finally {
+    await baton.stop();
+    await bare.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function table(report: EngineReport): string {
+  const lines = [
+    '| measure | req/s | p50 ms | p99 ms | vs baseline | CPU ms / req (server process) | failed |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of report.rows) {
+    const ratio = r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baseline}`;
+    lines.push(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${ratio} | ${r.cpuMsPerRequest} | ${r.failed} |`);
+  }
+  const first = report.rows[0]!;
+  const flatChange = ((report.flat.rps - first.rps) / first.rps) * 100;
+  lines.push(
+    '',
+    `- Assembly drain: ${report.drain.accepted} handoffs accepted in the 10 s burst, all assembled ` +
+      (report.drain.afterBurstSeconds === undefined
+        ? 'NOT within 120 s of its end.'
+        : `${report.drain.afterBurstSeconds} s after its end (${report.drain.perSecond} per second from the burst's start).`),
+    `- Ingest as the tables grow: ${first.rps} req/s (p99 ${first.p99} ms) on a fresh database, ${report.flat.rps} req/s ` +
+      `(p99 ${report.flat.p99} ms) at ${report.flat.rows.toLocaleString('en')} handoffs (${flatChange >= 0 ? '+' : ''}${flatChange.toFixed(0)}%).`,
+    `- Baton's resident memory: ${report.idleMemory.rss} MB after start; ${report.endMemory.rss} MB at the end (peak ${report.endMemory.peak} MB).`,
+  );
+  return lines.join('\n');
+}
+
+function machine(loadBefore: number[], loadAfter: number[]): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return (
+    `Machine: ${os.cpus().length} vCPUs ("${cpu.trim()}"), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.arch()}, ` +
+    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} ` +
+    `before the run and ${loadAfter.map((l) => l.toFixed(1)).join(' / ')} after (1 / 5 / 15 min).`
+  );
+}
+
+const SECTION = '## HTTP: `npm run bench`';
+
+function writeDoc(body: string): void {
+  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  const doc = fs.readFileSync(file, 'utf8');
+  const section = `${SECTION}\n\n${body.trim()}\n`;
+  const start = doc.indexOf(SECTION);
+  if (start < 0) {
+    fs.writeFileSync(file, `${doc.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = doc.indexOf('\n## ', start + SECTION.length);
+  fs.writeFileSync(file, doc.slice(0, start) + section + (next < 0 ? '' : `\n${doc.slice(next + 1)}`));
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg();
+  const reports: EngineReport[] = [];
+  reports.push(await benchEngine('pglite'));
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (adminUrl) {
+    const database = `baton_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    try {
+      reports.push(await benchEngine('postgres', url.toString()));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+  const loadAfter = os.loadavg();
+  const text = [
+    machine(loadBefore, loadAfter),
+    ...reports.map((r) => `### ${r.engine === 'pglite' ? 'Embedded PGlite (the default)' : 'Postgres (BENCH_DATABASE_URL)'}\n\n${table(r)}`),
+  ].join('\n\n');
+  log(`\n${text}\n`);
+  if (process.env.BENCH_WRITE_DOC !== 'false') writeDoc(`${DOC_PREAMBLE}\n\n### Last run\n\n${text}`);
+}
+
+const DOC_PREAMBLE = `\`test/bench/http.bench.ts\` starts Baton (\`server/main.ts\`, default settings except a fixed demo
+key and no rate limit) and, in another process, bare Express baselines on the same kind of database with
+the same pool size (\`test/bench/bare-express.ts\`): one route doing one INSERT of the JSON body, one doing
+one SELECT by an indexed key, and an empty route with and without Baton's access log (pino-http at
+\`info\`). autocannon drives each for a fixed time with 50 connections on 127.0.0.1: a 10 s burst of
+\`POST /v1/handoffs\` (each a new 3-message conversation), then the time until every handoff of the burst
+has its assembled brief (polled through the API, oldest first), \`GET /v1/briefs\` for random tickets of
+the burst, \`POST /v1/assess\`, the baselines, and the same 10 s burst again once the tables hold 100,000
+handoffs (rows added with SQL, small payloads, real indexes). CPU per request is the server process's
+user + system time (all its threads) over the requests served; the database server's own CPU (Postgres)
+is not in it. PGlite always; Postgres too with \`BENCH_DATABASE_URL=postgres://…\` (a database is created
+for the run and dropped after). The whole run takes 3 to 6 minutes.`;
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
