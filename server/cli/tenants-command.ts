@@ -11,6 +11,8 @@ import { createTenantAdmin } from '../store/tenant-admin';
 import type { Store, Tenant } from '../store/types';
 import type { CliIo, ExitCode } from './io';
 import { UsageError } from './load-options';
+import { CHANNEL_ID, QUEUE_NAME, USER_ID } from '../../integrations/slack/baton-command';
+import { createSlackStore, type SlackStore } from '../../integrations/slack/slack-store';
 
 export const TENANTS_USAGE = `Usage: baton tenants <subcommand>
 
@@ -23,6 +25,11 @@ export const TENANTS_USAGE = `Usage: baton tenants <subcommand>
                                        connect zendesk, gorgias, shopify or tracking
                                        (--secrets - reads them from standard input)
   integrations TENANT                  connected integrations (never their secrets)
+  slack-routes TENANT                  where each queue is alerted in Slack
+  slack-route TENANT QUEUE CHANNEL_ID [--lead USER_ID] [--sla MINUTES]
+                                       alert a queue in a Slack channel (docs/SLACK.md)
+  slack-unroute TENANT QUEUE           stop alerting a queue
+  slack-link TENANT TEAM_ID            link an installed Slack workspace to the tenant
 
 TENANT is a tenant's id or name. Works on the database of DATABASE_URL, else the embedded one in
 DATA_DIR (stop the server first: the embedded database belongs to one process). While the server
@@ -51,6 +58,29 @@ async function findTenant(store: Store, ref: string | undefined): Promise<Tenant
   return tenant;
 }
 
+/** The Slack subcommands: the same checks as `/baton` and the admin API. */
+async function slackSubcommand(slack: SlackStore, tenant: Tenant, sub: string, args: string[], options: { lead?: string; sla?: string }): Promise<unknown> {
+  if (sub === 'slack-routes') return slack.listRoutes(tenant.id);
+  if (sub === 'slack-link') {
+    const team = args[0] ?? '';
+    if (!/^[TE][A-Z0-9]{2,38}$/.test(team)) throw new UsageError('baton tenants slack-link TENANT TEAM_ID (e.g. T0123ABCD)');
+    if (!(await slack.linkInstallation(team, tenant.id))) throw new UsageError(`the Slack app is not installed in ${team}: install it at /slack/install first`);
+    return { team_id: team, tenant_id: tenant.id };
+  }
+  const queue = (args[0] ?? '').toLowerCase();
+  if (!QUEUE_NAME.test(queue)) throw new UsageError('name the queue (letters, digits, _ or -), e.g. shipping');
+  if (sub === 'slack-unroute') {
+    if (!(await slack.removeRoute(tenant.id, queue))) throw new UsageError(`queue ${queue} has no channel`);
+    return { removed: queue };
+  }
+  const channel = args[1] ?? '';
+  if (!CHANNEL_ID.test(channel)) throw new UsageError('CHANNEL_ID must be a Slack channel id such as C0123ABCD');
+  if (options.lead !== undefined && !USER_ID.test(options.lead)) throw new UsageError('--lead must be a Slack user id such as U0123ABCD');
+  const sla = options.sla === undefined ? undefined : Number(options.sla);
+  if (sla !== undefined && !(Number.isInteger(sla) && sla >= 1 && sla <= 10080)) throw new UsageError('--sla must be whole minutes from 1 to 10080');
+  return slack.setRoute(tenant.id, { queue, channel_id: channel, lead_user_id: options.lead ?? null, ...(sla !== undefined ? { sla_minutes: sla } : {}) });
+}
+
 /** `baton tenants …`: tenants, keys, policy and integrations from the command line. */
 export async function tenantsCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
@@ -63,6 +93,8 @@ export async function tenantsCommand(args: string[], io: CliIo): Promise<ExitCod
       revoke: { type: 'string' },
       settings: { type: 'string' },
       secrets: { type: 'string' },
+      lead: { type: 'string' },
+      sla: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -116,6 +148,14 @@ export async function tenantsCommand(args: string[], io: CliIo): Promise<ExitCod
       case 'integrations': {
         const tenant = await findTenant(store, rest[0]);
         print(await integrations().list(tenant.id));
+        return 0;
+      }
+      case 'slack-routes':
+      case 'slack-route':
+      case 'slack-unroute':
+      case 'slack-link': {
+        const tenant = await findTenant(store, rest[0]);
+        print(await slackSubcommand(createSlackStore(db), tenant, sub, rest.slice(1), values));
         return 0;
       }
       default:

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { run } from '../../server/cli/main';
+
+async function baton(dataDir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  process.env.DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  try {
+    const code = await run(args, { stdin: Readable.from(['']), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => new Date() });
+    return { code, out, err };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
+describe('baton tenants slack-…', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-slack-cli-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('routes a queue to a channel with a lead and an SLA, lists and removes it, and names a bad argument', async () => {
+    expect((await baton(dataDir, ['tenants', 'create', 'acme'])).code).toBe(0);
+    const set = await baton(dataDir, ['tenants', 'slack-route', 'acme', 'billing', 'C0BILL', '--lead', 'U0LEAD', '--sla', '25']);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out)).toEqual({ queue: 'billing', channel_id: 'C0BILL', lead_user_id: 'U0LEAD', sla_minutes: 25 });
+    expect(JSON.parse((await baton(dataDir, ['tenants', 'slack-routes', 'acme'])).out)).toHaveLength(1);
+
+    const bad = await baton(dataDir, ['tenants', 'slack-route', 'acme', 'billing', '#billing']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('CHANNEL_ID');
+    const badSla = await baton(dataDir, ['tenants', 'slack-route', 'acme', 'billing', 'C0BILL', '--sla', '0']);
+    expect(badSla.err).toContain('--sla');
+
+    expect((await baton(dataDir, ['tenants', 'slack-unroute', 'acme', 'billing'])).code).toBe(0);
+    expect(JSON.parse((await baton(dataDir, ['tenants', 'slack-routes', 'acme'])).out)).toEqual([]);
+    const link = await baton(dataDir, ['tenants', 'slack-link', 'acme', 'T0NEVER']);
+    expect(link.err).toContain('not installed');
+  }, 300_000);
+});
