@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { assess } from '../assess';
+import { fillCustomerMessage } from '../brief/customer-message';
 import { OfflineBriefWriter } from '../brief/offline-writer';
+import { DEFAULT_WAIT_MINUTES } from '../config';
 import { parseConversation } from '../domain/conversation';
+import type { Assessment } from '../domain/decision';
 import { BatonError } from '../errors';
 import type { CliIo, ExitCode } from './io';
 import { loadKb, loadPolicy, UsageError } from './load-options';
@@ -20,7 +23,20 @@ Options:
 
 A record that is not a valid conversation prints {"error": {"code", "message", "field", "line"}} and
 the run goes on. Exit code: 0 all assessed, 1 some record failed, 2 bad arguments or configuration.
-"now" for each conversation is its occurred_at, else the time of the run.`;
+"now" for each conversation is its occurred_at, else the time of the run. With no queue to look at,
+brief.customer_message promises the default wait (10 minutes) and first place in line.`;
+
+/**
+ * The command line sees no queue, so the customer message is filled as a quiet queue would fill it:
+ * the server's default wait (DEFAULT_WAIT_MINUTES unset) and first in line. No placeholder reaches
+ * a reader.
+ */
+const CLI_STANDING = { waitMinutes: DEFAULT_WAIT_MINUTES, position: 1 };
+
+function withStanding(assessment: Assessment): Assessment {
+  const customerMessage = fillCustomerMessage(assessment.brief.customer_message, CLI_STANDING);
+  return { ...assessment, brief: { ...assessment.brief, customer_message: customerMessage } };
+}
 
 interface LineError {
   code: string;
@@ -72,7 +88,7 @@ export async function assessCommand(args: string[], io: CliIo): Promise<ExitCode
     try {
       const conversation = parseConversation(record.value);
       const assessment = await assess(conversation, { policy, kb, writer, receivedAt: runTime });
-      io.stdout(JSON.stringify(assessment) + '\n');
+      io.stdout(JSON.stringify(withStanding(assessment)) + '\n');
     } catch (err) {
       failed = true;
       if (err instanceof BatonError) {
