@@ -8,7 +8,26 @@ import type { Logger } from '../../server/logger';
 import type { Database } from '../../server/store/types';
 import { backends, uniqueSchema } from '../helpers/database';
 
-const TABLES = ['api_keys', 'brief_versions', 'conversations', 'handoffs', 'inbound_events', 'schema_migrations', 'tenants'];
+const TABLES = [
+  'api_keys',
+  'brief_feedback',
+  'brief_usage',
+  'brief_versions',
+  'conversations',
+  'embed_secrets',
+  'guard_warnings',
+  'handoffs',
+  'helpdesk_notes',
+  'inbound_events',
+  'queue_arrivals',
+  'schema_migrations',
+  'slack_alerts',
+  'slack_installations',
+  'slack_routes',
+  'tenant_integrations',
+  'tenants',
+  'ticket_followups',
+];
 
 async function tablesIn(db: Database): Promise<string[]> {
   const { rows } = await db.query<{ table_name: string }>(
