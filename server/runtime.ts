@@ -163,6 +163,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       kb,
       logger,
       workerConcurrency: config.workerConcurrency,
+      defaultWaitMinutes: config.defaultWaitMinutes,
       // The first human reply and the ticket being solved update the Slack alert in place.
       onFollowup: (handoff, update) => slack.ticketUpdated(handoff, update),
     });
