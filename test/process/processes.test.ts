@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { runToExit } from './run-to-exit';
 import { killAll, startServer, waitFor, type ServerProcess } from './server-process';
 
 jest.setTimeout(180_000);
@@ -164,22 +164,7 @@ if (adminUrl) describe('two server processes on one Postgres', () => {
 });
 
 describe('start-up failures', () => {
-  function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script], {
-        cwd: path.resolve(__dirname, '..', '..'),
-        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stderr });
-      });
-    });
-  }
+  const run = (script: string, env: Record<string, string>) => runToExit(script, env, 30_000);
 
   it('exits 1 naming the variable when the configuration is wrong', async () => {
     const port = await run('server/main.ts', { PORT: 'abc' });
