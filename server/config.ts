@@ -39,11 +39,15 @@ export interface Config {
   /** The Slack app (docs/SLACK.md); absent without `SLACK_SIGNING_SECRET`. */
   slack?: {
     signingSecret: string;
+    /** One-workspace mode (self-hosting): the bot token of that workspace. */
     botToken?: string;
+    /** One-workspace mode: the Baton tenant (by name) the workspace belongs to. */
     tenantName: string;
+    /** Many-workspace mode: the OAuth install. */
     clientId?: string;
     clientSecret?: string;
     stateSecret?: string;
+    /** Web API base URL (default Slack's), e.g. a stand-in on loopback. */
     apiUrl?: string;
   };
   openai: {

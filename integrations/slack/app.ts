@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, webApi, type Installation, type InstallationQuery, type InstallationStore } from '@slack/bolt';
 import type { Router } from 'express';
 import type pino from 'pino';
+import type { Config } from '../../server/config';
 import type { JobQueue } from '../../server/jobs/job-queue';
 import type { SecretBox } from '../../server/secret-box';
 import type { HandoffRecord, Store } from '../../server/store/types';
@@ -12,20 +13,8 @@ import { renderBriefModal } from './brief-modal';
 import type { SlackClients, WebClient } from './delivery';
 import type { SlackStore } from './slack-store';
 
-/** What the Slack app reads from the configuration (see docs/SLACK.md). */
-export interface SlackConfig {
-  signingSecret: string;
-  /** Single-workspace mode (self-hosting): the bot token of the one workspace. */
-  botToken?: string;
-  /** Single-workspace mode: the Baton tenant (by name) that workspace belongs to. */
-  tenantName: string;
-  /** Multi-workspace OAuth mode. */
-  clientId?: string;
-  clientSecret?: string;
-  stateSecret?: string;
-  /** Web API base URL (default Slack's); a loopback stand-in for demos and checks. */
-  apiUrl?: string;
-}
+/** What the Slack app reads from the configuration (server/config.ts, docs/SLACK.md). */
+export type SlackConfig = NonNullable<Config['slack']>;
 
 /** The bot scopes the manifest asks for; the OAuth install asks for the same. */
 export const BOT_SCOPES = ['chat:write', 'commands', 'users:read', 'users:read.email', 'channels:history', 'groups:history'];

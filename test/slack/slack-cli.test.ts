@@ -1,23 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { run } from '../../server/cli/main';
-
-async function baton(dataDir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  try {
-    const code = await run(args, { stdin: Readable.from(['']), stdout: (t) => void (out += t), stderr: (t) => void (err += t), now: () => new Date() });
-    return { code, out, err };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
+import { baton } from '../helpers/run-baton';
 
 describe('baton tenants slack-…', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-slack-cli-'));
