@@ -7,10 +7,11 @@ import { parseConversation } from '../domain/conversation';
 import type { Assessment } from '../domain/decision';
 import { BatonError } from '../errors';
 import type { CliIo, ExitCode } from './io';
+import { loadExamples } from './load-examples';
 import { loadKb, loadPolicy, UsageError } from './load-options';
 import { readSource, splitInput } from './read-input';
 
-export const ASSESS_USAGE = `Usage: baton assess [FILE|-] [--kb DIR] [--config FILE]
+export const ASSESS_USAGE = `Usage: baton assess [FILE|-] [--kb DIR] [--config FILE] [--examples FILE]
 
 Reads one conversation (a JSON document) or many (JSONL, one per line; or a JSON array) from FILE, or
 from stdin when FILE is "-" or absent, and prints one assessment per line (JSONL) in input order: the
@@ -19,6 +20,8 @@ decision and the offline brief, the same fields as POST /v1/assess.
 Options:
   --kb DIR         knowledge-base articles as Markdown files (front matter id, title, url optional)
   --config FILE    tenant policy as JSON (refund_threshold, confidence_threshold, queues, ...)
+  --examples FILE  the tenant's own labelled sentences for the intent model (JSON array or JSONL of
+                   {"text", "code" and/or "category"}), added to the policy's intent_examples
   -h, --help       show this help
 
 A record that is not a valid conversation prints {"error": {"code", "message", "field", "line"}} and
@@ -56,6 +59,7 @@ export async function assessCommand(args: string[], io: CliIo): Promise<ExitCode
     options: {
       kb: { type: 'string' },
       config: { type: 'string' },
+      examples: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,7 +69,7 @@ export async function assessCommand(args: string[], io: CliIo): Promise<ExitCode
   }
   if (positionals.length > 1) throw new UsageError(`assess takes at most one FILE, got ${positionals.length}`);
 
-  const policy = await loadPolicy(values.config, io.stderr);
+  const policy = await loadExamples(values.examples, await loadPolicy(values.config, io.stderr));
   const kb = await loadKb(values.kb);
   const writer = new OfflineBriefWriter();
   const file = positionals[0];

@@ -7,8 +7,11 @@ import { scoreCases, type EvalReport, type Observed, type ScoredCase } from './e
 import type { CliIo, ExitCode } from './io';
 import { readLabeledCases } from './read-labeled';
 import { loadKb, loadPolicy, UsageError } from './load-options';
+import { loadExamples } from './load-examples';
+import { exampleEffect, formatExampleEffects, type ExampleEffect } from './example-effects';
+import { conversationTime } from '../domain/conversation';
 
-export const EVAL_USAGE = `Usage: baton eval FILE|DIR [--kb DIR] [--config FILE] [--json]
+export const EVAL_USAGE = `Usage: baton eval FILE|DIR [--kb DIR] [--config FILE] [--examples FILE] [--json]
                   [--min-escalation-accuracy X] [--min-f1 X] [--min-category-accuracy X]
 
 Runs the rules over labeled conversations (JSONL; a DIR means every *.jsonl in it, by name) and
@@ -18,6 +21,8 @@ sentiment and facts accuracy, and every case that differed from its labels. Form
 Options:
   --kb DIR                       knowledge-base articles as Markdown files
   --config FILE                  tenant policy as JSON
+  --examples FILE                the tenant's own labelled sentences for the intent model (JSON array
+                                 or JSONL); the report names the cases whose decision they changed
   --json                         print the report as one JSON object
   --min-escalation-accuracy X    exit 1 when escalation accuracy is below X (0..1)
   --min-f1 X                     exit 1 when micro F1 over trigger codes is below X (0..1)
@@ -40,6 +45,7 @@ export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> 
     options: {
       kb: { type: 'string' },
       config: { type: 'string' },
+      examples: { type: 'string' },
       json: { type: 'boolean' },
       'min-escalation-accuracy': { type: 'string' },
       'min-f1': { type: 'string' },
@@ -58,7 +64,7 @@ export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> 
     category_accuracy: floor('min-category-accuracy', values['min-category-accuracy']),
   };
 
-  const policy = await loadPolicy(values.config, io.stderr);
+  const policy = await loadExamples(values.examples, await loadPolicy(values.config, io.stderr));
   const kb = await loadKb(values.kb);
   const writer = new OfflineBriefWriter();
   const cases = await readLabeledCases(positionals[0]!);
@@ -66,6 +72,7 @@ export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> 
   const runTime = io.now();
   const scored: ScoredCase[] = [];
   const engineErrors: { name: string; message: string }[] = [];
+  const effects: ExampleEffect[] = [];
   for (const { name, conversation, expect } of cases) {
     let actual: Observed;
     try {
@@ -76,6 +83,8 @@ export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> 
       actual = { escalate: false, triggers: [], category: '(error)', priority: '(error)' };
     }
     scored.push({ name, expect, actual });
+    const effect = actual.category === '(error)' ? undefined : exampleEffect(name, conversation, actual, { policy, kb, now: conversationTime(conversation, runTime) });
+    if (effect) effects.push(effect);
   }
 
   const report = scoreCases(scored, TRIGGER_CODES);
@@ -85,8 +94,9 @@ export async function evalCommand(args: string[], io: CliIo): Promise<ExitCode> 
     else report.failures.push({ name: e.name, differences: [`engine error: ${e.message}`] });
   }
   const below = belowFloors(report, floors);
-  if (values.json) io.stdout(JSON.stringify({ ...report, floors, below_floors: below }, null, 2) + '\n');
-  else io.stdout(formatReport(report, below));
+  const tenantExamples = policy.intent_examples.length > 0 ? { tenant_examples: effects } : {};
+  if (values.json) io.stdout(JSON.stringify({ ...report, floors, below_floors: below, ...tenantExamples }, null, 2) + '\n');
+  else io.stdout(formatReport(report, below) + (policy.intent_examples.length > 0 ? '\n' + formatExampleEffects(effects) : ''));
   return below.length ? 1 : 0;
 }
 

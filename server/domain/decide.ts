@@ -17,12 +17,18 @@ import { sentimentTriggers } from './triggers/sentiment-triggers';
 import { confidenceTriggers } from './triggers/confidence';
 import { actionTriggers } from './triggers/action';
 import { decideEscalation, priorityFor } from './triggers/escalation';
+import type { IntentModel } from './intent/model';
+import { defaultIntentModel } from './intent/weights-file';
+import { readIntents } from './intent/read-intents';
+import { explainIntentTriggers, mergeIntentHits } from './intent/intent-triggers';
 
 export interface DecideContext {
   policy: TenantPolicy;
   kb?: KnowledgeSearch;
   /** The conversation's "now" (no clock in the domain). */
   now: Date;
+  /** The intent model (docs/RULES.md); the committed one when absent, none (rules only) when null. */
+  intent?: IntentModel | null;
 }
 
 /**
@@ -34,6 +40,11 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
   const { policy, kb, now } = context;
   const views = viewMessages(conversation);
   const hits = scan(views, ALL_RULES);
+  // The model adds recall where the rules found nothing; its hits join the rules' under the same keys.
+  const model = context.intent === undefined ? defaultIntentModel() : context.intent;
+  const examples = policy.intent_examples;
+  const reading = model ? readIntents(views, model, { examples, similarity: policy.intent_example_similarity }) : undefined;
+  const modelFound = reading ? mergeIntentHits(hits, reading, views, ALL_RULES) : new Map();
   const input: EngineInput = {
     conversation,
     views,
@@ -57,14 +68,14 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
   // of account data ("help updating my card") pin it.
   const pinned = topics.length > 0 || hits.has('account_change');
 
-  const triggers: Trigger[] = [
+  const triggers: Trigger[] = explainIntentTriggers([
     ...textTriggers,
     ...complexityTriggers(input, signals, category),
     ...customerTriggers(input, category),
     ...sentimentTriggers(input),
     ...confidenceTriggers(input, category, pinned),
     ...actionTriggers(input),
-  ];
+  ], modelFound, examples);
   const { escalate, reasons } = decideEscalation(triggers, input);
   const { hits: _hits, severe: _severe, threatToLeave: _threat, ...sentiment } = input.sentiment;
 

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import { CATEGORIES, DEFAULT_QUEUES, TRIGGER_CODES, type Category, type TriggerCode } from './codes';
+import { INTENT_CODES } from './intent/intent-codes';
+
+/**
+ * A tenant's own labelled sentence for the intent model: a customer sentence close to it (cosine
+ * similarity in the model's vector space) takes its code and/or category at once, no retraining.
+ */
+export const intentExampleSchema = z
+  .object({
+    text: z.string().trim().min(1).max(500),
+    code: z.enum(INTENT_CODES).optional(),
+    category: z.enum(CATEGORIES).optional(),
+  })
+  .refine((e) => e.code !== undefined || e.category !== undefined, { message: 'an example needs a code or a category' });
+
+export type IntentExample = z.infer<typeof intentExampleSchema>;
 
 /**
  * A tenant's rules. Every field has the contract's default, so `{}` is a complete policy.
@@ -28,6 +43,10 @@ export const tenantPolicySchema = z.object({
   model_input_token_budget: z.number().int().min(500).max(1_000_000).optional(),
   /** OpenAI writer: tokens (in + out) the tenant may spend per calendar month (UTC); unset: no limit. */
   model_monthly_token_limit: z.number().int().nonnegative().optional(),
+  /** The tenant's own labelled sentences for the intent model (docs/RULES.md, "Teaching the intent model"). */
+  intent_examples: z.array(intentExampleSchema).max(1000).default([]),
+  /** Cosine similarity at or above which an example applies; the model's calibrated value when absent. */
+  intent_example_similarity: z.number().min(0.5).max(1).optional(),
 });
 
 export type TenantPolicy = z.infer<typeof tenantPolicySchema>;

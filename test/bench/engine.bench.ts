@@ -1,7 +1,9 @@
 /**
- * Engine benchmark: `npm run bench:engine`. Times decide() alone and the whole assess() (decide plus
- * the offline writer over the sample knowledge base) on one core, for conversations of 10, 40 and 200
- * messages. Prints a table; figures are recorded in docs/BENCHMARKS.md. No assertions: timing belongs
+ * Engine benchmark: `npm run bench:engine`. Times decide() alone, decide() with the rules only (the
+ * intent model off, as the same-run baseline for what the model costs), and the whole assess()
+ * (decide plus the offline writer over the sample knowledge base) on one core, for conversations of
+ * 10, 40 and 200 messages, and the intent model's load time and memory. Prints a table; figures are
+ * recorded in docs/BENCHMARKS.md. No assertions: timing belongs
  * here, not in tests.
  */
 import os from 'node:os';
@@ -13,6 +15,7 @@ import type { Conversation } from '../../server/domain/conversation';
 import { decide } from '../../server/domain/decide';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { loadKnowledgeBase } from '../../server/kb/load-markdown';
+import { loadIntentModel } from '../../server/domain/intent/weights-file';
 import { makeConversation } from './make-conversation';
 
 const SIZES = [10, 40, 200];
@@ -70,7 +73,20 @@ function print(rows: Row[]): void {
   }
 }
 
+/** Load time and memory of the committed intent model (a fresh load, not the shared one). */
+function measureModelLoad(): string {
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  const model = loadIntentModel();
+  const ms = performance.now() - t0;
+  const after = process.memoryUsage();
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const weights = model.embeddings.byteLength + model.scales.byteLength + model.meta.out_weights.length * 8;
+  return `intent model: load ${ms.toFixed(1)} ms, weights ${mb(weights)} MB in memory, rss +${mb(after.rss - before.rss)} MB, heap+buffers +${mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)} MB`;
+}
+
 async function main(): Promise<void> {
+  const load = measureModelLoad();
   const kb = await loadKnowledgeBase(path.join(__dirname, '../../server/kb/sample-store'));
   const writer = new OfflineBriefWriter();
   const policy = DEFAULT_POLICY;
@@ -81,11 +97,13 @@ async function main(): Promise<void> {
     const pick = (i: number) => conversations[i % VARIANTS]!;
     const nowOf = (c: Conversation) => new Date(c.occurred_at!);
     rows.push(await measure('decide', size, runs, (i) => decide(pick(i), { policy, kb, now: nowOf(pick(i)) })));
+    rows.push(await measure('rules-only', size, runs, (i) => decide(pick(i), { policy, kb, now: nowOf(pick(i)), intent: null })));
     rows.push(await measure('assess', size, runs, (i) => assess(pick(i), { policy, kb, writer })));
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown';
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`node ${process.version}, ${os.cpus().length} cpus (${cpu}), ${os.platform()} ${os.arch()}, single thread, load average ${load}\n`);
+  const loadavg = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`node ${process.version}, ${os.cpus().length} cpus (${cpu}), ${os.platform()} ${os.arch()}, single thread, load average ${loadavg}\n`);
+  console.log(load + '\n');
   print(rows);
 }
 

@@ -1,0 +1,162 @@
+import Sentiment from 'sentiment';
+import type { Category, TriggerCode } from '../codes';
+import type { IntentExample } from '../policy';
+import { isNegated, splitSentences } from '../text';
+import type { Hit, MessageView } from '../triggers/scan';
+import { words } from './features';
+import { cosine, type IntentModel } from './model';
+
+/**
+ * Reads every customer sentence with the intent model (and the tenant's own examples) and returns
+ * hits shaped like the phrase rules' hits, so the trigger families treat both alike. Pure: the model
+ * is passed in, nothing is read from outside.
+ */
+
+export interface IntentHit extends Hit {
+  /** The model's probability for the code or category, or the example's cosine similarity. */
+  score: number;
+  /** Index into the tenant's `intent_examples` when an example, not the model, found it. */
+  example?: number;
+}
+
+export interface IntentReading {
+  codes: Map<TriggerCode, IntentHit[]>;
+  categories: Map<Category, IntentHit[]>;
+}
+
+/** Enough to read any real conversation; a pasted log must not cost seconds. */
+const MAX_SENTENCES_PER_MESSAGE = 40;
+const MAX_SENTENCES = 200;
+/**
+ * Fragments shorter than this are left to the rules: "Set customer." (cut from "customer.tier"),
+ * "human pls" or "it doesn't work" carry too little for the model to weigh (the last is `ambiguous`
+ * in CONTRACT §3 terms), and the rules' short-ask phrases are precise.
+ */
+const MIN_WORDS = 4;
+/**
+ * Codes that say something went wrong. A sentence holding a word of praise or thanks (AFINN, the
+ * `sentiment` library the sentiment family uses) is not where the model may add one: "the quality is
+ * great", "it arrived fine", "charged me for the bag I ordered, thanks". The rules still can (they
+ * also read sarcasm and "thanks, but it arrived broken").
+ */
+const COMPLAINTS: ReadonlySet<TriggerCode> = new Set(['complaint', 'damaged_order', 'billing_dispute', 'bug_report']);
+const afinn = new Sentiment();
+
+/**
+ * Codes that are requests: a refusal of them is not them ("I don't need a human", "no need to
+ * refund"). The rules' own negation reading (text.ts, `want`) decides; the model only scores.
+ */
+const REQUESTS: ReadonlySet<TriggerCode> = new Set(['human_requested', 'refund_request', 'cancellation', 'custom_pricing', 'account_change']);
+const CLAUSE_RE = /[^,;:]+/g;
+/**
+ * "Do not escalate", "don't transfer me", "never cancel it": an order not to act is no request to.
+ * The `want` negation covers refusals of wanting ("I don't need …"); this covers the imperative.
+ */
+const IMPERATIVE_REFUSAL_RE = /\b(?:do not|don't|dont|never)\s+(?:escalate|transfer|forward|connect|pass|cancel|close|refund|change)\b/i;
+/** isNegated looks back 60 characters: probe a long clause every 50 so a refusal at its start is seen. */
+const PROBE = 50;
+
+function negatedClause(clause: string): boolean {
+  if (IMPERATIVE_REFUSAL_RE.test(clause)) return true;
+  for (let i = Math.min(clause.length, PROBE); ; i = Math.min(clause.length, i + PROBE)) {
+    if (isNegated(clause, i, 'want')) return true;
+    if (i >= clause.length) return false;
+  }
+}
+
+/** The sentence without its refused clauses, or undefined when nothing was refused. */
+function withoutRefusals(sentence: string): string | undefined {
+  const clauses = sentence.match(CLAUSE_RE) ?? [];
+  const kept = clauses.filter((c) => !negatedClause(c));
+  return kept.length === clauses.length ? undefined : kept.join(',');
+}
+
+interface EmbeddedExamples {
+  vectors: Float32Array[];
+}
+const embeddedCache = new WeakMap<readonly IntentExample[], WeakMap<IntentModel, EmbeddedExamples>>();
+
+/** Examples are embedded once per policy object and model, not once per decision. */
+function embedExamples(model: IntentModel, examples: readonly IntentExample[]): EmbeddedExamples {
+  let byModel = embeddedCache.get(examples);
+  if (!byModel) embeddedCache.set(examples, (byModel = new WeakMap()));
+  let embedded = byModel.get(model);
+  if (!embedded) byModel.set(model, (embedded = { vectors: examples.map((e) => model.embed(e.text)) }));
+  return embedded;
+}
+
+function add<K>(map: Map<K, IntentHit[]>, key: K, hit: IntentHit): void {
+  const list = map.get(key);
+  if (list) list.push(hit);
+  else map.set(key, [hit]);
+}
+
+export interface ReadOptions {
+  examples?: readonly IntentExample[];
+  /** Cosine similarity for examples; the model's calibrated value when absent. */
+  similarity?: number;
+}
+
+export function readIntents(views: readonly MessageView[], model: IntentModel, options: ReadOptions = {}): IntentReading {
+  const reading: IntentReading = { codes: new Map(), categories: new Map() };
+  const { meta } = model;
+  const examples = options.examples ?? [];
+  const embedded = examples.length > 0 ? embedExamples(model, examples) : undefined;
+  const similarity = options.similarity ?? meta.example_similarity;
+  let budget = MAX_SENTENCES;
+
+  for (const view of views) {
+    if (view.role !== 'customer') continue;
+    const sentences = splitSentences(view.norm).slice(0, MAX_SENTENCES_PER_MESSAGE);
+    for (const s of sentences) {
+      if (budget-- <= 0) return reading;
+      if (words(s.text).length < MIN_WORDS) continue;
+      const scores = model.score(s.text);
+      const at = { message: view.index, quote: view.text.slice(s.index, s.index + s.length), at: s.index };
+      let refusal: { text?: string; scores?: Float32Array } | undefined;
+      let pleased: boolean | undefined;
+      meta.codes.forEach((code, k) => {
+        const score = scores.codes[k]!;
+        if (score < (meta.thresholds[code] ?? Infinity)) return;
+        if (COMPLAINTS.has(code) && (pleased ??= afinn.analyze(s.text).positive.length > 0)) return;
+        if (REQUESTS.has(code)) {
+          // A refused request in the sentence: the rest of it must still say the code on its own.
+          refusal ??= { text: withoutRefusals(s.text) };
+          if (refusal.text !== undefined) {
+            refusal.scores ??= model.score(refusal.text).codes;
+            if (refusal.scores[k]! < meta.thresholds[code]!) return;
+          }
+        }
+        add(reading.codes, code, { ...at, score: round2(score) });
+      });
+      let top = 0;
+      for (let c = 1; c < scores.categories.length; c++) if (scores.categories[c]! > scores.categories[top]!) top = c;
+      const category = meta.categories[top]!;
+      if (category !== 'other' && scores.categories[top]! >= meta.category_threshold) {
+        add(reading.categories, category, { ...at, score: round2(scores.categories[top]!) });
+      }
+      if (embedded) {
+        let best = -1;
+        let bestSim = similarity;
+        embedded.vectors.forEach((v, i) => {
+          const sim = cosine(scores.vector, v);
+          if (sim >= bestSim) {
+            best = i;
+            bestSim = sim;
+          }
+        });
+        if (best >= 0) {
+          const example = examples[best]!;
+          const hit = { ...at, score: round2(bestSim), example: best };
+          if (example.code && !(REQUESTS.has(example.code) && withoutRefusals(s.text) !== undefined)) add(reading.codes, example.code, hit);
+          if (example.category) add(reading.categories, example.category, hit);
+        }
+      }
+    }
+  }
+  return reading;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { INTENT_CODES } from '../../server/domain/intent/intent-codes';
+import { EMBEDDINGS_FILE, loadIntentModel, WEIGHTS_DIR } from '../../server/domain/intent/weights-file';
+import { codeInputHashes, DEFAULT_CONFIG, trainingHash } from '../../server/intent-training/train';
+
+/**
+ * The committed weights: they load, they score the same way every time, and they are the output of
+ * the training code and configuration in this repository. Retraining takes minutes and needs the
+ * data outside the repository, so this test checks the recorded hashes of every training input
+ * instead; `npm run train:intents` reproduces the files byte for byte (docs/EVALUATION.md).
+ */
+describe('the committed intent model', () => {
+  const model = loadIntentModel();
+
+  it('scores the intent codes, with a threshold in (0, 1) for each', () => {
+    expect(model.meta.codes).toEqual([...INTENT_CODES]);
+    for (const code of INTENT_CODES) {
+      const t = model.meta.thresholds[code];
+      expect(t).toBeGreaterThan(0);
+      expect(t).toBeLessThan(1);
+    }
+    expect(model.meta.category_threshold).toBeGreaterThan(0);
+    expect(model.meta.example_similarity).toBeGreaterThan(0.5);
+  });
+
+  it('is deterministic: two loads score a sentence identically, and scores are probabilities', () => {
+    const again = loadIntentModel();
+    for (const text of ['where is my parcel', 'I want my money back for the broken chair', '']) {
+      const a = model.score(text);
+      const b = again.score(text);
+      expect(Array.from(a.codes)).toEqual(Array.from(b.codes));
+      expect(Array.from(a.categories)).toEqual(Array.from(b.categories));
+      const total = Array.from(a.categories).reduce((x, y) => x + y, 0);
+      expect(total).toBeCloseTo(1, 5);
+    }
+  });
+
+  it('was trained from the training code and configuration in this repository', () => {
+    const { files, config } = model.meta.training_inputs;
+    expect(config).toEqual(DEFAULT_CONFIG);
+    for (const [file, hash] of Object.entries(codeInputHashes())) expect([file, files[file]]).toEqual([file, hash]);
+    expect(Object.keys(files).filter((f) => f.startsWith('data/'))).toHaveLength(4);
+    expect(trainingHash(config, files)).toBe(model.meta.training_hash);
+  });
+
+  it('has the embeddings file that was written with its header', () => {
+    const bin = readFileSync(path.join(WEIGHTS_DIR, EMBEDDINGS_FILE));
+    expect(createHash('sha256').update(bin).digest('hex')).toBe(model.meta.embeddings_sha256);
+    expect(bin.length).toBeLessThan(10_000_000);
+  });
+});
