@@ -31,10 +31,10 @@ describe.each(backends())('Slack app on $name', (backend) => {
     await h.jobs.createQueues(SLACK_JOB_NAMES);
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-  });
+  }, 120_000);
   afterAll(async () => {
     nock.enableNetConnect();
-    await h.close();
+    await h?.close();
   });
 
   beforeEach(async () => {

@@ -37,10 +37,10 @@ describe.each(backends())('Slack workspace install (OAuth) on $name', (backend) 
     h = await openHarness(backend, uniqueSchema(__filename));
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-  });
+  }, 120_000);
   afterAll(async () => {
     nock.enableNetConnect();
-    await h.close();
+    await h?.close();
   });
   beforeEach(async () => {
     nock.cleanAll();
