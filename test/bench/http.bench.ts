@@ -140,14 +140,17 @@ async function measure(name: string, target: Child, duration: number, request: C
 }
 
 let sequence = 0;
-function ingestRequest(accepted: string[]): CannonRequest {
+function ingestRequest(accepted: string[], tickets: string[] = []): CannonRequest {
   return {
     method: 'POST',
     path: '/v1/handoffs',
     headers: AUTH,
     setupRequest: (req) => ({ ...req, body: JSON.stringify(conversation((sequence += 1))) }),
     onResponse: (status, body) => {
-      if (status === 202) accepted.push((JSON.parse(body) as { id: string }).id);
+      if (status !== 202) return;
+      const handoff = JSON.parse(body) as { id: string; conversation_id: string };
+      accepted.push(handoff.id);
+      tickets.push(handoff.conversation_id); // the ticket id is the conversation id (see conversation())
     },
   };
 }
@@ -225,10 +228,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string):
     log(`${engine}: Baton up, ${idleMemory.rss} MB resident after start`);
 
     const accepted: string[] = [];
+    const tickets: string[] = [];
     // Warm-up (JIT, caches), then the 10 s burst at full rate, 50 connections.
     await autocannon({ url: baton.url, connections: 10, duration: 2, requests: [ingestRequest([])] });
     const burstStart = Date.now();
-    const ingest = await measure('POST /v1/handoffs', baton, 10, ingestRequest(accepted));
+    const ingest = await measure('POST /v1/handoffs', baton, 10, ingestRequest(accepted, tickets));
     const burstEnd = Date.now();
     const drainedAt = await drain(baton, accepted, 120_000);
     const drainReport = {
@@ -238,12 +242,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string):
     };
     log(`${engine}: ingest ${ingest.rps}/s p99 ${ingest.p99} ms; ${accepted.length} handoffs assembled ${drainReport.afterBurstSeconds ?? '>120'} s after the burst`);
 
-    const tickets = accepted.length;
     const reads = await measure('GET /v1/briefs', baton, 8, {
       method: 'GET',
-      path: '/v1/briefs?provider=zendesk&ticket=bench-1',
+      path: `/v1/briefs?provider=zendesk&ticket=${tickets[0]}`,
       headers: AUTH,
-      setupRequest: (req) => ({ ...req, path: `/v1/briefs?provider=zendesk&ticket=bench-${1 + Math.floor(Math.random() * tickets)}` }),
+      setupRequest: (req) => ({ ...req, path: `/v1/briefs?provider=zendesk&ticket=${tickets[Math.floor(Math.random() * tickets.length)]}` }),
     });
     const assess = await measure('POST /v1/assess', baton, 8, { method: 'POST', path: '/v1/assess', headers: AUTH, body: JSON.stringify(conversation(1)) });
 
