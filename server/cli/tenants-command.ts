@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { BatonError } from '../errors';
+import { BatonError, ConfigError } from '../errors';
 import { createIntegrationStore } from '../integrations/integration-store';
 import { createSecretBox, loadSecretKey } from '../secret-box';
+import { lockDataDir, type DataDirLock } from '../store/data-dir-lock';
 import { openDatabase } from '../store/database';
 import { createStore } from '../store/postgres-store';
 import { createTenantAdmin } from '../store/tenant-admin';
@@ -104,6 +105,17 @@ export async function tenantsCommand(args: string[], io: CliIo): Promise<ExitCod
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
+  // The embedded database belongs to one process: refuse (naming DATA_DIR) while a server holds it.
+  let lock: DataDirLock | undefined;
+  try {
+    lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`baton tenants: ${err.message}; while the server runs, use the admin API (docs/ADMIN-API.md)\n`);
+      return 1;
+    }
+    throw err;
+  }
   const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
   const store = createStore(db);
   const print = (value: unknown) => io.stdout(JSON.stringify(value, null, 2) + '\n');
@@ -169,5 +181,6 @@ export async function tenantsCommand(args: string[], io: CliIo): Promise<ExitCod
     throw err;
   } finally {
     await store.close();
+    lock?.release();
   }
 }

@@ -26,3 +26,16 @@ describe('baton tenants slack-…', () => {
     expect(link.err).toContain('not installed');
   }, 300_000);
 });
+
+describe('baton tenants beside a running server', () => {
+  it('refuses the embedded database while another process holds DATA_DIR, naming the admin API', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-locked-'));
+    // pid 1 (init) is always alive and is never this test: the folder reads as held by a server.
+    fs.writeFileSync(path.join(dataDir, 'baton.lock'), '1\n');
+    const res = await baton(dataDir, ['tenants', 'slack-routes', 'acme']);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('DATA_DIR');
+    expect(res.err).toContain('admin API');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
