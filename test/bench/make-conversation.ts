@@ -1,22 +1,11 @@
 import type { Conversation } from '../../server/domain/conversation';
+import { mulberry32 } from '../../server/intent-training/random';
 
 /**
  * Realistic synthetic conversations for the benchmark: alternating customer and bot turns, varied
  * text with facts in it (order ids, emails, amounts, tracking numbers, dates), bot turns citing the
  * sample knowledge base, some marked unhelpful. Seeded, so every run times the same input.
  */
-
-function prng(seed: number): () => number {
-  // mulberry32: small, fast and good enough to vary text deterministically.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CUSTOMER_LINES = [
   'Hi, where is order #{order}? It was due on {date} and tracking {tracking} has not moved.',
@@ -61,7 +50,7 @@ const TRACKING = ['1Z999AA10123456784', '9400111899223197428490', 'JD01460000610
 const DATES = ['November 5', '12 Nov', 'next Friday', '2026-11-09'];
 
 export function makeConversation(messages: number, seed: number): Conversation {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const fill = (line: string) =>
     line
