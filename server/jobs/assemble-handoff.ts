@@ -1,4 +1,5 @@
 import type pino from 'pino';
+import { sameBriefContent } from '../brief/same-brief';
 import type { BriefWriter } from '../brief/writer';
 import type { GatheredContext } from '../connectors/types';
 import { conversationTime } from '../domain/conversation';
@@ -26,9 +27,12 @@ export interface AssembleHandoffDeps {
 }
 
 /**
- * The `handoff-assemble` job: writes the assembled brief as the handoff's next version. Storing it
- * and moving the handoff from `received` to `assembled` happen in one conditional statement, so a
- * retried or duplicated job adds nothing. The rules' decision is never changed here.
+ * The `handoff-assemble` job: writes the assembled brief as the handoff's next version when it adds
+ * something to the latest one (connectors' context, a failing source); otherwise no version is
+ * written. Either way, storing it (or not) and moving the handoff from `received` to `assembled`
+ * happen in one conditional statement, with `afterAssembled` in the same transaction pointing at the
+ * version now shown, so a retried or duplicated job adds nothing. The rules' decision is never
+ * changed here.
  */
 export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: AssembleHandoffJob) => Promise<void> {
   return async (data) => {
@@ -52,7 +56,7 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
       logger.warn('tenant not found; skipped');
       return;
     }
-    const { brief: _previous, ...decision } = handoff.assessment;
+    const { brief: latest, ...decision } = handoff.assessment;
     // The conversation's own time, as when the handoff was first assessed, so the brief reads the same.
     const now = conversationTime(handoff.conversation, new Date(handoff.created_at));
     // Never throws: a failing connector is marked in sources and the brief goes on without it.
@@ -65,13 +69,24 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
       sources: gathered.sources,
     });
     const afterAssembled = deps.afterAssembled;
-    const version = await deps.store.advanceBrief(
-      data.tenantId,
-      data.handoffId,
-      brief,
-      { from: 'received', to: 'assembled' },
-      afterAssembled && ((tx, stored) => afterAssembled(tx, { tenantId: data.tenantId, handoffId: data.handoffId, version: stored.version })),
-    );
+    const then = afterAssembled && ((tx: Sql, stored: { version: number }) => afterAssembled(tx, { tenantId: data.tenantId, handoffId: data.handoffId, version: stored.version }));
+    const transition = { from: 'received', to: 'assembled' } as const;
+    if (sameBriefContent(latest, brief)) {
+      // Nothing new (no connectors, or they found nothing): the shown version stays the brief, the
+      // handoff is assembled all the same, and what follows assembly points at that version.
+      const current = await deps.store.advanceStatus(data.tenantId, data.handoffId, handoff.brief_version, transition, then);
+      if (current) {
+        logger.info({ version: current.version }, 'brief assembled; nothing new, no version written');
+        return;
+      }
+      // Still `received` means a version was added since it was read: compare again on a retry.
+      if ((await deps.store.getHandoff(data.tenantId, data.handoffId))?.status === 'received') {
+        throw new Error('a newer brief version was stored while assembling; retrying against it');
+      }
+      logger.info('another run assembled it first; nothing changed');
+      return;
+    }
+    const version = await deps.store.advanceBrief(data.tenantId, data.handoffId, brief, transition, then);
     if (version) logger.info({ version: version.version, writer: brief.writer }, 'brief assembled');
     else logger.info('another run assembled it first; nothing stored');
   };

@@ -197,6 +197,24 @@ export function createStore(db: Database): Store {
       });
     },
 
+    async advanceStatus(tenantId, handoffId, version, transition, then) {
+      if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
+      const advance = async (sql: Sql) => {
+        const { rows } = await sql.query<{ brief_version: number }>(
+          `UPDATE handoffs SET status = $4, updated_at = now()
+           WHERE tenant_id = $1 AND id = $2 AND status = $3 AND brief_version = $5 RETURNING brief_version`,
+          [tenantId, handoffId, transition.from, transition.to, version],
+        );
+        return rows[0] ? { version: Number(rows[0].brief_version) } : null;
+      };
+      if (!then) return advance(db);
+      return db.transaction(async (tx) => {
+        const current = await advance(tx);
+        if (current) await then(tx, current);
+        return current;
+      });
+    },
+
     async listBriefVersions(tenantId, handoffId) {
       if (!isUuid(tenantId) || !isUuid(handoffId)) return [];
       const { rows } = await db.query<BriefVersionRow>(

@@ -116,6 +116,19 @@ export interface Store {
     /** Runs in the same transaction once the version is stored (e.g. enqueue the model's brief). */
     then?: (tx: Sql, version: BriefVersion) => Promise<void>,
   ): Promise<BriefVersion | null>;
+  /**
+   * Extension: moves the handoff from status `from` to `to` without a new brief version, only if it
+   * is still in `from` and its latest version is still `version` (checked and changed in one
+   * statement): the assembled brief added nothing to that version. Null when it was not.
+   */
+  advanceStatus(
+    tenantId: string,
+    handoffId: string,
+    version: number,
+    transition: { from: HandoffStatus; to: HandoffStatus },
+    /** Runs in the same transaction once the status moved, with the (unchanged) current version. */
+    then?: (tx: Sql, current: { version: number }) => Promise<void>,
+  ): Promise<{ version: number } | null>;
   listBriefVersions(tenantId: string, handoffId: string): Promise<BriefVersion[]>;
 
   /**

@@ -1,11 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
+import { OfflineBriefWriter } from '../../server/brief/offline-writer';
+import type { Conversation } from '../../server/domain/conversation';
+import { contextGatherer } from '../../server/integrations/gather';
+import { createIntegrationStore } from '../../server/integrations/integration-store';
+import { TenantIntegrations } from '../../server/integrations/tenant-integrations';
 import { createAssembleHandoffHandler } from '../../server/jobs/assemble-handoff';
 import { HANDOFF_ASSEMBLE } from '../../server/jobs/job-names';
 import { createJobQueue, type JobQueue } from '../../server/jobs/job-queue';
+import { createSecretBox } from '../../server/secret-box';
 import { createStore } from '../../server/store/postgres-store';
-import type { Store, Tenant } from '../../server/store/types';
+import type { Sql, Store, Tenant } from '../../server/store/types';
 import { backends, resetTables, uniqueSchema } from '../helpers/database';
-import { makeAssessment, makeConversation, RecordingBriefWriter } from '../store/factories';
+import { makeAssessment, makeConversation, makeDecision, RecordingBriefWriter } from '../store/factories';
 import { sleep, waitFor } from './wait-for';
 
 const logger = pino({ level: 'silent' });
@@ -61,6 +68,72 @@ describe.each(backends())('handoff-assemble job on $name', (backend) => {
       expect(decision).toEqual(original);
       expect(brief.writer).toBe('recording');
     }
+  });
+
+  /** A handoff recorded as ingest records it: the rules' decision and the offline brief as version 1. */
+  const recordOffline = async (conversation: Conversation) => {
+    const decision = makeDecision({ facts: { order_ids: [], emails: [], phones: [], tracking_numbers: ['1Z999AA10123456784'], amounts: [], dates: [] } });
+    const brief = await new OfflineBriefWriter().write(conversation, decision, { policy: tenant.policy, now: new Date('2026-11-02T10:15:00Z') });
+    return (await store.recordHandoff(tenant.id, { conversation, conversationId: conversation.id!, assessment: { ...decision, brief } })).handoff;
+  };
+  /** What runs after assembly, in its transaction: here, a row per call, so a rolled-back call leaves none. */
+  const afterAssembledLog = () => {
+    const calls: Array<{ handoffId: string; version: number }> = [];
+    const afterAssembled = async (tx: Sql, assembled: { tenantId: string; handoffId: string; version: number }) => {
+      await tx.query('SELECT 1');
+      calls.push({ handoffId: assembled.handoffId, version: assembled.version });
+    };
+    return { calls, afterAssembled };
+  };
+  const parcelConversation = (id: string): Conversation =>
+    makeConversation({
+      id,
+      ticket: undefined,
+      messages: [
+        { role: 'customer', text: 'My parcel 1Z999AA10123456784 has not moved for a week. I want to talk to a real person.' },
+        { role: 'bot', text: 'It is in transit.', helpful: false },
+      ],
+    });
+
+  it('writes no version when the assembled brief says what version 1 says (no connectors), yet assembles and runs afterAssembled once at version 1', async () => {
+    const { calls, afterAssembled } = afterAssembledLog();
+    const assemble = createAssembleHandoffHandler({ store, writer: new OfflineBriefWriter(), logger, afterAssembled });
+    const handoff = await recordOffline(parcelConversation('conv-offline'));
+    const other = await recordOffline(parcelConversation('conv-offline-2'));
+
+    await assemble({ tenantId: tenant.id, handoffId: handoff.id });
+    await assemble({ tenantId: tenant.id, handoffId: handoff.id });
+    await Promise.all([1, 2, 3].map(() => assemble({ tenantId: tenant.id, handoffId: other.id })));
+
+    for (const id of [handoff.id, other.id]) {
+      expect((await store.listBriefVersions(tenant.id, id)).map((v) => v.version)).toEqual([1]);
+      const read = (await store.getHandoff(tenant.id, id))!;
+      expect(read).toMatchObject({ status: 'assembled', brief_version: 1 });
+    }
+    expect(calls.sort((a, b) => a.handoffId.localeCompare(b.handoffId))).toEqual(
+      [{ handoffId: handoff.id, version: 1 }, { handoffId: other.id, version: 1 }].sort((a, b) => a.handoffId.localeCompare(b.handoffId)),
+    );
+  });
+
+  it('writes version 2 when a connector adds context, with afterAssembled at version 2; nothing more on a rerun', async () => {
+    const integrationStore = createIntegrationStore(store.db, createSecretBox(randomBytes(32)));
+    // The tracking connector without an AfterShip key works offline: carrier and tracking page.
+    await integrationStore.connect(tenant.id, 'tracking', { settings: {}, secrets: {} });
+    const gather = contextGatherer(new TenantIntegrations(integrationStore));
+    const { calls, afterAssembled } = afterAssembledLog();
+    const assemble = createAssembleHandoffHandler({ store, writer: new OfflineBriefWriter(), logger, afterAssembled, gather });
+    const handoff = await recordOffline(parcelConversation('conv-parcel'));
+
+    await assemble({ tenantId: tenant.id, handoffId: handoff.id });
+    await assemble({ tenantId: tenant.id, handoffId: handoff.id });
+
+    const versions = await store.listBriefVersions(tenant.id, handoff.id);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions[0]!.brief.sources).toEqual([]);
+    expect(versions[1]!.brief.sources).toEqual([{ kind: 'tracking', ok: true }]);
+    expect(versions[1]!.brief.customer_context).toHaveProperty('tracking.parcels.0.number', '1Z999AA10123456784');
+    expect((await store.getHandoff(tenant.id, handoff.id))!).toMatchObject({ status: 'assembled', brief_version: 2 });
+    expect(calls).toEqual([{ handoffId: handoff.id, version: 2 }]);
   });
 
   it('gives the writer the decision without the brief, the tenant policy, and the conversation time', async () => {
