@@ -56,7 +56,7 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
     { id: 'conv-late', customer: { name: 'Ana Ruiz', tier: 'standard' } },
   );
 
-  /** POST /v1/handoffs's part (v1, offline) and the assemble job's (v2, offline), with the enrich job enqueued beside v2. */
+  /** POST /v1/handoffs's part (v1, offline) and the assemble job's (no connectors: nothing new, v1 stays), with the enrich job enqueued at v1. */
   async function recordAndAssemble(conv: Conversation = late): Promise<EnrichBriefJob & { decision: unknown }> {
     const assessment = await assess(conv, { policy: tenant.policy, writer: offline, kb });
     const { handoff } = await store.recordHandoff(tenant.id, { conversation: conv, conversationId: conv.id!, assessment });
@@ -71,7 +71,7 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
         enqueued.push(assembled);
       },
     })({ tenantId: tenant.id, handoffId: handoff.id });
-    expect(enqueued).toEqual([{ tenantId: tenant.id, handoffId: handoff.id, version: 2 }]);
+    expect(enqueued).toEqual([{ tenantId: tenant.id, handoffId: handoff.id, version: 1 }]);
     const { brief: _brief, ...decision } = assessment;
     return { ...enqueued[0]!, decision };
   }
@@ -81,9 +81,9 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
 
   it('stores the model brief as the next version, with its tokens, after the offline one was shown', async () => {
     const job = await recordAndAssemble();
-    // The enrich job went into pg-boss in the transaction that stored version 2.
+    // The enrich job went into pg-boss in the transaction that assembled the handoff (version 1 still shown).
     const { rows } = await store.db.query<{ data: EnrichBriefJob }>(`SELECT data FROM ${schema}_boss.job WHERE name = $1`, [BRIEF_ENRICH]);
-    expect(rows.map((r) => r.data)).toEqual([{ tenantId: tenant.id, handoffId: job.handoffId, version: 2 }]);
+    expect(rows.map((r) => r.data)).toEqual([{ tenantId: tenant.id, handoffId: job.handoffId, version: 1 }]);
     expect((await store.getHandoff(tenant.id, job.handoffId))!.assessment.brief.writer).toBe('offline');
 
     const scope = nock(OPENAI_ORIGIN)
@@ -93,19 +93,19 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
     scope.done();
 
     const read = (await store.getHandoff(tenant.id, job.handoffId))!;
-    expect(read.brief_version).toBe(3);
+    expect(read.brief_version).toBe(2);
     expect(read.assessment.brief.writer).toBe('openai:gpt-4o-mini');
     expect(read.assessment.brief.summary).toBe(modelAnswer().summary);
     const { brief: _b, ...decision } = read.assessment;
     expect(decision).toEqual(job.decision);
-    expect((await store.listBriefVersions(tenant.id, job.handoffId)).map((v) => v.writer)).toEqual(['offline', 'offline', 'openai:gpt-4o-mini']);
+    expect((await store.listBriefVersions(tenant.id, job.handoffId)).map((v) => v.writer)).toEqual(['offline', 'openai:gpt-4o-mini']);
     expect(await handoffUsage(store.db, tenant.id, job.handoffId)).toEqual([
-      expect.objectContaining({ brief_version: 3, model: 'gpt-4o-mini', outcome: 'enriched', prompt_tokens: 1200, completion_tokens: 150 }),
+      expect.objectContaining({ brief_version: 2, model: 'gpt-4o-mini', outcome: 'enriched', prompt_tokens: 1200, completion_tokens: 150 }),
     ]);
 
-    // Run again (a retried or duplicated job): version 3 is shown, so nothing is asked or stored.
+    // Run again (a retried or duplicated job): version 2 is shown, so nothing is asked or stored.
     await enrich(job);
-    expect((await store.getHandoff(tenant.id, job.handoffId))!.brief_version).toBe(3);
+    expect((await store.getHandoff(tenant.id, job.handoffId))!.brief_version).toBe(2);
   });
 
   it('keeps the offline brief when the model fails, and records the failed call', async () => {
@@ -114,7 +114,7 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
     await enrich(job);
     scope.done();
     const read = (await store.getHandoff(tenant.id, job.handoffId))!;
-    expect(read.brief_version).toBe(2);
+    expect(read.brief_version).toBe(1);
     expect(read.assessment.brief.writer).toBe('offline');
     expect(await handoffUsage(store.db, tenant.id, job.handoffId)).toEqual([
       expect.objectContaining({ brief_version: null, outcome: 'server_error', prompt_tokens: 0, completion_tokens: 0 }),
@@ -137,7 +137,7 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
     tenant = (await store.getTenant(tenant.id))!;
     const second = await recordAndAssemble(conversation(late.messages as never, { id: 'conv-2' }));
     await enrich(second);
-    expect((await store.getHandoff(tenant.id, second.handoffId))!.brief_version).toBe(2);
+    expect((await store.getHandoff(tenant.id, second.handoffId))!.brief_version).toBe(1);
     expect(await handoffUsage(store.db, tenant.id, second.handoffId)).toEqual([expect.objectContaining({ outcome: 'over_budget', brief_version: null })]);
 
     // Next month the limit starts again from zero.
@@ -145,7 +145,7 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
     const again = nock(OPENAI_ORIGIN).post(COMPLETIONS_PATH).reply(200, completion({ content: JSON.stringify(modelAnswer()) }));
     await enrich(second, nextMonth);
     again.done();
-    expect((await store.getHandoff(tenant.id, second.handoffId))!.brief_version).toBe(3);
+    expect((await store.getHandoff(tenant.id, second.handoffId))!.brief_version).toBe(2);
   });
 
   it('changes nothing in the decision when the customer writes instructions for the model', async () => {
