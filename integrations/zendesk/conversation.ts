@@ -82,6 +82,14 @@ function messageText(m: SunshineMessage): string {
 }
 
 /**
+ * Baton's conversation id (the handoff's idempotency key) for a Sunshine Conversations conversation:
+ * the passControl that hands it over and the ticket events that later name it share it.
+ */
+export function sunshineConversationKey(conversationId: string): string {
+  return `sunshine:conversation:${conversationId}`;
+}
+
+/**
  * A Sunshine Conversations transcript as a Conversation: the user's messages are the customer's;
  * business messages from the Agent Workspace are agents', any other business author (the bot's
  * integration) is the bot.
@@ -96,7 +104,7 @@ export function sunshineConversation(input: { conversationId: string; messages: 
     });
   if (messages.length === 0) messages.push({ role: 'system', text: '(the conversation had no text messages)' });
   return compact({
-    id: `sunshine:conversation:${input.conversationId}`,
+    id: sunshineConversationKey(input.conversationId),
     channel: 'messaging',
     occurred_at: input.occurredAt,
     messages,

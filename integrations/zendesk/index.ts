@@ -4,7 +4,7 @@ import type { HelpdeskEvent, InboundRequest } from '../../server/connectors/type
 import { UpstreamError } from '../../server/errors';
 import { createZendeskHttp, ZendeskClient, type ZendeskAuth } from './client';
 import { ZendeskContextConnector } from './context';
-import { sunshineConversation, ticketConversation } from './conversation';
+import { sunshineConversation, sunshineConversationKey, ticketConversation } from './conversation';
 import { zendeskReceiver } from './receiver';
 import { zendeskSecretsSchema, zendeskSettingsSchema, zendeskTicketUrl, type ZendeskSecrets, type ZendeskSettings } from './settings';
 
@@ -63,7 +63,9 @@ export function zendeskIntegration(options: ZendeskIntegrationOptions) {
         signingSecret: secrets.webhook_secret,
         now,
         handoffTag: settings.handoff_tag,
-        messagingTicketIsHandoff: settings.messaging_ticket_is_handoff,
+        // With Sunshine Conversations connected, its passControl is the messaging handoff and the
+        // ticket is linked to it later (ticketLink); the ticket's creation is not a second one.
+        messagingTicketIsHandoff: settings.messaging_ticket_is_handoff ?? !secrets.sunshine_webhook_secret,
       });
     },
 
@@ -71,6 +73,12 @@ export function zendeskIntegration(options: ZendeskIntegrationOptions) {
     receiveSunshine(request: InboundRequest): HelpdeskEvent[] {
       if (!secrets.sunshine_webhook_secret) throw new UpstreamError('Sunshine Conversations is not connected for this tenant', false);
       return sunshineReceiver.receive(request, { webhookSecret: secrets.sunshine_webhook_secret });
+    },
+
+    /** A messaging ticket event naming its Sunshine conversation: the passControl handoff gets this ticket. */
+    ticketLink(event: HelpdeskEvent): { conversationId: string; ticket: { provider: string; id: string; url: string } } | undefined {
+      if (event.provider !== 'zendesk' || !event.ticketId || !event.messagingConversationId) return undefined;
+      return { conversationId: sunshineConversationKey(event.messagingConversationId), ticket: { provider: 'zendesk', id: event.ticketId, url: ticketUrl(event.ticketId) } };
     },
 
     /** The conversation behind a handoff event: the full messaging transcript, or the ticket with its comments and requester. */
@@ -127,6 +135,7 @@ export const zendeskDefinition = {
         sunshine: { receive: (request: InboundRequest) => zendesk.receiveSunshine(request) },
       },
       resolveHandoff: async (event: HelpdeskEvent, signal?: AbortSignal) => (event.handoff ? zendesk.loadConversation(event, signal) : undefined),
+      ticketLink: (event: HelpdeskEvent) => zendesk.ticketLink(event),
     };
   },
 };

@@ -129,6 +129,9 @@ function normalizeEvent(payload: z.output<typeof eventPayload>, options: Zendesk
   } else if (kind === 'message_added') {
     const actor = z.looseObject({ type: z.string() }).safeParse(event.actor);
     if (actor.success && actor.data.type === 'agent') update.firstPublicAgentReplyAt = payload.time;
+    // The Sunshine Conversations id of the ticket's conversation (Zendesk "Messaging events").
+    const conversation = z.string().min(1).max(200).safeParse(event.conversation_id);
+    if (conversation.success) base.messagingConversationId = conversation.data;
   }
   if (Object.keys(update).length > 0) base.update = update;
   return base;

@@ -12,7 +12,11 @@ export const zendeskSettingsSchema = z.object({
   /** Where the API answers; default https://<subdomain>.zendesk.com (set only for a local stand-in). */
   api_base_url: httpUrl.optional(),
   handoff_tag: z.string().regex(/^[\w:-]{1,80}$/, 'must be a Zendesk tag (letters, digits, _, -, :)').default(DEFAULT_HANDOFF_TAG),
-  messaging_ticket_is_handoff: z.boolean().default(true),
+  /**
+   * A ticket created on a messaging channel is a handoff. Unset: yes, unless Sunshine Conversations
+   * is connected (its passControl is then the handoff, and the ticket is linked to it).
+   */
+  messaging_ticket_is_handoff: z.boolean().optional(),
   /** Zendesk user ids whose comments are the bot's. */
   bot_user_ids: z.array(z.string().regex(/^\d{1,20}$/, 'must be a Zendesk user id')).default([]),
   /** Baton queue → Zendesk group id, set on the ticket at write-back. */

@@ -108,6 +108,12 @@ export interface HelpdeskEvent {
   /** The vendor's own event type, e.g. `zen:event-type:ticket.created` or `ticket-created`. */
   vendorType: string;
   ticketId?: string;
+  /**
+   * The messaging conversation this ticket carries (Zendesk: the Sunshine Conversations id on
+   * `messaging_ticket.message_added`), when the event names it: how a ticket is linked to a handoff
+   * that came from the conversation before the ticket existed.
+   */
+  messagingConversationId?: string;
   occurredAt?: string;
   tags?: string[];
   /** Set when this event hands a conversation from the bot to a person. */

@@ -15,6 +15,12 @@ export interface BuiltIntegration {
   webhooks?: Record<string, WebhookSource>;
   /** The conversation when this event is a handoff to people, else undefined. */
   resolveHandoff?(event: HelpdeskEvent, signal?: AbortSignal): Promise<Conversation | undefined>;
+  /**
+   * The handoff this event's ticket belongs to when that handoff came from a conversation before the
+   * ticket existed (Zendesk: a Sunshine Conversations passControl): Baton's conversation id for it
+   * and the ticket to fill in. Undefined when the event links nothing.
+   */
+  ticketLink?(event: HelpdeskEvent): { conversationId: string; ticket: { provider: string; id: string; url?: string } } | undefined;
   /** The shared secret a sidebar widget request must carry (Gorgias). */
   widgetSecret?: string;
 }

@@ -8,7 +8,9 @@ import type { TenantIntegrations } from '../integrations/tenant-integrations';
 import type { KnowledgeSearch } from '../kb/types';
 import { isUuid } from '../store/rows';
 import type { HandoffRecord, Sql, Store } from '../store/types';
-import { HANDOFF_ASSEMBLE } from './job-names';
+import { fillLinkedTicket, linkConversationTicket } from '../integrations/conversation-tickets';
+import { HANDOFF_ASSEMBLE, HELPDESK_WRITE_BACK } from './job-names';
+import { assemblyEnqueued, wakeWorkers } from './wake-workers';
 
 export interface HelpdeskEventJob {
   tenantId: string;
@@ -42,7 +44,9 @@ function contractConversation(conversation: Conversation): Conversation {
  * The `helpdesk-event` job: one stored webhook event. Follow-up facts (first reply, assignee,
  * solved, satisfaction) are merged into the ticket's record; a handoff event fetches the
  * conversation, runs the rules and records the handoff with its assembly job in one transaction,
- * once per conversation (a replayed or second event for the same ticket finds it recorded).
+ * once per conversation (a replayed or second event for the same ticket finds it recorded). An
+ * event naming the ticket of a messaging conversation links it to that conversation's handoff
+ * (conversation-tickets.ts), so a passControl without a ticket id still gets its note.
  */
 export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: HelpdeskEventJob) => Promise<void> {
   return async (data) => {
@@ -68,6 +72,19 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
       const followed = deps.onFollowup && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId));
       if (followed) await deps.onFollowup!(followed, event.update);
     }
+    const link = owner.integration.ticketLink?.(event);
+    if (link) {
+      // A ticket for a conversation handed over before the ticket existed (Sunshine passControl):
+      // that handoff gets it. Already assembled: its write-back had no ticket, so it goes now;
+      // still being assembled: the assembly's own write-back will find the ticket.
+      const filled = await linkConversationTicket(deps.store.db, tenant.id, link.conversationId, link.ticket, async (tx, handoff) => {
+        if (handoff.status !== 'received') await deps.jobs.sendInTransaction(tx, HELPDESK_WRITE_BACK, { tenantId: tenant.id, handoffId: handoff.handoffId });
+      });
+      if (filled) {
+        if (filled.status !== 'received') wakeWorkers(deps.jobs, HELPDESK_WRITE_BACK);
+        logger.info({ handoff_id: filled.handoffId, ticket: link.ticket.id }, 'ticket linked to the conversation\'s handoff');
+      }
+    }
     if (!owner.integration.resolveHandoff) return;
     if (event.ticketId && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId))) {
       logger.info({ ticket: event.ticketId }, 'handoff already recorded for this ticket');
@@ -81,9 +98,12 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
       tenant.id,
       { conversation, conversationId: conversation.id!, assessment },
       async (tx, record) => {
+        // A ticket an earlier event named for this conversation, before assembly reads the handoff.
+        if (!record.ticket) await fillLinkedTicket(tx, tenant.id, record.conversation_id);
         await deps.jobs.sendInTransaction(tx, HANDOFF_ASSEMBLE, { tenantId: tenant.id, handoffId: record.id });
       },
     );
+    if (created) assemblyEnqueued(deps.jobs);
     logger.info({ handoff_id: handoff.id, created, escalate: handoff.assessment.escalate }, created ? 'handoff recorded from helpdesk' : 'handoff already recorded');
   };
 }

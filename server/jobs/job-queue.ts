@@ -57,6 +57,12 @@ export interface JobQueue {
    * Returns how many were released.
    */
   releaseAbandoned(reason: string): Promise<number>;
+  /**
+   * Wakes this process's workers of queue `name` from their polling sleep, so a job just committed
+   * is fetched now rather than up to a polling interval later. Call it after the enqueuing
+   * transaction commits; a process with no worker on `name` ignores it.
+   */
+  wake(name: string): void;
 }
 
 export interface JobQueueOptions {
@@ -129,6 +135,8 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
     return instance;
   };
   let boss = makeBoss();
+  /** This process's worker ids per queue, for wake(). */
+  const workerIds = new Map<string, string[]>();
 
   const retryPolicy = {
     retryLimit: options.retryLimit ?? 5,
@@ -191,7 +199,12 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
           await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
         }
       });
+      workerIds.set(name, [...(workerIds.get(name) ?? []), workerId]);
       return workerId;
+    },
+
+    wake(name) {
+      for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
     },
 
     async releaseAbandoned(reason) {

@@ -1,6 +1,6 @@
 import { zendeskReceiver, zendeskSignature, verifyZendeskSignature } from '../../../integrations/zendesk/receiver';
 import { sunshineReceiver } from '../../../integrations/zendesk/sunshine';
-import { fixtureBytes } from '../../helpers/vendor-fixtures';
+import { fixture, fixtureBytes } from '../../helpers/vendor-fixtures';
 import { refusal } from '../../helpers/outside-http';
 
 const SECRET = 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==';
@@ -106,6 +106,13 @@ describe('Zendesk events normalised', () => {
     expect(one('event-agent-assignment-changed').update).toEqual({ assigneeId: '366110108' });
     expect(one('event-status-changed').update).toEqual({ status: 'solved', solvedAt: '2026-11-02T11:02:00Z' });
     expect(one('event-messaging-message-added')).toMatchObject({ kind: 'message_added', ticketId: '5170', update: { firstPublicAgentReplyAt: '2026-11-02T11:03:05.254571515Z' } });
+  });
+
+  it('a messaging message names the Sunshine conversation of its ticket (the link to a passControl handoff)', () => {
+    const event = one('event-messaging-message-added');
+    expect(event.messagingConversationId).toBe((fixture('zendesk', 'event-messaging-message-added') as { event: { conversation_id: string } }).event.conversation_id);
+    expect(event.handoff).toBeUndefined();
+    expect(one('event-comment-added').messagingConversationId).toBeUndefined();
   });
 
   it('a trigger webhook reads the space-separated tags Zendesk renders', () => {
