@@ -51,7 +51,13 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
       logger.info({ status: handoff.status }, 'already assembled; skipped');
       return;
     }
-    const tenant = await deps.store.getTenant(data.tenantId);
+    // The connectors start at once; the tenant is read while they work (assembly takes as long as
+    // the slowest connector, plus as little of our own as possible). gather never throws: a failing
+    // connector is marked in sources and the brief goes on without it.
+    const [tenant, gathered] = await Promise.all([
+      deps.store.getTenant(data.tenantId),
+      deps.gather ? deps.gather(data.tenantId, handoff) : Promise.resolve<GatheredContext>({ customerContext: {}, sources: [] }),
+    ]);
     if (!tenant) {
       logger.warn('tenant not found; skipped');
       return;
@@ -59,8 +65,6 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
     const { brief: latest, ...decision } = handoff.assessment;
     // The conversation's own time, as when the handoff was first assessed, so the brief reads the same.
     const now = conversationTime(handoff.conversation, new Date(handoff.created_at));
-    // Never throws: a failing connector is marked in sources and the brief goes on without it.
-    const gathered = deps.gather ? await deps.gather(data.tenantId, handoff) : { customerContext: {}, sources: [] };
     const brief = await deps.writer.write(handoff.conversation, decision, {
       policy: tenant.policy,
       kb: deps.kb,

@@ -116,6 +116,32 @@ describe.each(backends())('job queue on $name', (backend) => {
     expect(await queue.releaseAbandoned('process died')).toBe(0);
   });
 
+  it('wake() has an idle worker fetch a just-committed job at once instead of after its polling interval', async () => {
+    await queue.createQueues(['wake-test']);
+    const handled = new Map<string, number>();
+    // A long interval makes the difference plain: polling alone would take up to 5 s.
+    await queue.work<{ marker: string }>('wake-test', async (data) => {
+      handled.set(data.marker, Date.now());
+    }, { pollingIntervalSeconds: 5 });
+    await sleep(300); // the worker's first (empty) fetch is done: it is asleep now
+
+    const sent = Date.now();
+    await db.transaction((tx) => queue.sendInTransaction(tx, 'wake-test', { marker: 'woken' }));
+    queue.wake('wake-test');
+    queue.wake('no-worker-here'); // a queue with no worker in this process: nothing happens
+    await waitFor('the woken job', () => handled.has('woken'), 4000);
+    expect(handled.get('woken')! - sent).toBeLessThan(1500);
+
+    // Without wake() the same worker waits out its interval (so the check above can fail).
+    await sleep(300);
+    const unsent = Date.now();
+    await db.transaction((tx) => queue.sendInTransaction(tx, 'wake-test', { marker: 'polled' }));
+    await sleep(1500);
+    expect(handled.has('polled')).toBe(false);
+    await waitFor('the polled job', () => handled.has('polled'), 8000);
+    expect(handled.get('polled')! - unsent).toBeGreaterThanOrEqual(1500);
+  });
+
   it('refuses a queue name pg-boss could reject', async () => {
     await expect(queue.createQueues(['Bad Name!'])).rejects.toThrow(/job name "Bad Name!"/);
     await expect(queue.send('bad name', {})).rejects.toThrow(/job name/);
