@@ -37,6 +37,15 @@ export interface GorgiasMessage {
   created_datetime?: string;
 }
 
+/** A Gorgias user: the people (and bots) working the helpdesk; customers are a separate resource. */
+export interface GorgiasUser {
+  id: number;
+  email?: string | null;
+  name?: string | null;
+  active?: boolean;
+  role?: { name?: string } | null;
+}
+
 const MAX_PAGES = 20;
 
 /** Gorgias's documented limit for API-key clients: 40 requests in any 20 seconds per account. */
@@ -99,6 +108,17 @@ export class GorgiasClient {
       },
       { signal },
     );
+  }
+
+  /** Users whose email is `email` (`GET /api/users?email=`), from the first page: an address is one user. */
+  async findUsersByEmail(email: string, signal?: AbortSignal): Promise<GorgiasUser[]> {
+    const { data } = await this.http.get<{ data: GorgiasUser[] }>('/api/users', { params: { email, limit: 30 }, signal });
+    return data.data ?? [];
+  }
+
+  /** Assigns the ticket to a user (`PUT /api/tickets/{id}` with `assignee_user`). */
+  async assignTicket(ticketId: string, userId: number, signal?: AbortSignal): Promise<void> {
+    await this.http.put(`/api/tickets/${encodeURIComponent(ticketId)}`, { assignee_user: { id: userId } }, { signal });
   }
 
   /** Adds tags (POST adds; PUT would replace the ticket's own). */

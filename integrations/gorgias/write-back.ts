@@ -36,4 +36,17 @@ export class GorgiasHelpdeskWriter implements HelpdeskWriter {
     await this.client.addTags(input.ticketId, tags, signal);
     return { noteWritten: !already, tags };
   }
+
+  /**
+   * A claim in Slack: assigns the ticket to the active Gorgias user with this email (matched again
+   * here without regard to case; bots never). False when no such user.
+   */
+  async assignByEmail(ticketId: string, email: string, signal?: AbortSignal): Promise<boolean> {
+    const wanted = email.trim().toLowerCase();
+    const users = await this.client.findUsersByEmail(email.trim(), signal);
+    const user = users.find((u) => (u.email ?? '').toLowerCase() === wanted && u.active !== false && u.role?.name !== 'bot');
+    if (!user) return false;
+    await this.client.assignTicket(ticketId, user.id, signal);
+    return true;
+  }
 }
