@@ -110,6 +110,27 @@ export function createIntegrationStore(db: Database, box: SecretBox) {
       return rows.length > 0;
     },
 
+    /**
+     * Claims the writing of one note for `seconds`: false while another job's claim is current.
+     * Taken and checked in one statement, so of two jobs at once exactly one gets it.
+     */
+    async claimNote(handoffId: string, version: number, provider: string, seconds: number): Promise<boolean> {
+      const { rows } = await db.query(
+        `INSERT INTO helpdesk_note_claims (handoff_id, version, provider, claimed_until)
+         VALUES ($1, $2, $3, now() + make_interval(secs => $4))
+         ON CONFLICT (handoff_id, version, provider) DO UPDATE SET claimed_until = EXCLUDED.claimed_until
+         WHERE helpdesk_note_claims.claimed_until < now()
+         RETURNING 1`,
+        [handoffId, version, provider, seconds],
+      );
+      return rows.length === 1;
+    },
+
+    /** Lets go of a claim (the write failed and will be retried). */
+    async releaseNote(handoffId: string, version: number, provider: string): Promise<void> {
+      await db.query('DELETE FROM helpdesk_note_claims WHERE handoff_id = $1 AND version = $2 AND provider = $3', [handoffId, version, provider]);
+    },
+
     async recordNote(handoffId: string, version: number, provider: string, sql: Sql = db): Promise<void> {
       await sql.query(
         'INSERT INTO helpdesk_notes (handoff_id, version, provider) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',

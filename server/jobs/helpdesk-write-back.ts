@@ -18,11 +18,15 @@ export interface HelpdeskWriteBackDeps {
   handoffUrl?: (handoffId: string) => string | undefined;
 }
 
+/** How long one write-back may talk to the helpdesk. */
+const WRITE_TIMEOUT_SECONDS = 60;
+
 /**
  * The `helpdesk-write-back` job: the handoff's current brief version as a note on its ticket, with
- * tags and group. Never twice per version: the ledger row (helpdesk_notes) is checked first, and
- * the writer itself looks for its marker on the ticket, which covers a crash between the vendor's
- * answer and the ledger row. A vendor error throws, so pg-boss retries with backoff.
+ * tags and group. Never twice per version: the ledger row (helpdesk_notes) is checked first, a
+ * claim keeps a second job for the same note from writing at the same time, and the writer itself
+ * looks for its marker on the ticket, which covers a crash between the vendor's answer and the
+ * ledger row. A vendor error throws, so pg-boss retries with backoff.
  */
 export function createHelpdeskWriteBackHandler(deps: HelpdeskWriteBackDeps): (data: HelpdeskWriteBackJob) => Promise<void> {
   return async (data) => {
@@ -40,11 +44,23 @@ export function createHelpdeskWriteBackHandler(deps: HelpdeskWriteBackDeps): (da
       logger.info({ version }, 'note for this version already written');
       return;
     }
+    // Two jobs can be queued for one note (the assembled brief's, and a ticket linked later): the
+    // second waits for a retry, which finds the ledger row. The claim outlasts the vendor timeout.
+    if (!(await deps.integrationStore.claimNote(handoff.id, version, writer.provider, WRITE_TIMEOUT_SECONDS + 5))) {
+      throw new Error('another job is writing this note now; retrying');
+    }
     const { brief, ...decision } = handoff.assessment;
-    const result = await writer.writeBrief(
-      { handoffId: handoff.id, version, ticketId: handoff.ticket.id, decision, brief, handoffUrl: deps.handoffUrl?.(handoff.id) },
-      AbortSignal.timeout(60_000),
-    );
+    let result: Awaited<ReturnType<typeof writer.writeBrief>>;
+    try {
+      result = await writer.writeBrief(
+        { handoffId: handoff.id, version, ticketId: handoff.ticket.id, decision, brief, handoffUrl: deps.handoffUrl?.(handoff.id) },
+        AbortSignal.timeout(WRITE_TIMEOUT_SECONDS * 1000),
+      );
+    } catch (error) {
+      // The retry must not wait for the claim to lapse (a crash instead leaves it to lapse).
+      await deps.integrationStore.releaseNote(handoff.id, version, writer.provider);
+      throw error;
+    }
     await deps.integrationStore.recordNote(handoff.id, version, writer.provider);
     logger.info({ version, note_written: result.noteWritten, tags: result.tags }, 'brief written back to the helpdesk');
   };
