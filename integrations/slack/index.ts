@@ -6,7 +6,7 @@ import type { HandoffRecord, Sql, Store } from '../../server/store/types';
 import { alertForHandoff, SLACK_ALERT_POST, SLACK_ALERT_RENDER, SLACK_ALERT_UPDATE, SLACK_JOB_NAMES, SLACK_SLA_CHECK, type AlertJob } from './alerts';
 import { createSlackApp, type SlackApp, type SlackConfig } from './app';
 import { createDelivery } from './delivery';
-import { createSlackStore, type SlackStore } from './slack-store';
+import { createSlackStore, hasAlertTarget, type SlackStore } from './slack-store';
 
 export type { SlackConfig } from './app';
 export { SLACK_JOB_NAMES } from './alerts';
@@ -61,18 +61,20 @@ export async function createSlackIntegration(deps: SlackIntegrationDeps): Promis
           const handoff = await deps.store.getHandoff(job.tenantId, job.handoffId);
           if (handoff) await alertForHandoff({ slack, jobs: deps.jobs }, handoff);
         },
-        { batchSize: 4, pollingIntervalSeconds: 0.5 },
+        { batchSize: 4 },
       );
       // One at a time per process: Slack's per-channel pace matters more than parallel posts.
-      await deps.jobs.work<AlertJob>(SLACK_ALERT_POST, (job) => delivery.post(job), { batchSize: 1, pollingIntervalSeconds: 0.5 });
-      await deps.jobs.work<AlertJob>(SLACK_ALERT_UPDATE, (job) => delivery.update(job), { batchSize: 1, pollingIntervalSeconds: 0.5 });
-      await deps.jobs.work<AlertJob & { level: 1 | 2 }>(SLACK_SLA_CHECK, (job) => delivery.remind(job), { batchSize: 1, pollingIntervalSeconds: 2 });
+      await deps.jobs.work<AlertJob>(SLACK_ALERT_POST, (job) => delivery.post(job), { batchSize: 1 });
+      await deps.jobs.work<AlertJob>(SLACK_ALERT_UPDATE, (job) => delivery.update(job), { batchSize: 1 });
+      await deps.jobs.work<AlertJob & { level: 1 | 2 }>(SLACK_SLA_CHECK, (job) => delivery.remind(job), { batchSize: 1 });
     },
     handoffBriefStored: (handoff) => alertForHandoff({ slack, jobs: deps.jobs }, handoff),
     async briefStored(handoff) {
+      if (!(await hasAlertTarget(deps.store.db, handoff.tenantId, handoff.handoffId))) return;
       await deps.jobs.send(SLACK_ALERT_RENDER, { tenantId: handoff.tenantId, handoffId: handoff.handoffId });
     },
     async briefStoredInTransaction(tx, handoff) {
+      if (!(await hasAlertTarget(tx, handoff.tenantId, handoff.handoffId))) return;
       await deps.jobs.sendInTransaction(tx, SLACK_ALERT_RENDER, { tenantId: handoff.tenantId, handoffId: handoff.handoffId });
     },
     async ticketUpdated(handoff, update) {

@@ -110,6 +110,23 @@ export interface SlackStore {
 const ALERT_COLUMNS = `handoff_id, tenant_id, queue, channel_id, team_id, message_ts, status, claimed_by, claimed_at,
   resolved_at, first_reply_at, sla_due_at, reminders_sent, message, created_at`;
 
+/**
+ * Whether a stored brief has an alert to render: an escalation whose queue is routed to a channel, or
+ * one already alerted (its message is updated in place even if the route was removed since). Anything
+ * else would be rendered for nobody: the preview (`GET /v1/handoffs/:id/slack-alert`) renders such an
+ * alert when asked, and skipping it here spares every unrouted handoff a job and three statements.
+ */
+export async function hasAlertTarget(sql: Sql, tenantId: string, handoffId: string): Promise<boolean> {
+  const { rows } = await sql.query(
+    `SELECT 1 FROM handoffs h
+     WHERE h.id = $1 AND h.tenant_id = $2 AND h.escalate
+       AND (EXISTS (SELECT 1 FROM slack_routes r WHERE r.tenant_id = h.tenant_id AND r.queue = h.queue)
+         OR EXISTS (SELECT 1 FROM slack_alerts a WHERE a.handoff_id = h.id))`,
+    [handoffId, tenantId],
+  );
+  return rows.length > 0;
+}
+
 export function createSlackStore(db: Sql): SlackStore {
   const one = async (text: string, params: unknown[]): Promise<SlackAlert | null> => {
     const { rows } = await db.query<AlertRow>(text, params);

@@ -31,6 +31,12 @@ export interface HelpdeskWiringDeps {
   onFollowup?: HelpdeskEventDeps['onFollowup'];
 }
 
+/** A row when the handoff's ticket is in a helpdesk its tenant has connected (primary keys only). */
+const HAS_WRITE_BACK_TARGET = `
+  SELECT 1 FROM handoffs h
+  JOIN tenant_integrations i ON i.tenant_id = h.tenant_id AND i.provider = h.ticket_provider
+  WHERE h.id = $1 AND h.tenant_id = $2`;
+
 /**
  * The helpdesk and context integrations as the runtime uses them: the webhook router (mounted
  * ahead of any body parser), the connectors for assembly, the write-back enqueued with each
@@ -50,8 +56,14 @@ export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
     integrations,
     router,
     gather,
-    /** In the assembled brief's transaction: its write-back job (a no-op for tickets with no writer). */
+    /**
+     * In the assembled brief's transaction: its write-back job, only when the tenant connected the
+     * helpdesk the ticket lives in. Any other handoff has nowhere to write, and a job that finds that
+     * out costs five statements (insert, fetch, two reads, complete) where this check costs one.
+     */
     async briefStoredInTransaction(tx: Sql, stored: { tenantId: string; handoffId: string }): Promise<void> {
+      const { rows } = await tx.query(HAS_WRITE_BACK_TARGET, [stored.handoffId, stored.tenantId]);
+      if (rows.length === 0) return;
       await deps.jobs.sendInTransaction(tx, HELPDESK_WRITE_BACK, { tenantId: stored.tenantId, handoffId: stored.handoffId });
     },
     async work(): Promise<void> {

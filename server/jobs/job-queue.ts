@@ -36,8 +36,14 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 export const JOB_EXPIRE_SECONDS = 30;
 /** How often pg-boss looks for expired jobs (and archives old ones); pg-boss's default is 120 s. */
 export const MAINTENANCE_INTERVAL_SECONDS = 10;
-/** Idle polling; a worker that found jobs fetches again at once (see work()). pg-boss's minimum. */
-export const POLLING_INTERVAL_SECONDS = 0.5;
+/**
+ * Idle polling. A job sent by this process wakes its workers for that queue as soon as it is visible
+ * (see wake()), and a worker that found jobs fetches again at once, so the interval only bounds how
+ * late a job sent by ANOTHER process (a separate `npm run worker`, a restart) is picked up. Each poll
+ * is a statement on the database; on embedded PGlite, where every statement runs on the one thread
+ * that also serves requests, eight queues polled twice a second cost more than the requests.
+ */
+export const POLLING_INTERVAL_SECONDS = 2;
 
 export interface JobQueue {
   start(): Promise<void>;
@@ -45,7 +51,10 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** Creates the queues (idempotent) with retries and exponential backoff. */
   createQueues(names: readonly string[]): Promise<void>;
-  /** Inserts the job through `tx`, so it commits or rolls back with the caller's transaction. */
+  /**
+   * Inserts the job through `tx`, so it commits or rolls back with the caller's transaction; once it
+   * has committed, this process's workers for `name` fetch at once.
+   */
   sendInTransaction(tx: Sql, name: string, data: object, options?: SendOptions): Promise<string | null>;
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   /** Runs `handler` for each job; a throw fails that job alone, which pg-boss retries with backoff. */
@@ -59,8 +68,8 @@ export interface JobQueue {
   releaseAbandoned(reason: string): Promise<number>;
   /**
    * Wakes this process's workers of queue `name` from their polling sleep, so a job just committed
-   * is fetched now rather than up to a polling interval later. Call it after the enqueuing
-   * transaction commits; a process with no worker on `name` ignores it.
+   * is fetched now rather than up to a polling interval later; a process with no worker on `name`
+   * ignores it. send() and sendInTransaction() (once its transaction commits) do it themselves.
    */
   wake(name: string): void;
 }
@@ -135,8 +144,11 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
     return instance;
   };
   let boss = makeBoss();
-  /** This process's worker ids per queue, for wake(). */
-  const workerIds = new Map<string, string[]>();
+  /** This process's pg-boss worker ids per queue, to wake them when a job is sent here. */
+  const localWorkers = new Map<string, string[]>();
+  const wake = (name: string) => {
+    for (const workerId of localWorkers.get(name) ?? []) boss.notifyWorker(workerId);
+  };
 
   const retryPolicy = {
     retryLimit: options.retryLimit ?? 5,
@@ -170,12 +182,17 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
 
     async sendInTransaction(tx, name, data, sendOptions) {
       checkName(name);
-      return boss.send(name, data, toBossOptions(sendOptions, bossDb(tx)));
+      const id = await boss.send(name, data, toBossOptions(sendOptions, bossDb(tx)));
+      // Before the commit the job is invisible to a fetch; a delayed job waits for its time anyway.
+      if (sendOptions?.startAfter === undefined) tx.afterCommit?.(() => wake(name));
+      return id;
     },
 
     async send(name, data, sendOptions) {
       checkName(name);
-      return boss.send(name, data, toBossOptions(sendOptions));
+      const id = await boss.send(name, data, toBossOptions(sendOptions));
+      if (sendOptions?.startAfter === undefined) wake(name);
+      return id;
     },
 
     async work<T extends object>(name: string, handler: JobHandler<T>, workOptions: WorkOptions = {}) {
@@ -183,13 +200,16 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
       const bossWorkOptions: PgBoss.WorkOptions = {
         pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? POLLING_INTERVAL_SECONDS,
       };
-      if (workOptions.batchSize !== undefined) bossWorkOptions.batchSize = workOptions.batchSize;
+      // pg-boss's own default batch is one job.
+      const batchSize = workOptions.batchSize ?? 1;
+      bossWorkOptions.batchSize = batchSize;
       let workerId: string | undefined;
       workerId = await boss.work<T>(name, bossWorkOptions, async (jobs) => {
         // pg-boss 10 sleeps its polling interval after every fetch, even a full one (one batch per
-        // interval however long the queue). A worker that found work asks for the next batch at once;
-        // only an empty fetch waits for the interval.
-        if (jobs.length > 0 && workerId) boss.notifyWorker(workerId);
+        // interval however long the queue). A worker whose batch came back full asks for the next one
+        // at once; a partial batch means the queue is drained, and new jobs sent by this process wake
+        // it (wake()), so it does not spend a statement on a fetch that would come back empty.
+        if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId);
         // pg-boss fails a whole batch when its handler throws; each job settles alone instead, and
         // only the failed ones are marked failed (pg-boss then completes the rest, still active).
         const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
@@ -199,13 +219,11 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
           await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
         }
       });
-      workerIds.set(name, [...(workerIds.get(name) ?? []), workerId]);
+      localWorkers.set(name, [...(localWorkers.get(name) ?? []), workerId]);
       return workerId;
     },
 
-    wake(name) {
-      for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
-    },
+    wake,
 
     async releaseAbandoned(reason) {
       const { rows } = await db.query<{ name: string; id: string }>(`SELECT name, id FROM ${schema}.job WHERE state = 'active'`);

@@ -34,6 +34,26 @@ function lastRows(result: QueryResultLike | QueryResultLike[]): Record<string, u
   return result.rows;
 }
 
+/** The callbacks a transaction's statements registered with `afterCommit`, run once it committed. */
+class CommitHooks {
+  private readonly hooks: Array<() => void> = [];
+
+  add(fn: () => void): void {
+    this.hooks.push(fn);
+  }
+
+  /** After COMMIT: a failing hook is the caller's bug and must not turn a committed write into an error. */
+  run(logger?: Pick<Logger, 'warn'>): void {
+    for (const fn of this.hooks) {
+      try {
+        fn();
+      } catch (err) {
+        logger?.warn({ err }, 'database: an after-commit callback failed');
+      }
+    }
+  }
+}
+
 /**
  * Opens PGlite (embedded) or a node-postgres pool behind one small interface. Both run the same SQL;
  * the differences (single connection vs pool, `exec` vs simple query protocol) stay in here.
@@ -54,7 +74,8 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${options.schema}; SET search_path TO ${options.schema};`);
   }
 
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>, hooks?: CommitHooks): Sql => ({
+    ...(hooks ? { afterCommit: (fn: () => void) => hooks.add(fn) } : {}),
     async query<T>(text: string, params?: unknown[]) {
       const result = await q.query<T>(text, params);
       return { rows: result.rows };
@@ -72,7 +93,12 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   return {
     kind: 'pglite',
     ...wrap(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async transaction(fn) {
+      const hooks = new CommitHooks();
+      const result = await pg.transaction((tx) => fn(wrap(tx, hooks)));
+      hooks.run(options.logger);
+      return result;
+    },
     close: () => pg.close(),
   };
 }
@@ -103,7 +129,8 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     options.logger?.warn({ err }, 'database: an idle pooled connection failed; it will be replaced');
   });
 
-  const wrap = (q: Pool | PoolClient): Sql => ({
+  const wrap = (q: Pool | PoolClient, hooks?: CommitHooks): Sql => ({
+    ...(hooks ? { afterCommit: (fn: () => void) => hooks.add(fn) } : {}),
     async query<T>(text: string, params?: unknown[]) {
       const result = await q.query(text, params);
       return { rows: result.rows as T[] };
@@ -121,11 +148,13 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      const hooks = new CommitHooks();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, hooks));
         await client.query('COMMIT');
         client.release();
+        hooks.run(options.logger);
         return result;
       } catch (error) {
         try {

@@ -12,6 +12,12 @@ export interface Sql {
    * SQL that may be several statements and still reads a result). Both engines provide it.
    */
   execRows?(text: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Extension, inside a transaction only: runs `fn` once the transaction has committed (never after a
+   * rollback). How work enqueued in a transaction wakes this process's workers at the moment the job
+   * becomes visible, instead of at their next poll.
+   */
+  afterCommit?(fn: () => void): void;
 }
 
 export interface Database extends Sql {

@@ -355,8 +355,10 @@ function writeDoc(body: string): void {
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const reports: EngineReport[] = [];
-  reports.push(await benchEngine('pglite'));
-  const adminUrl = process.env.BENCH_DATABASE_URL;
+  // BENCH_ENGINES=postgres skips the embedded run (e.g. to re-measure Postgres alone).
+  const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+  if (engines.includes('pglite')) reports.push(await benchEngine('pglite'));
+  const adminUrl = engines.includes('postgres') ? process.env.BENCH_DATABASE_URL : undefined;
   if (adminUrl) {
     const database = `baton_bench_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: adminUrl });

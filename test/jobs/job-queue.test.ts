@@ -55,6 +55,40 @@ describe.each(backends())('job queue on $name', (backend) => {
     await waitFor('completion', async () => (await jobRow(committedId!))?.state === 'completed');
   });
 
+  it('wakes its own idle workers when a job it sent commits, instead of waiting for their next poll', async () => {
+    await queue.createQueues(['auto-wake-test']);
+    const seen: Array<{ marker: string; at: number }> = [];
+    // A poll so slow that only the wake-up can explain a prompt pickup.
+    await queue.work<{ marker: string }>('auto-wake-test', async (data) => {
+      seen.push({ marker: data.marker, at: Date.now() });
+    }, { pollingIntervalSeconds: 30 });
+    await sleep(500); // the worker's first (empty) fetch is done: it now sleeps for 30 s
+
+    const sentAt = Date.now();
+    await db.transaction((tx) => queue.sendInTransaction(tx, 'auto-wake-test', { marker: 'in-transaction' }));
+    await waitFor('the job sent in a transaction', () => seen.some((s) => s.marker === 'in-transaction'), 5_000);
+    await queue.send('auto-wake-test', { marker: 'outside' });
+    await waitFor('the job sent outside a transaction', () => seen.some((s) => s.marker === 'outside'), 5_000);
+    expect(seen.map((s) => s.marker)).toEqual(['in-transaction', 'outside']);
+    expect(seen[1]!.at - sentAt).toBeLessThan(5_000);
+  });
+
+  it('runs after-commit callbacks only once the transaction committed, never after a rollback', async () => {
+    const calls: string[] = [];
+    await expect(
+      db.transaction(async (tx) => {
+        tx.afterCommit?.(() => calls.push('rolled back'));
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await db.transaction(async (tx) => {
+      expect(tx.afterCommit).toEqual(expect.any(Function));
+      tx.afterCommit!(() => calls.push('committed'));
+      expect(calls).toEqual([]); // not before the commit
+    });
+    expect(calls).toEqual(['committed']);
+  });
+
   it('retries a failed job with backoff until it succeeds', async () => {
     await queue.createQueues(['retry-test']);
     const attempts: number[] = [];
@@ -116,30 +150,33 @@ describe.each(backends())('job queue on $name', (backend) => {
     expect(await queue.releaseAbandoned('process died')).toBe(0);
   });
 
-  it('wake() has an idle worker fetch a just-committed job at once instead of after its polling interval', async () => {
-    await queue.createQueues(['wake-test']);
-    const handled = new Map<string, number>();
-    // A long interval makes the difference plain: polling alone would take up to 5 s.
-    await queue.work<{ marker: string }>('wake-test', async (data) => {
-      handled.set(data.marker, Date.now());
-    }, { pollingIntervalSeconds: 5 });
-    await sleep(300); // the worker's first (empty) fetch is done: it is asleep now
+  it('wake() has an idle worker fetch a job another process sent, which it would otherwise see only at its next poll', async () => {
+    const second = backend.url ? await openDatabase({ url: backend.url, schema }) : db;
+    const sender = await createJobQueue(second, { logger, schema: bossSchema, stopTimeoutMs: 5000 });
+    await sender.start();
+    try {
+      await queue.createQueues(['wake-test']);
+      const handled = new Map<string, number>();
+      // A long interval makes the difference plain: polling alone would take up to 5 s.
+      await queue.work<{ marker: string }>('wake-test', async (data) => {
+        handled.set(data.marker, Date.now());
+      }, { pollingIntervalSeconds: 5 });
+      await sleep(300); // the worker's first (empty) fetch is done: it is asleep now
 
-    const sent = Date.now();
-    await db.transaction((tx) => queue.sendInTransaction(tx, 'wake-test', { marker: 'woken' }));
-    queue.wake('wake-test');
-    queue.wake('no-worker-here'); // a queue with no worker in this process: nothing happens
-    await waitFor('the woken job', () => handled.has('woken'), 4000);
-    expect(handled.get('woken')! - sent).toBeLessThan(1500);
+      // Sent by another queue instance (another process): nothing wakes this worker.
+      const sent = Date.now();
+      await second.transaction((tx) => sender.sendInTransaction(tx, 'wake-test', { marker: 'elsewhere' }));
+      await sleep(1500);
+      expect(handled.has('elsewhere')).toBe(false);
 
-    // Without wake() the same worker waits out its interval (so the check above can fail).
-    await sleep(300);
-    const unsent = Date.now();
-    await db.transaction((tx) => queue.sendInTransaction(tx, 'wake-test', { marker: 'polled' }));
-    await sleep(1500);
-    expect(handled.has('polled')).toBe(false);
-    await waitFor('the polled job', () => handled.has('polled'), 8000);
-    expect(handled.get('polled')! - unsent).toBeGreaterThanOrEqual(1500);
+      queue.wake('wake-test');
+      queue.wake('no-worker-here'); // a queue with no worker in this process: nothing happens
+      await waitFor('the woken job', () => handled.has('elsewhere'), 4000);
+      expect(handled.get('elsewhere')! - sent).toBeLessThan(3000);
+    } finally {
+      await sender.stop();
+      if (second !== db) await second.close();
+    }
   });
 
   it('refuses a queue name pg-boss could reject', async () => {
@@ -154,17 +191,22 @@ describe.each(backends())('job queue on $name', (backend) => {
     try {
       await queue.createQueues(['many-test']);
       const handled = new Map<number, string[]>();
+      // Long enough that a batch is still running when the other worker fetches.
       const worker = (label: string) => async (data: { n: number }) => {
-        await sleep(2);
+        await sleep(20);
         handled.set(data.n, [...(handled.get(data.n) ?? []), label]);
       };
       await queue.work('many-test', worker('a'), { batchSize: 5, pollingIntervalSeconds: 0.5 });
       await otherQueue.work('many-test', worker('b'), { batchSize: 5, pollingIntervalSeconds: 0.5 });
 
+      // Each process sends half: a send wakes the sender's own workers at once, so each process has
+      // work in hand while the other fetches from the same table.
       const total = 60;
-      await db.transaction(async (tx) => {
-        for (let n = 0; n < total; n += 1) await queue.sendInTransaction(tx, 'many-test', { n });
-      });
+      const sendHalf = (sender: JobQueue, database: Database, first: number) =>
+        database.transaction(async (tx) => {
+          for (let n = first; n < total; n += 2) await sender.sendInTransaction(tx, 'many-test', { n });
+        });
+      await Promise.all([sendHalf(queue, db, 0), sendHalf(otherQueue, second, 1)]);
       await waitFor('every job', () => handled.size === total, 25_000);
       await sleep(1500);
       const labels = [...handled.values()];

@@ -53,6 +53,30 @@ describe('Slack through the running server', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('renders the alert of an escalation whose queue has no channel on request, storing and queueing nothing', async () => {
+    const created = await request(runtime.url!)
+      .post('/v1/handoffs')
+      .set('Authorization', `Bearer ${runtime.demoApiKey}`)
+      .send(conversationBody({ id: 'conv-runtime-unrouted' }));
+    expect(created.status).toBe(202);
+    await until('the assembled brief', async () => {
+      const res = await request(runtime.url!).get(`/v1/handoffs/${created.body.id}`).set('Authorization', `Bearer ${runtime.demoApiKey}`);
+      return res.body.status === 'assembled' ? true : undefined;
+    });
+
+    const preview = await request(runtime.url!).get(`/v1/handoffs/${created.body.id}/slack-alert`).set('Authorization', `Bearer ${runtime.demoApiKey}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ handoff_id: created.body.id, queue: created.body.queue, channel: null, posted: false, status: 'open' });
+    expect(JSON.stringify(preview.body.message.blocks)).toContain('Ana Ruiz');
+    // Nothing was kept or queued for an alert nobody receives, nor a write-back to a helpdesk the
+    // demo tenant never connected.
+    const { rows } = await runtime.store.db.query('SELECT 1 FROM slack_alerts WHERE handoff_id = $1', [created.body.id]);
+    expect(rows).toHaveLength(0);
+    const jobs = await runtime.store.db.query(`SELECT 1 FROM pgboss.job WHERE (name LIKE 'slack-%' OR name = 'helpdesk-write-back') AND data->>'handoffId' = $1`, [created.body.id]);
+    expect(jobs.rows).toHaveLength(0);
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+  }, 60_000);
+
   it('routes with /baton, posts the escalation once to the mapped channel, and updates it on claim', async () => {
     slack.users.set('U0ADMIN', { is_admin: true, email: 'admin@acme.example' });
     const route = commandBody({ text: 'route shipping <#C0SHIP|shipping> sla=10', user_id: 'U0ADMIN', team_id: 'T0ACME' });
