@@ -92,27 +92,43 @@ export class AssessPool implements Assessor {
   private readonly offloadAboveChars: number;
   private readonly maxWaiting: number;
   private readonly taskTimeoutMs: number;
-  private readonly started: Promise<void>;
+  private started?: Promise<void>;
 
   constructor(private readonly options: AssessPoolOptions) {
     this.threads = options.threads ?? Math.min(2, Math.max(1, os.availableParallelism() - 1));
     this.offloadAboveChars = options.offloadAboveChars ?? DEFAULT_OFFLOAD_ABOVE_CHARS;
     this.maxWaiting = options.maxWaiting ?? DEFAULT_MAX_WAITING;
     this.taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
-    const ready = Array.from({ length: this.threads }, () => this.start());
-    this.started = Promise.all(ready).then(() => undefined);
-    // Nobody need wait for ready(): a worker that cannot start is logged, and its work runs in-thread.
-    this.started.catch((err: unknown) => options.logger.error({ err }, 'assessment pool did not start'));
   }
 
-  /** Resolves when every worker has loaded the knowledge base; rejects when one could not start. */
+  /**
+   * Starts the workers if they are not yet started; resolves when every worker has loaded the
+   * knowledge base, rejects when one could not start.
+   */
   ready(): Promise<void> {
+    return this.startWorkers();
+  }
+
+  /**
+   * The workers start with the first long conversation, not with the server: each holds its own copy
+   * of the engine and the knowledge base (about 45 MB resident), which a server that never sees a
+   * long conversation should not pay for. That first conversation waits for them (a second or two).
+   */
+  private startWorkers(): Promise<void> {
+    if (!this.started) {
+      const ready = Array.from({ length: this.threads }, () => this.start());
+      this.started = Promise.all(ready).then(() => undefined);
+      // Nobody need wait for it: a worker that cannot start is logged, and its work runs in-thread.
+      this.started.catch((err: unknown) => this.options.logger.error({ err }, 'assessment pool did not start'));
+    }
     return this.started;
   }
 
   assess(conversation: Conversation, request: AssessRequest): Promise<Assessment> {
+    const long = !this.closed && textLength(conversation) > this.offloadAboveChars;
+    if (long) void this.startWorkers().catch(() => undefined);
     // With no worker (closed, or none could start) a long conversation is slower for everyone, but answered.
-    if (this.closed || this.slots.size === 0 || textLength(conversation) <= this.offloadAboveChars) {
+    if (!long || this.slots.size === 0) {
       return assess(conversation, { ...request, writer: this.options.writer, kb: this.options.kb });
     }
     if (this.waiting.length >= this.maxWaiting) {

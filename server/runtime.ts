@@ -4,7 +4,6 @@ import path from 'node:path';
 import { AssessPool } from './assess-pool';
 import { OfflineBriefWriter } from './brief/offline-writer';
 import type { Config } from './config';
-import { createOpenAIBriefWriter } from '../integrations/openai';
 import { createSlackIntegration } from '../integrations/slack';
 import { createSecretBox, loadSecretKey } from './secret-box';
 import { ensureDemoTenant } from './demo-tenant';
@@ -134,7 +133,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
     const writer = new OfflineBriefWriter();
     // With a model configured, the offline brief still comes first; the model's follows as a job.
-    const modelWriter = createOpenAIBriefWriter(config.openai, { logger, draftWriter: writer });
+    // The OpenAI SDK is loaded only when a key is set.
+    const modelWriter = config.openai.apiKey
+      ? (await import('../integrations/openai')).createOpenAIBriefWriter(config.openai, { logger, draftWriter: writer })
+      : undefined;
     logger.info(
       { kb_dir: config.kbDir, kb_articles: kb.size, writer: writer.name, model_writer: modelWriter?.name ?? null, database: db.kind },
       'parts ready',

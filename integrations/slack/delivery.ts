@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type pino from 'pino';
 import type { HandoffRecord, Store } from '../../server/store/types';
 import { renderAlert } from './alert-message';
@@ -50,8 +50,14 @@ export class ChannelPacer {
   }
 }
 
+/**
+ * `webApi.ErrorCode.RateLimitedError`'s value, spelled out so that this module (loaded whether or not
+ * Slack is configured) does not load Bolt; the delivery test checks it against Bolt's own.
+ */
+export const SLACK_RATE_LIMITED_CODE = 'slack_webapi_rate_limited_error';
+
 function isRateLimited(err: unknown): err is { retryAfter: number } {
-  return (err as { code?: string })?.code === webApi.ErrorCode.RateLimitedError;
+  return (err as { code?: string })?.code === SLACK_RATE_LIMITED_CODE;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { JobQueue } from '../../server/jobs/job-queue';
 import type { SecretBox } from '../../server/secret-box';
 import type { HandoffRecord, Sql, Store } from '../../server/store/types';
 import { alertForHandoff, SLACK_ALERT_POST, SLACK_ALERT_RENDER, SLACK_ALERT_UPDATE, SLACK_JOB_NAMES, SLACK_SLA_CHECK, type AlertJob } from './alerts';
-import { createSlackApp, type SlackApp, type SlackConfig } from './app';
+import type { SlackApp, SlackConfig } from './app';
 import { createDelivery } from './delivery';
 import { createSlackStore, hasAlertTarget, type SlackStore } from './slack-store';
 
@@ -44,8 +44,18 @@ export interface SlackIntegrationDeps {
 
 export async function createSlackIntegration(deps: SlackIntegrationDeps): Promise<SlackIntegration> {
   const slack = createSlackStore(deps.db);
+  // Bolt (about 30 MB resident) is loaded only when Slack is configured; without it alerts can still
+  // be previewed through the API.
   const app = deps.config
-    ? createSlackApp({ store: deps.store, slack, jobs: deps.jobs, box: deps.box, logger: deps.logger, config: deps.config, assignTicket: deps.assignTicket })
+    ? (await import('./app')).createSlackApp({
+        store: deps.store,
+        slack,
+        jobs: deps.jobs,
+        box: deps.box,
+        logger: deps.logger,
+        config: deps.config,
+        assignTicket: deps.assignTicket,
+      })
     : undefined;
   await deps.jobs.createQueues(SLACK_JOB_NAMES);
   const clients = app?.clients ?? { forTenant: async () => null };

@@ -40,7 +40,8 @@ describe.each(backends())('bodies near 1 MB on $name', (backend) => {
   beforeAll(async () => {
     h = await openHarness(backend, uniqueSchema(__filename));
     const logger = createLogger(h.config, h.log);
-    // Not waiting for the worker here: conversations wait for it, so the tests cover that path too.
+    // Not starting the worker here: the first long conversation starts it and waits for it, so the
+    // tests cover that path too.
     pool = new AssessPool({ kbDir: DEFAULT_KB_DIR, kb: h.kb, writer, logger, threads: 1 });
     app = createApp({ store: h.store, jobs: h.jobs, writer, assessor: pool, kb: h.kb, logger, config: h.config });
   }, 120_000);

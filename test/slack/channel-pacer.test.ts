@@ -1,4 +1,5 @@
-import { ChannelPacer } from '../../integrations/slack/delivery';
+import { webApi } from '@slack/bolt';
+import { ChannelPacer, SLACK_RATE_LIMITED_CODE } from '../../integrations/slack/delivery';
 
 describe('ChannelPacer', () => {
   it('spaces posts to one channel by the interval, and leaves other channels alone', async () => {
@@ -20,5 +21,12 @@ describe('ChannelPacer', () => {
     expect(waits[0]![1]).toBeGreaterThan(900);
     expect(waits[1]![1]).toBeGreaterThan(1900);
     expect(waits[1]![1]).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('Slack rate-limit code', () => {
+  it('is the code Bolt gives a rate-limited Web API call', () => {
+    // delivery.ts spells it out so that it need not load Bolt; a Bolt upgrade that renames it fails here.
+    expect(SLACK_RATE_LIMITED_CODE).toBe(webApi.ErrorCode.RateLimitedError);
   });
 });
