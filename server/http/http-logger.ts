@@ -13,6 +13,18 @@ export function httpLogger(logger: Logger) {
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'request_id' },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // One short line per request: what was asked, by whom, and the answer. The default serializers
+    // copy every request and response header into every line, which cost more CPU than most routes
+    // (docs/BENCHMARKS.md, "empty route + pino-http"); headers carry credentials besides.
+    serializers: {
+      req: (req: { method?: string; url?: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
+        method: req.method,
+        url: req.url,
+        remote_address: req.remoteAddress,
+        user_agent: req.headers?.['user-agent'],
+      }),
+      res: (res: { statusCode?: number }) => ({ status_code: res.statusCode }),
+    },
     // Health checks arrive every few seconds from orchestrators and would drown the log.
     autoLogging: { ignore: (req) => req.url === '/healthz' },
   });
