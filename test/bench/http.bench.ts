@@ -385,7 +385,7 @@ async function main(): Promise<void> {
 const DOC_PREAMBLE = `\`test/bench/http.bench.ts\` starts Baton (\`server/main.ts\`, default settings except a fixed demo
 key and no rate limit) and, in another process, bare Express baselines on the same kind of database with
 the same pool size (\`test/bench/bare-express.ts\`): one route doing one INSERT of the JSON body, one doing
-one SELECT by an indexed key, and an empty route with and without Baton's access log (pino-http at
+one SELECT by primary key from a 1,000-row table of its own, and an empty route with and without Baton's access log (pino-http at
 \`info\`). autocannon drives each for a fixed time with 50 connections on 127.0.0.1: a 10 s burst of
 \`POST /v1/handoffs\` (each a new 3-message conversation), then the time until every handoff of the burst
 has its assembled brief (polled through the API, oldest first), \`GET /v1/briefs\` for random tickets of
