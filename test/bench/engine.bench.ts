@@ -1,6 +1,8 @@
 /**
- * Engine benchmark: `npm run bench:engine`. Times decide() alone, decide() with the rules only (the
- * intent model off, as the same-run baseline for what the model costs), and the whole assess()
+ * Engine benchmark: `npm run bench:engine`. Times decide() alone, decide() with the intent model's
+ * sentence memory emptied before each call (decide-cold: every sentence scored afresh, the cost of a
+ * conversation never seen), decide() with the rules only (the intent model off, as the same-run
+ * baseline for what the model costs), and the whole assess()
  * (decide plus the offline writer over the sample knowledge base) on one core, for conversations of
  * 10, 40 and 200 messages, and the intent model's load time and memory. Prints a table; figures are
  * recorded in docs/BENCHMARKS.md. No assertions: timing belongs
@@ -15,7 +17,7 @@ import type { Conversation } from '../../server/domain/conversation';
 import { decide } from '../../server/domain/decide';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { loadKnowledgeBase } from '../../server/kb/load-markdown';
-import { loadIntentModel } from '../../server/domain/intent/weights-file';
+import { defaultIntentModel, loadIntentModel } from '../../server/domain/intent/weights-file';
 import { makeConversation } from './make-conversation';
 
 const SIZES = [10, 40, 200];
@@ -62,12 +64,12 @@ async function measure(what: string, messages: number, runs: number, fn: (i: num
 }
 
 function print(rows: Row[]): void {
-  const header = `${'measure'.padEnd(10)} ${'messages'.padStart(8)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'per second'.padStart(11)}`;
+  const header = `${'measure'.padEnd(11)} ${'messages'.padStart(8)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'per second'.padStart(11)}`;
   console.log(header);
   console.log('-'.repeat(header.length));
   for (const r of rows) {
     console.log(
-      `${r.what.padEnd(10)} ${String(r.messages).padStart(8)} ${String(r.runs).padStart(6)} ${r.median.toFixed(3).padStart(10)} ` +
+      `${r.what.padEnd(11)} ${String(r.messages).padStart(8)} ${String(r.runs).padStart(6)} ${r.median.toFixed(3).padStart(10)} ` +
         `${r.p99.toFixed(3).padStart(8)} ${r.cpuMean.toFixed(3).padStart(8)} ${Math.round(r.perSecond).toString().padStart(11)}`,
     );
   }
@@ -81,7 +83,7 @@ function measureModelLoad(): string {
   const ms = performance.now() - t0;
   const after = process.memoryUsage();
   const mb = (n: number) => (n / 1e6).toFixed(1);
-  const weights = model.embeddings.byteLength + model.scales.byteLength + model.meta.out_weights.length * 8;
+  const weights = model.embeddings.byteLength + model.scales.byteLength + model.wordVectors.byteLength + model.wordScales.byteLength + model.meta.out_weights.length * 8;
   return `intent model: load ${ms.toFixed(1)} ms, weights ${mb(weights)} MB in memory, rss +${mb(after.rss - before.rss)} MB, heap+buffers +${mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)} MB`;
 }
 
@@ -97,6 +99,10 @@ async function main(): Promise<void> {
     const pick = (i: number) => conversations[i % VARIANTS]!;
     const nowOf = (c: Conversation) => new Date(c.occurred_at!);
     rows.push(await measure('decide', size, runs, (i) => decide(pick(i), { policy, kb, now: nowOf(pick(i)) })));
+    // The model remembers sentences it scored (a conversation is decided again at each message);
+    // cold: that memory emptied before every call, so every customer sentence is scored afresh.
+    const model = defaultIntentModel();
+    rows.push(await measure('decide-cold', size, runs, (i) => (model.clearCache(), decide(pick(i), { policy, kb, now: nowOf(pick(i)) }))));
     rows.push(await measure('rules-only', size, runs, (i) => decide(pick(i), { policy, kb, now: nowOf(pick(i)), intent: null })));
     rows.push(await measure('assess', size, runs, (i) => assess(pick(i), { policy, kb, writer })));
   }

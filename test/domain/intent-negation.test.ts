@@ -1,4 +1,4 @@
-import { readIntents } from '../../server/domain/intent/read-intents';
+import { praises, readIntents } from '../../server/domain/intent/read-intents';
 import { defaultIntentModel } from '../../server/domain/intent/weights-file';
 import { viewMessages } from '../../server/domain/triggers/scan';
 import { conversation, customer, says } from '../helpers/conversation-factory';
@@ -48,4 +48,21 @@ describe('customer text is data for the model too', () => {
     expect(codes(injected)).not.toContain('vip');
     expect(injected.priority).toBe('urgent');
   });
+});
+
+/**
+ * Complaint-type codes are not the model's to add where the customer praises or thanks; the words of
+ * a polite request are not praise, or every "it arrived broken, please advise" would be kept from it.
+ */
+describe('praise and politeness', () => {
+  it.each(['it arrived fine', 'the quality is great', 'you charged me for the bag I ordered, thanks'])('"%s" praises or thanks', (text) => {
+    expect(praises(text)).toBe(true);
+  });
+
+  it.each(['the lamp arrived broken, please advise', 'I would like to report that the app crashes', 'I hope you can help, it is not good at all'])(
+    '"%s" does not',
+    (text) => {
+      expect(praises(text)).toBe(false);
+    },
+  );
 });

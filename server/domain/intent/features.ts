@@ -7,6 +7,10 @@
  *   shares most of its pieces with the word it meant, and so do inflections ("cancelled", "cancelling").
  * Digits become 0 (an order number is not a word to learn) and text is lower-cased with accents kept.
  * Hashing (FNV-1a, 32 bit) keeps the vocabulary out of the weights file: any string maps to a bucket.
+ *
+ * Beside them, each word found in the shipped vocabulary (the most frequent words of pre-trained GloVe
+ * vectors) brings its word vector: words no training sentence used ("pieces", "dent", "staff") land
+ * near the words they mean instead of on noise.
  */
 
 export interface FeatureSpace {
@@ -50,23 +54,45 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Bucket ids of every feature of `text` (repeats kept: a word said twice weighs twice). */
-export function featureIds(text: string, space: FeatureSpace): number[] {
+/**
+ * Bucket ids of one word's own features: the word, then its character n-grams. Character n-grams are
+ * hashed incrementally: FNV-1a is sequential, so the hash of a piece of n+1 characters continues from
+ * the piece of n, and no substring is ever built.
+ */
+export function wordFeatureIds(w: string, space: FeatureSpace, ids: number[] = []): number[] {
   const mask = space.buckets - 1;
-  const ws = words(text);
-  const ids: number[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    ids.push(fnv1a(w, WORD_SEED) & mask);
-    if (i > 0) ids.push(fnv1a(`${ws[i - 1]} ${w}`, BIGRAM_SEED) & mask);
-    const marked = `<${w}>`;
-    for (let n = space.minN; n <= space.maxN; n++) {
-      for (let s = 0; s + n <= marked.length; s++) {
-        // The whole marked word is already a unigram feature.
-        if (n === marked.length) continue;
-        ids.push(fnv1a(marked.slice(s, s + n), CHAR_SEED) & mask);
-      }
+  const { minN, maxN } = space;
+  ids.push(fnv1a(w, WORD_SEED) & mask);
+  const len = w.length + 2; // with the boundary marks '<' and '>'
+  for (let s = 0; s + minN <= len; s++) {
+    let h = CHAR_SEED;
+    for (let k = s; k < s + maxN && k < len; k++) {
+      h ^= k === 0 ? 60 : k === len - 1 ? 62 : w.charCodeAt(k - 1);
+      h = Math.imul(h, 0x01000193);
+      const n = k - s + 1;
+      // The whole marked word is already a unigram feature.
+      if (n >= minN && n !== len) ids.push((h >>> 0) & mask);
     }
   }
   return ids;
+}
+
+/** Bucket id of a word pair. */
+export function bigramId(previous: string, w: string, space: FeatureSpace): number {
+  return fnv1a(`${previous} ${w}`, BIGRAM_SEED) & (space.buckets - 1);
+}
+
+/** Bucket ids of every feature of the words `ws` (repeats kept: a word said twice weighs twice). */
+export function featureIdsOfWords(ws: readonly string[], space: FeatureSpace): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (i > 0) ids.push(bigramId(ws[i - 1]!, ws[i]!, space));
+    wordFeatureIds(ws[i]!, space, ids);
+  }
+  return ids;
+}
+
+/** Bucket ids of every feature of `text`. */
+export function featureIds(text: string, space: FeatureSpace): number[] {
+  return featureIdsOfWords(words(text), space);
 }

@@ -4,7 +4,7 @@ import type { IntentExample } from '../policy';
 import { isNegated, splitSentences } from '../text';
 import type { Hit, MessageView } from '../triggers/scan';
 import { words } from './features';
-import { cosine, type IntentModel } from './model';
+import type { IntentModel } from './model';
 
 /**
  * Reads every customer sentence with the intent model (and the tenant's own examples) and returns
@@ -34,13 +34,25 @@ const MAX_SENTENCES = 200;
  */
 const MIN_WORDS = 4;
 /**
- * Codes that say something went wrong. A sentence holding a word of praise or thanks (AFINN, the
- * `sentiment` library the sentiment family uses) is not where the model may add one: "the quality is
- * great", "it arrived fine", "charged me for the bag I ordered, thanks". The rules still can (they
- * also read sarcasm and "thanks, but it arrived broken").
+ * Codes that say something went wrong. A sentence holding a word of praise or thanks is not where
+ * the model may add one: "the quality is great", "it arrived fine", "charged me for the bag I
+ * ordered, thanks". The rules still can (they also read sarcasm and "thanks, but it arrived broken").
+ * Praise is a word AFINN (the `sentiment` library the sentiment family uses) scores PRAISE or more
+ * ("great", "good", "perfect", "love"), not negated, or thanks. AFINN's milder positives are mostly
+ * the words of a polite request ("please", "help", "like", "want", "hope", "resolve", "yes"): counted
+ * as praise they kept the model from every "the lamp arrived broken, please advise".
  */
 const COMPLAINTS: ReadonlySet<TriggerCode> = new Set(['complaint', 'damaged_order', 'billing_dispute', 'bug_report']);
 const afinn = new Sentiment();
+const PRAISE = 3;
+const THANKS: ReadonlySet<string> = new Set(['thanks', 'thank', 'fine']);
+
+export function praises(text: string): boolean {
+  return afinn.analyze(text).calculation.some((entry) => {
+    for (const [word, score] of Object.entries(entry)) if (score >= PRAISE || (score > 0 && THANKS.has(word))) return true;
+    return false;
+  });
+}
 
 /**
  * Codes that are requests: a refusal of them is not them ("I don't need a human", "no need to
@@ -118,7 +130,7 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
       meta.codes.forEach((code, k) => {
         const score = scores.codes[k]!;
         if (score < (meta.thresholds[code] ?? Infinity)) return;
-        if (COMPLAINTS.has(code) && (pleased ??= afinn.analyze(s.text).positive.length > 0)) return;
+        if (COMPLAINTS.has(code) && (pleased ??= praises(s.text))) return;
         if (REQUESTS.has(code)) {
           // A refused request in the sentence: the rest of it must still say the code on its own.
           refusal ??= { text: withoutRefusals(s.text) };
@@ -139,7 +151,7 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
         let best = -1;
         let bestSim = similarity;
         embedded.vectors.forEach((v, i) => {
-          const sim = cosine(scores.vector, v);
+          const sim = model.similarity(scores.vector, v);
           if (sim >= bestSim) {
             best = i;
             bestSim = sim;
