@@ -10,7 +10,6 @@ import { isUuid } from '../store/rows';
 import type { HandoffRecord, Sql, Store } from '../store/types';
 import { fillLinkedTicket, linkConversationTicket } from '../integrations/conversation-tickets';
 import { HANDOFF_ASSEMBLE, HELPDESK_WRITE_BACK } from './job-names';
-import { assemblyEnqueued, wakeWorkers } from './wake-workers';
 
 export interface HelpdeskEventJob {
   tenantId: string;
@@ -80,10 +79,7 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
       const filled = await linkConversationTicket(deps.store.db, tenant.id, link.conversationId, link.ticket, async (tx, handoff) => {
         if (handoff.status !== 'received') await deps.jobs.sendInTransaction(tx, HELPDESK_WRITE_BACK, { tenantId: tenant.id, handoffId: handoff.handoffId });
       });
-      if (filled) {
-        if (filled.status !== 'received') wakeWorkers(deps.jobs, HELPDESK_WRITE_BACK);
-        logger.info({ handoff_id: filled.handoffId, ticket: link.ticket.id }, 'ticket linked to the conversation\'s handoff');
-      }
+      if (filled) logger.info({ handoff_id: filled.handoffId, ticket: link.ticket.id }, 'ticket linked to the conversation\'s handoff');
     }
     if (!owner.integration.resolveHandoff) return;
     if (event.ticketId && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId))) {
@@ -103,7 +99,6 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
         await deps.jobs.sendInTransaction(tx, HANDOFF_ASSEMBLE, { tenantId: tenant.id, handoffId: record.id });
       },
     );
-    if (created) assemblyEnqueued(deps.jobs);
     logger.info({ handoff_id: handoff.id, created, escalate: handoff.assessment.escalate }, created ? 'handoff recorded from helpdesk' : 'handoff already recorded');
   };
 }
