@@ -169,6 +169,17 @@ async function drain(baton: Child, accepted: string[], limitMs: number): Promise
   return Date.now();
 }
 
+/**
+ * 5 s of the same ingest at the same 50 connections, then the wait until those handoffs are assembled:
+ * the measured burst starts with the JIT warm and no backlog of the warm-up's assembly behind it (with
+ * 2 s at 10 connections the first burst measured 30-40% slower than the same burst later).
+ */
+async function warmUp(baton: Child): Promise<void> {
+  const accepted: string[] = [];
+  await autocannon({ url: baton.url, connections: CONNECTIONS, duration: 5, requests: [ingestRequest(accepted)] });
+  await drain(baton, accepted, 120_000);
+}
+
 /** Grows the demo tenant's tables to `total` handoffs with SQL (not HTTP): small rows, real indexes. */
 async function seed(sql: Sql, total: number): Promise<number> {
   const { rows } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM handoffs');
@@ -230,7 +241,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string):
     const accepted: string[] = [];
     const tickets: string[] = [];
     // Warm-up (JIT, caches), then the 10 s burst at full rate, 50 connections.
-    await autocannon({ url: baton.url, connections: 10, duration: 2, requests: [ingestRequest([])] });
+    await warmUp(baton);
     const burstStart = Date.now();
     const ingest = await measure('POST /v1/handoffs', baton, 10, ingestRequest(accepted, tickets));
     const burstEnd = Date.now();
@@ -276,7 +287,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string):
       seeded = await seed(db, SEED_ROWS);
       await db.close();
       baton = await startBaton();
-      await autocannon({ url: baton.url, connections: 10, duration: 2, requests: [ingestRequest([])] });
+      await warmUp(baton);
     }
     const ingestAt100k = await measure('POST /v1/handoffs at 100k rows', baton, 10, ingestRequest([]));
     const endMemory = memoryMb(baton.child.pid!);
@@ -393,7 +404,7 @@ the burst, \`POST /v1/assess\`, the baselines, and the same 10 s burst again onc
 handoffs (rows added with SQL, small payloads, real indexes). CPU per request is the server process's
 user + system time (all its threads) over the requests served; the database server's own CPU (Postgres)
 is not in it. PGlite always; Postgres too with \`BENCH_DATABASE_URL=postgres://…\` (a database is created
-for the run and dropped after). The whole run takes 3 to 6 minutes.`;
+for the run and dropped after). Each burst follows a 5 s warm-up at the same 50 connections whose handoffs are assembled first. The whole run takes 4 to 8 minutes.`;
 
 main().catch((err: unknown) => {
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
