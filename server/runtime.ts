@@ -14,7 +14,7 @@ import { createTenantAdmin } from './store/tenant-admin';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
 import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
 import { BRIEF_ENRICH, HANDOFF_ASSEMBLE, JOB_NAMES } from './jobs/job-names';
-import { createJobQueue, type JobQueue } from './jobs/job-queue';
+import { createJobQueue, JOB_EXPIRE_SECONDS, type JobQueue } from './jobs/job-queue';
 import { ConfigError } from './errors';
 import type { KnowledgeBase } from './kb/knowledge-base';
 import { KnowledgeBaseFileError, loadKnowledgeBase } from './kb/load-markdown';
@@ -44,6 +44,11 @@ export interface Runtime {
   logger: Logger;
   /** Stops accepting requests, lets running jobs finish, then closes the database. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** How long a model-brief job may run before pg-boss retries it: the model's deadline plus a margin. */
+export function modelJobExpirySeconds(openaiTimeoutMs: number): number {
+  return Math.max(JOB_EXPIRE_SECONDS, Math.ceil(openaiTimeoutMs / 1000) + 15);
 }
 
 /** Where PGlite keeps its files: a folder of its own, so DATA_DIR can hold other state too. */
@@ -123,7 +128,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     await store.migrate();
     jobs = await createJobQueue(db, { logger });
     await jobs.start();
-    await jobs.createQueues(JOB_NAMES);
+    await jobs.createQueues(JOB_NAMES.filter((name) => name !== BRIEF_ENRICH));
+    // The model's step may take OPENAI_TIMEOUT_MS (up to 10 min): its jobs must not expire, and be
+    // run a second time, while a call is still within its deadline.
+    await jobs.createQueues([BRIEF_ENRICH], { expireInSeconds: modelJobExpirySeconds(config.openai.timeoutMs) });
     if (lock) {
       // This process holds the embedded database alone, so a job still `active` was running in one
       // that died (kill -9, OOM): retried now instead of after its expiry.

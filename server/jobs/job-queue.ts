@@ -49,8 +49,12 @@ export interface JobQueue {
   start(): Promise<void>;
   /** Stops fetching, waits for running jobs (up to `stopTimeoutMs`), and leaves the database open. */
   stop(): Promise<void>;
-  /** Creates the queues (idempotent) with retries and exponential backoff. */
-  createQueues(names: readonly string[]): Promise<void>;
+  /**
+   * Creates the queues (idempotent) with retries and exponential backoff, and sets an existing
+   * queue's expiry to this process's (`expireInSeconds`, default JOB_EXPIRE_SECONDS): pg-boss keeps the
+   * settings a queue was first created with, so a changed timeout would otherwise never reach it.
+   */
+  createQueues(names: readonly string[], options?: { expireInSeconds?: number }): Promise<void>;
   /**
    * Inserts the job through `tx`, so it commits or rolls back with the caller's transaction; once it
    * has committed, this process's workers for `name` fetch at once.
@@ -173,10 +177,12 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
       await boss.stop({ graceful: true, close: false, timeout: options.stopTimeoutMs ?? 30_000 });
     },
 
-    async createQueues(names) {
+    async createQueues(names, queueOptions = {}) {
+      const policy = { ...retryPolicy, ...(queueOptions.expireInSeconds ? { expireInSeconds: queueOptions.expireInSeconds } : {}) };
       for (const name of names) {
         checkName(name);
-        await retryStartRace(`creating queue ${name}`, logger, () => boss.createQueue(name, { name, ...retryPolicy }));
+        await retryStartRace(`creating queue ${name}`, logger, () => boss.createQueue(name, { name, ...policy }));
+        await boss.updateQueue(name, { name, expireInSeconds: policy.expireInSeconds });
       }
     },
 

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { openDatabase } from '../../server/store/database';
-import { createJobQueue, type JobQueue } from '../../server/jobs/job-queue';
+import { createJobQueue, JOB_EXPIRE_SECONDS, type JobQueue } from '../../server/jobs/job-queue';
+import { modelJobExpirySeconds } from '../../server/runtime';
 import type { Database } from '../../server/store/types';
 import { backends, uniqueSchema } from '../helpers/database';
 import { sleep, waitFor } from './wait-for';
@@ -177,6 +178,18 @@ describe.each(backends())('job queue on $name', (backend) => {
       await sender.stop();
       if (second !== db) await second.close();
     }
+  });
+
+  it('sets a queue expiry, also on a queue that already exists (pg-boss keeps first settings otherwise)', async () => {
+    const expiry = async () =>
+      (await db.query<{ expire_seconds: number }>(`SELECT expire_seconds FROM ${bossSchema}.queue WHERE name = 'expiry-test'`)).rows[0]?.expire_seconds;
+    await queue.createQueues(['expiry-test']);
+    expect(await expiry()).toBe(JOB_EXPIRE_SECONDS);
+    await queue.createQueues(['expiry-test'], { expireInSeconds: 615 });
+    expect(await expiry()).toBe(615);
+    expect(modelJobExpirySeconds(20_000)).toBe(35);
+    expect(modelJobExpirySeconds(600_000)).toBe(615);
+    expect(modelJobExpirySeconds(100)).toBe(JOB_EXPIRE_SECONDS);
   });
 
   it('refuses a queue name pg-boss could reject', async () => {
