@@ -142,7 +142,21 @@ async function main(): Promise<void> {
   const sequentialGather: Gather = (_t, h) => oneAfterAnother(connectors, toContext(h));
   // Warm-up: first PGlite statements, first sockets and the first pg-boss fetches are slower than the rest.
   await measure('warmup', 'same-process', parallelGather);
+  // The floor: the fan-out alone (the stand-ins' own HTTP and timers), no rules, SQL or writer.
+  const fanOutAlone = async () => {
+    const h = (await store.getHandoff(tenant.id, (await store.recordHandoff(tenant.id, { conversation: { id: 'floor', messages: [{ role: 'customer' as const, text: 'Tracking 1Z999AA10123456784, a person please.' }] }, conversationId: 'floor', assessment: await assess({ id: 'floor', messages: [{ role: 'customer', text: 'Tracking 1Z999AA10123456784, a person please.' }] }, { policy: DEFAULT_POLICY, writer, kb }) })).handoff.id))!;
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+      const started = performance.now();
+      await parallelGather(tenant.id, h);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return { label: 'connectors alone (fan-out, no Baton work around it)', median: percentile(times, 50), p95: percentile(times, 95), pickup: undefined };
+  };
   const rows = [
+    await fanOutAlone(),
     await measure('parallel, job sent in the worker\'s process (woken at commit)', 'same-process', parallelGather),
     await measure(`parallel, job sent by another process (worker polls every ${POLLING_INTERVAL_SECONDS} s)`, 'other-process', parallelGather),
     await measure('parallel, handler called directly (no queue)', 'direct', parallelGather),
