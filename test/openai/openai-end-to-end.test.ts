@@ -85,8 +85,9 @@ it('shows the offline brief at once, then the model brief as the next version, w
   const enriched = await afterModelCall(accepted.body.id);
   expect(enriched.brief.writer).toBe('openai:llama3.1:8b');
   expect(enriched.brief.summary).toBe('Ana Ruiz needs help with a billing problem the assistant could not solve.');
-  expect(enriched.brief_version).toBe(3);
-  expect(enriched.model_usage).toMatchObject({ prompt_tokens: 812, completion_tokens: 143, calls: [{ brief_version: 3, outcome: 'enriched', model: 'llama3.1:8b' }] });
+  // No connectors: assembly added nothing to version 1, so the model's brief is version 2.
+  expect(enriched.brief_version).toBe(2);
+  expect(enriched.model_usage).toMatchObject({ prompt_tokens: 812, completion_tokens: 143, calls: [{ brief_version: 2, outcome: 'enriched', model: 'llama3.1:8b' }] });
   expect(decisionOf(enriched)).toEqual(decisionOf(accepted.body));
   // The sidebar's read shows the newest version too.
   const sidebar = await call('GET', '/v1/briefs?provider=zendesk&ticket=ticket-conv-e2e-1');
