@@ -124,7 +124,8 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
   const G = wv.dim;
   const proj = new Float32Array(dim * G); // dim × G, row-major: word vector → sentence space
   for (let i = 0; i < proj.length; i++) proj[i] = (random() * 2 - 1) / Math.sqrt(G);
-  const keep = new Uint8Array(4096);
+  /** Which of the current example's hashed features this step keeps (dropout). */
+  const keep = new Uint8Array(examples.reduce((m, e) => Math.max(m, e.ids.length), 0));
 
   const h = new Float32Array(dim);
   const gradH = new Float32Array(dim);
@@ -140,7 +141,7 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
       const lr = config.learningRate * (1 - step / total);
       step += 1;
       h.fill(0);
-      const n = Math.min(ex.ids.length, keep.length);
+      const n = ex.ids.length;
       let kept = 0;
       for (let i = 0; i < n; i++) {
         keep[i] = config.hashDropout > 0 && random() < config.hashDropout ? 0 : 1;
