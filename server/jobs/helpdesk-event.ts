@@ -66,11 +66,7 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
       logger.warn('the tenant no longer has this integration; skipped');
       return;
     }
-    if (event.update && event.ticketId) {
-      await deps.integrationStore.recordFollowup(tenant.id, owner.provider, event.ticketId, event.update);
-      const followed = deps.onFollowup && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId));
-      if (followed) await deps.onFollowup!(followed, event.update);
-    }
+    // Linked first, so the same event's follow-up (an agent's first reply) finds the handoff.
     const link = owner.integration.ticketLink?.(event);
     if (link) {
       // A ticket for a conversation handed over before the ticket existed (Sunshine passControl):
@@ -80,6 +76,11 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
         if (handoff.status !== 'received') await deps.jobs.sendInTransaction(tx, HELPDESK_WRITE_BACK, { tenantId: tenant.id, handoffId: handoff.handoffId });
       });
       if (filled) logger.info({ handoff_id: filled.handoffId, ticket: link.ticket.id }, 'ticket linked to the conversation\'s handoff');
+    }
+    if (event.update && event.ticketId) {
+      await deps.integrationStore.recordFollowup(tenant.id, owner.provider, event.ticketId, event.update);
+      const followed = deps.onFollowup && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId));
+      if (followed) await deps.onFollowup!(followed, event.update);
     }
     if (!owner.integration.resolveHandoff) return;
     if (event.ticketId && (await deps.store.findHandoffByTicket(tenant.id, owner.provider, event.ticketId))) {

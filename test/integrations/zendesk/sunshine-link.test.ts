@@ -37,12 +37,16 @@ describe.each(backends())('Sunshine passControl and the ticket that follows, on 
   let wiring: HelpdeskWiring;
   let app: Express;
   let tenant: Tenant;
+  /** What the runtime tells the Slack alert: follow-ups on tickets that have a handoff. */
+  const followups: Array<{ handoffId: string; firstReply?: string }> = [];
 
   beforeAll(async () => {
     h = await openHarness(backend, schema);
     const logger = createLogger({ logLevel: 'silent' });
     const writer = new OfflineBriefWriter();
-    wiring = createHelpdeskWiring({ store: h.store, jobs: h.jobs, box: createSecretBox(randomBytes(32)), writer, kb: h.kb, logger, now: () => NOW, pollingIntervalSeconds: 0.5 });
+    wiring = createHelpdeskWiring({ store: h.store, jobs: h.jobs, box: createSecretBox(randomBytes(32)), writer, kb: h.kb, logger, now: () => NOW, pollingIntervalSeconds: 0.5, onFollowup: async (handoff, update) => {
+      followups.push({ handoffId: handoff.id, firstReply: update.firstPublicAgentReplyAt });
+    } });
     await wiring.work();
     await h.jobs.work(
       HANDOFF_ASSEMBLE,
@@ -54,6 +58,7 @@ describe.each(backends())('Sunshine passControl and the ticket that follows, on 
   afterAll(async () => h?.close());
   beforeEach(async () => {
     ({ a: { tenant } } = await h.reset());
+    followups.length = 0;
     await wiring.integrationStore.connect(tenant.id, 'zendesk', {
       settings: { subdomain: 'acme', email: 'agent@acme.example', sunshine_app_id: APP_ID, sunshine_key_id: 'app_5ebee' },
       secrets: { webhook_secret: SIGNING, api_token: 'zd-token-0123456789', sunshine_key_secret: 'sc-secret-0123456789', sunshine_webhook_secret: SUNSHINE_WEBHOOK_SECRET },
@@ -131,6 +136,8 @@ describe.each(backends())('Sunshine passControl and the ticket that follows, on 
     expect(puts[0].ticket.comment).toMatchObject({ public: false });
     expect(puts[0].ticket.comment.body).toContain(`[baton-brief:${first!.id}:v${first!.brief_version}]`);
     expect((await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5170'))?.id).toBe(first!.id);
+    // The same event is the agent's first reply: linked first, so it reaches the handoff's alert.
+    expect(followups).toEqual([{ handoffId: first!.id, firstReply: fixture<{ time: string }>('zendesk', 'event-messaging-message-added').time }]);
 
     // Later messages on the ticket and a replayed delivery: no second note (nock refuses any request).
     expect((await zendeskPost(anotherMessage('01JQMQH83YNAKWSWJ8B1QH2NSD'))).status).toBe(202);
