@@ -34,6 +34,14 @@ const MIN_THRESHOLD = 0.5;
  * safety. 0.9 keeps the suite's clear cases (they score 0.95 and more) and drops those.
  */
 const OWN_ONLY_MIN_THRESHOLD = 0.9;
+/**
+ * Lowest threshold for `human_requested`, which NLU++ teaches too: it escalates on its own, so a
+ * model that reads a neutral question as a request for a person ("Do you sponsor football teams?"
+ * scored 0.69 at the 0.505 the budget allowed) hands a conversation the bot could answer to a human.
+ * Explicit requests are the rules' strength; the model adds only those it gives four to one.
+ */
+const SELF_ESCALATING_MIN_THRESHOLD = 0.8;
+const SELF_ESCALATING_CODES: readonly TriggerCode[] = ['human_requested'];
 /** Thresholds tried, from strict to lenient. */
 const GRID = Array.from({ length: 70 }, (_, i) => round(0.995 - i * 0.01)).filter((t) => t >= MIN_THRESHOLD);
 
@@ -52,7 +60,7 @@ export function chooseThresholds(val: readonly Scored[]): Partial<Record<Trigger
   const perSource = sources.map((src) => neutral.filter((s) => s.row.source === src).length);
   const weight = sourceOf.map((i) => 1 / perSource[i]! / sources.length);
   const positives = MODEL_CODES.map((c) => val.filter((s) => s.row.codes.includes(c)));
-  const ownOnly = positives.map((list) => list.every((s) => s.row.source === 'own'));
+  const floor = positives.map((list) => (list.every((s) => s.row.source === 'own') ? OWN_ONLY_MIN_THRESHOLD : MIN_THRESHOLD));
   const step = MODEL_CODES.map(() => 0);
   const firing = new Int32Array(neutral.length); // codes firing on each neutral row
   for (let k = 0; k < MODEL_CODES.length; k++) neutral.forEach((s, i) => (firing[i]! += s.codes[k]! >= GRID[0]! ? 1 : 0));
@@ -75,7 +83,7 @@ export function chooseThresholds(val: readonly Scored[]): Partial<Record<Trigger
       if (step[k]! + 1 >= GRID.length || positives[k]!.length === 0) continue;
       const from = GRID[step[k]!]!;
       const to = GRID[step[k]! + 1]!;
-      if (ownOnly[k] && to < OWN_ONLY_MIN_THRESHOLD) continue;
+      if (to < floor[k]!) continue;
       const extra = added(k, from, to);
       if (current + extra > MAX_FALSE_ALARMS) continue;
       // Recall gained (share of the code's positives) per false alarm added; free steps first.
@@ -95,7 +103,11 @@ export function chooseThresholds(val: readonly Scored[]): Partial<Record<Trigger
     });
     step[best]! += 1;
   }
-  return Object.fromEntries(MODEL_CODES.map((c, k) => [c, GRID[step[k]!]!]));
+  // Raised after the search, not inside it: the other codes keep the thresholds the budget gave
+  // them, and the false alarms the raised code no longer makes are simply saved.
+  return Object.fromEntries(
+    MODEL_CODES.map((c, k) => [c, SELF_ESCALATING_CODES.includes(c) ? Math.max(GRID[step[k]!]!, SELF_ESCALATING_MIN_THRESHOLD) : GRID[step[k]!]!]),
+  );
 }
 
 /** Mean of the sentence vectors (what similarity is centred on), seven significant digits. */

@@ -25,7 +25,10 @@ describe('negation stays with the rules', () => {
   });
 
   it('keeps a request said after a refusal in the same sentence', () => {
-    expect(modelCodes("I don't want to wait any longer, get me a human agent now")).toContain('human_requested');
+    // The refusal is of the wait, not of the person asked for after it. (The model alone scores the
+    // whole sentence, refusal included, below the 0.8 it needs for human_requested; the decision
+    // must still hold the request.)
+    expect(codes(run(says("I don't want to wait any longer, get me a human agent now")))).toContain('human_requested');
   });
 });
 
