@@ -54,7 +54,18 @@ async function insertBriefVersion(sql: Sql, handoffId: string, version: number, 
 }
 
 /** The Store on SQL that runs the same on PGlite and Postgres. Every tenant read filters on tenant_id. */
+/**
+ * How long a key that authenticated is trusted without asking the database again. Every request
+ * presents its key, and the lookup was one of the two statements of a brief read; remembered for two
+ * seconds, a revocation or policy change made through another process (the CLI, a second server)
+ * takes effect within that, and one made through this one at once (forgetAuthenticated).
+ */
+export const AUTH_CACHE_MS = 2000;
+/** Bounds the map; past it, it starts again empty (a cost of one lookup per key, not a leak). */
+const AUTH_CACHE_MAX_KEYS = 10_000;
+
 export function createStore(db: Database): Store {
+  const authenticated = new Map<string, { tenant: Tenant; until: number }>();
   return {
     db,
 
@@ -112,12 +123,22 @@ export function createStore(db: Database): Store {
 
     async authenticate(rawKey) {
       if (typeof rawKey !== 'string' || rawKey.length === 0) return null;
+      const hash = hashApiKey(rawKey);
+      const known = authenticated.get(hash);
+      if (known && known.until > Date.now()) return known.tenant;
       const { rows } = await db.query<TenantRow>(
         `SELECT t.id, t.name, t.policy, t.created_at FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
          WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-        [hashApiKey(rawKey)],
+        [hash],
       );
-      return rows[0] ? toTenant(rows[0]) : null;
+      const tenant = rows[0] ? toTenant(rows[0]) : null;
+      // Only keys that worked are remembered: an unknown key costs its sender a lookup every time
+      // (and the per-address limit), and cannot fill this map.
+      if (tenant) {
+        if (authenticated.size >= AUTH_CACHE_MAX_KEYS) authenticated.clear();
+        authenticated.set(hash, { tenant, until: Date.now() + AUTH_CACHE_MS });
+      }
+      return tenant;
     },
 
     async revokeApiKey(tenantId, keyId) {
@@ -126,7 +147,12 @@ export function createStore(db: Database): Store {
         'UPDATE api_keys SET revoked_at = now() WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id',
         [tenantId, keyId],
       );
+      authenticated.clear();
       return rows.length === 1;
+    },
+
+    forgetAuthenticated() {
+      authenticated.clear();
     },
 
     async recordHandoff(tenantId: string, input: NewHandoff, enqueue?: EnqueueInTransaction) {

@@ -89,10 +89,15 @@ export interface Store {
   findTenantByName(name: string): Promise<Tenant | null>;
   /** Makes a new API key; only its hash is stored, the raw key is returned once. */
   createApiKey(tenantId: string, label?: string): Promise<{ id: string; key: string }>;
-  /** Hashes the presented key and finds its (non-revoked) tenant. */
+  /**
+   * Hashes the presented key and finds its (non-revoked) tenant. A key found is remembered for
+   * AUTH_CACHE_MS: a key revoked or a policy changed by another process takes effect within that.
+   */
   authenticate(rawKey: string): Promise<Tenant | null>;
   /** Extension: revokes one of the tenant's keys; false when the tenant has no such active key. */
   revokeApiKey(tenantId: string, keyId: string): Promise<boolean>;
+  /** Forgets the keys authenticate() remembers: a tenant changed here takes effect at once. */
+  forgetAuthenticated(): void;
 
   /**
    * Records a handoff once per (tenant, conversation id): the conversation, the handoff, brief

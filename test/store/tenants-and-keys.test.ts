@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../server/errors';
 import { hashApiKey } from '../../server/store/api-keys';
-import { createStore } from '../../server/store/postgres-store';
+import { AUTH_CACHE_MS, createStore } from '../../server/store/postgres-store';
 import type { Store } from '../../server/store/types';
 import { backends, resetTables, uniqueSchema } from '../helpers/database';
 
@@ -68,6 +68,24 @@ describe.each(backends())('tenants and API keys on $name', (backend) => {
     expect(await store.authenticate(first.key)).toBeNull();
     expect((await store.authenticate(second.key))?.id).toBe(acme.id);
     expect(await store.revokeApiKey(acme.id, first.id)).toBe(false);
+  });
+
+  it('remembers a key that worked for a moment: a revocation by another process takes effect within AUTH_CACHE_MS', async () => {
+    const acme = await store.createTenant({ name: 'acme' });
+    const key = await store.createApiKey(acme.id);
+    expect((await store.authenticate(key.key))?.id).toBe(acme.id);
+    // Revoked behind this store's back, as the CLI or a second server would on a shared Postgres.
+    await store.db.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [key.id]);
+    expect((await store.authenticate(key.key))?.id).toBe(acme.id);
+    await new Promise((resolve) => setTimeout(resolve, AUTH_CACHE_MS + 100));
+    expect(await store.authenticate(key.key)).toBeNull();
+
+    // Through this store, or after forgetAuthenticated(), a change counts at once.
+    const other = await store.createApiKey(acme.id);
+    expect((await store.authenticate(other.key))?.policy.refund_threshold).toBe(100);
+    await store.db.query(`UPDATE tenants SET policy = policy || '{"refund_threshold": 300}'::jsonb WHERE id = $1`, [acme.id]);
+    store.forgetAuthenticated();
+    expect((await store.authenticate(other.key))?.policy.refund_threshold).toBe(300);
   });
 
   it('refuses a key for a tenant that does not exist', async () => {

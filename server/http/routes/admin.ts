@@ -71,7 +71,10 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.put(`${base}/tenants/:id/policy`, ...jsonBody(), async (req, res) => {
     const tenant = await tenantOr404(String(req.params.id));
-    res.json({ policy: await deps.admin.setPolicy(tenant.id, (req.body as { policy?: unknown })?.policy ?? req.body) });
+    const policy = await deps.admin.setPolicy(tenant.id, (req.body as { policy?: unknown })?.policy ?? req.body);
+    // Requests authenticate with the tenant (and its policy) remembered for a moment: not this one's.
+    deps.store.forgetAuthenticated();
+    res.json({ policy });
   });
 
   router.get(`${base}/tenants/:id/keys`, async (req, res) => {
