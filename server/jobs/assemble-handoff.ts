@@ -65,13 +65,19 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
     const { brief: latest, ...decision } = handoff.assessment;
     // The conversation's own time, as when the handoff was first assessed, so the brief reads the same.
     const now = conversationTime(handoff.conversation, new Date(handoff.created_at));
-    const brief = await deps.writer.write(handoff.conversation, decision, {
-      policy: tenant.policy,
-      kb: deps.kb,
-      now,
-      customerContext: gathered.customerContext,
-      sources: gathered.sources,
-    });
+    // Nothing gathered (a tenant with no connectors) and the brief shown is this writer's: written with
+    // the handoff moments ago from the same conversation and decision, it is the assembled brief, and
+    // writing it again would cost a second brief's CPU per handoff on the thread that serves requests.
+    const nothingGathered = Object.keys(gathered.customerContext).length === 0 && gathered.sources.length === 0;
+    const brief = nothingGathered && latest.writer === deps.writer.name
+      ? latest
+      : await deps.writer.write(handoff.conversation, decision, {
+          policy: tenant.policy,
+          kb: deps.kb,
+          now,
+          customerContext: gathered.customerContext,
+          sources: gathered.sources,
+        });
     const afterAssembled = deps.afterAssembled;
     const then = afterAssembled && ((tx: Sql, stored: { version: number }) => afterAssembled(tx, { tenantId: data.tenantId, handoffId: data.handoffId, version: stored.version }));
     const transition = { from: 'received', to: 'assembled' } as const;

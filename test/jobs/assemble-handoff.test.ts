@@ -150,6 +150,20 @@ describe.each(backends())('handoff-assemble job on $name', (backend) => {
     expect(call.conversation).toEqual(makeConversation({ id: 'conv-1' }));
   });
 
+  it('does not write the brief again when nothing was gathered and the brief shown is the same writer\'s', async () => {
+    const { handoff } = await record();
+    const shownBy = (await store.getHandoff(tenant.id, handoff.id))!.assessment.brief.writer;
+    let writes = 0;
+    // The writer that wrote the brief shown, counting its calls.
+    const writer = Object.assign(new RecordingBriefWriter(), { name: shownBy });
+    const counted = { name: shownBy, write: async (...args: Parameters<typeof writer.write>) => ((writes += 1), writer.write(...args)) };
+    await createAssembleHandoffHandler({ store, writer: counted, logger })({ tenantId: tenant.id, handoffId: handoff.id });
+    expect(writes).toBe(0);
+    const read = (await store.getHandoff(tenant.id, handoff.id))!;
+    expect(read.status).toBe('assembled');
+    expect(read.brief_version).toBe(1);
+  });
+
   it('does nothing for another tenant, an unknown handoff or malformed data', async () => {
     const writer = new RecordingBriefWriter();
     const assemble = createAssembleHandoffHandler({ store, writer, logger });
