@@ -81,7 +81,7 @@ export function createAssembleHandoffHandler(deps: AssembleHandoffDeps): (data: 
     const afterAssembled = deps.afterAssembled;
     const then = afterAssembled && ((tx: Sql, stored: { version: number }) => afterAssembled(tx, { tenantId: data.tenantId, handoffId: data.handoffId, version: stored.version }));
     const transition = { from: 'received', to: 'assembled' } as const;
-    if (sameBriefContent(latest, brief)) {
+    if (brief === latest || sameBriefContent(latest, brief)) {
       // Nothing new (no connectors, or they found nothing): the shown version stays the brief, the
       // handoff is assembled all the same, and what follows assembly points at that version.
       const current = await deps.store.advanceStatus(data.tenantId, data.handoffId, handoff.brief_version, transition, then);
