@@ -59,7 +59,7 @@ function mapRow(source: Source, raw: Record<string, unknown>): { label: string; 
     case 'nlupp': {
       const labels = (raw.labels as string[]) ?? [];
       // Its labels are compositional (62 of them, combined): the fine label is what they map to.
-      const target = mapNluPlusPlus(labels, String(raw.domain));
+      const target = mapNluPlusPlus(labels, String(raw.domain), String(raw.text ?? ''));
       return { label: target.codes.join('+') || (target.category === 'other' ? 'chat' : 'none'), target };
     }
     case 'multidogo': {
@@ -94,6 +94,7 @@ export function readSource(source: Exclude<Source, 'own'>, dir = dataDir()): Row
     const text = String(raw.text ?? '').trim();
     if (!text || words(text).length === 0) continue;
     const { label, target } = mapRow(source, raw);
+    if (target.doubtful) continue;
     rows.push({ text, source, label: `${source}:${label}`, codes: target.codes, category: target.category, split: splitOf(text) });
   }
   return rows;

@@ -8,7 +8,10 @@ import { mulberry32, shuffleInPlace } from './random';
 /**
  * Trains the fastText-style model (model.ts) with plain SGD and a linearly decaying learning rate:
  * mean of hashed feature embeddings plus a learnt projection of the weighted mean of the words'
- * pre-trained vectors (kept fixed, so a word training never saw still lands near its synonyms) → a softmax over the sets' fine-grained labels (cross-entropy)
+ * pre-trained vectors (kept fixed, so a word training never saw still lands near its synonyms), then
+ * optionally a hidden ReLU layer (with the default configuration a residual one: v + ReLU(W·v + b),
+ * learnt at a tenth of the rate, since at the full rate SGD diverged within the first epoch)
+ * → a softmax over the sets' fine-grained labels (cross-entropy)
  * and a softmax over categories (cross-entropy, only on rows whose label names a category). Single-threaded and seeded,
  * so two runs give identical floats.
  */
@@ -31,6 +34,30 @@ export interface TrainConfig {
    * the exact words of the training sets alone and learns to read the pre-trained word vectors too.
    */
   hashDropout: number;
+  /**
+   * ReLU units between the sentence vector and the softmaxes (0: none, the softmaxes read the sentence
+   * vector directly).
+   */
+  hidden?: number;
+  /** The hidden layer is added to the sentence vector (needs hidden = dim): softmaxes read v + ReLU(W·v + b). */
+  hiddenResidual?: boolean;
+  /** Scale of the hidden layer's initial weights (relative to He-uniform). */
+  hiddenInit?: number;
+  /** The hidden layer's learning rate, as a share of `learningRate`. */
+  hiddenRate?: number;
+  /**
+   * Paraphrase augmentation: at each step, with probability `prob`, the example is read with some of
+   * its words (each with probability `swap`) replaced by one of their `neighbours` nearest words in the
+   * pre-trained vectors (cosine at least `minSimilarity`, among the `candidates` most frequent words,
+   * never the `skip` most frequent ones, which are function words), so the model learns what the
+   * sentence means rather than the training sets' exact words.
+   */
+  augment?: { prob: number; swap: number; neighbours: number; minSimilarity: number; candidates: number; skip: number };
+  /**
+   * Per-source loss weight: each source's rows together weigh as (its share of the training rows) to the
+   * power (1 - this), renormalised; 0 leaves every row at weight 1, 1 gives every source the same total.
+   */
+  sourceBalance?: number;
 }
 
 /** Pre-trained word vectors for training: `words` in frequency order, each unit-length, `dim` wide. */
@@ -43,11 +70,15 @@ export interface WordVectors {
 export const MODEL_CODES: readonly TriggerCode[] = INTENT_CODES;
 
 interface Example {
+  /** The sentence's words (for augmentation). */
+  words: string[];
   ids: Int32Array;
   /** Weighted mean of the sentence's pre-trained word vectors (null: none of its words has one). */
   glove: Float32Array | null;
   label: number;
   category: number; // -1 = none
+  /** Loss weight (per-source balance). */
+  weight: number;
 }
 
 /** The rows training uses: neutral rows capped per label in a seeded order; own rows repeated. */
@@ -72,8 +103,8 @@ export function selectTraining(rows: readonly Row[], config: TrainConfig): Row[]
   return out;
 }
 
-function toExample(row: Row, config: TrainConfig, labels: ReadonlyMap<string, number>, wv: WordVectors, index: ReadonlyMap<string, number>): Example {
-  const ws = words(row.text);
+/** Weighted mean of the words' pre-trained vectors (null: none of them has one). */
+function gloveMean(ws: readonly string[], config: TrainConfig, wv: WordVectors, index: ReadonlyMap<string, number>): Float32Array | null {
   let glove: Float32Array | null = null;
   let total = 0;
   for (const w of ws) {
@@ -85,11 +116,48 @@ function toExample(row: Row, config: TrainConfig, labels: ReadonlyMap<string, nu
     for (let j = 0; j < wv.dim; j++) glove[j]! += weight * wv.vectors[i * wv.dim + j]!;
   }
   if (glove) for (let j = 0; j < wv.dim; j++) glove[j]! /= total;
+  return glove;
+}
+
+/** Nearest words (by cosine of the unit word vectors) of every word in `vocab` that has some. */
+function neighbourTable(vocab: Iterable<string>, wv: WordVectors, index: ReadonlyMap<string, number>, a: NonNullable<TrainConfig['augment']>): Map<string, string[]> {
+  const G = wv.dim;
+  const V = Math.min(a.candidates, wv.words.length);
+  const table = new Map<string, string[]>();
+  const sims = new Float32Array(V);
+  for (const w of [...new Set(vocab)].sort()) {
+    const i = index.get(w);
+    if (i === undefined || i < a.skip || i >= V) continue;
+    const base = i * G;
+    for (let j = a.skip; j < V; j++) {
+      let s = 0;
+      const bj = j * G;
+      for (let d = 0; d < G; d++) s += wv.vectors[base + d]! * wv.vectors[bj + d]!;
+      sims[j] = s;
+    }
+    sims[i] = -1;
+    const best: number[] = [];
+    for (let j = a.skip; j < V; j++) {
+      if (sims[j]! < a.minSimilarity) continue;
+      best.push(j);
+      best.sort((x, y) => sims[y]! - sims[x]! || x - y);
+      if (best.length > a.neighbours) best.pop();
+    }
+    if (best.length > 0) table.set(w, best.map((j) => wv.words[j]!));
+  }
+  return table;
+}
+
+function toExample(row: Row, config: TrainConfig, labels: ReadonlyMap<string, number>, wv: WordVectors, index: ReadonlyMap<string, number>): Example {
+  const ws = words(row.text);
+  const glove = gloveMean(ws, config, wv, index);
   return {
+    words: ws,
     ids: Int32Array.from(featureIdsOfWords(ws, config.space)),
     glove,
     label: labels.get(row.label)!,
     category: row.category === null ? -1 : CATEGORIES.indexOf(row.category),
+    weight: 1,
   };
 }
 
@@ -108,7 +176,19 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
   for (const r of selected) for (const c of r.codes) labelCodes[labelIndex.get(r.label)!]!.add(MODEL_CODES.indexOf(c));
   const wordIndex = new Map(wv.words.map((w, i) => [w, i]));
   const examples = selected.map((r) => toExample(r, config, labelIndex, wv, wordIndex)).filter((e) => e.ids.length > 0);
+  const balance = config.sourceBalance ?? 0;
+  if (balance > 0) {
+    const sourceOf = selected.filter((r) => words(r.text).length > 0).map((r) => r.source);
+    const counts = new Map<string, number>();
+    for (const src of sourceOf) counts.set(src, (counts.get(src) ?? 0) + 1);
+    // A source's total weight ∝ count^(1 - balance); per row: count^(-balance), scaled so the smallest
+    // source's rows weigh 1 (more would raise the effective learning rate, and SGD diverges).
+    const scale = 1 / Math.max(...[...counts.values()].map((c) => c ** -balance));
+    examples.forEach((e, i) => (e.weight = scale * counts.get(sourceOf[i]!)! ** -balance));
+  }
   const random = mulberry32(config.seed ^ 0x9e3779b9);
+  const aug = config.augment;
+  const neighbours = aug ? neighbourTable(examples.flatMap((e) => e.words), wv, wordIndex, aug) : new Map<string, string[]>();
   const { dim } = config;
   const buckets = config.space.buckets;
   const K = labels.length;
@@ -119,13 +199,25 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
   for (let i = 0; i < emb.length; i++) emb[i] = (random() * 2 - 1) / dim;
   const seen = new Uint8Array(buckets);
   for (const e of examples) for (const id of e.ids) seen[id] = 1;
-  const out = new Float32Array(R * dim);
+  const H = config.hidden ?? 0;
+  const residual = config.hiddenResidual === true;
+  if (residual && H !== dim) throw new Error('hiddenResidual needs hidden = dim');
+  const O = H > 0 ? H : dim; // width the softmaxes read
+  const w1 = new Float32Array(H * dim);
+  const b1 = new Float32Array(H);
+  const act = new Float32Array(H);
+  const init = (config.hiddenInit ?? 1) * Math.sqrt(6 / (dim + H));
+  for (let i = 0; i < w1.length; i++) w1[i] = (random() * 2 - 1) * init;
+  b1.fill(0.01);
+  const z = new Float32Array(O);
+  const gradZ = new Float32Array(O);
+  const out = new Float32Array(R * O);
   const bias = new Float32Array(R);
   const G = wv.dim;
   const proj = new Float32Array(dim * G); // dim × G, row-major: word vector → sentence space
   for (let i = 0; i < proj.length; i++) proj[i] = (random() * 2 - 1) / Math.sqrt(G);
   /** Which of the current example's hashed features this step keeps (dropout). */
-  const keep = new Uint8Array(examples.reduce((m, e) => Math.max(m, e.ids.length), 0));
+  const keep = new Uint8Array(examples.reduce((m, e) => Math.max(m, e.ids.length), 0) * 4 + 64);
 
   const h = new Float32Array(dim);
   const gradH = new Float32Array(dim);
@@ -135,10 +227,25 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
   let step = 0;
 
   for (let epoch = 0; epoch < config.epochs; epoch++) {
+    if (!out.every(Number.isFinite)) throw new Error(`training diverged before epoch ${epoch + 1}: lower learningRate`);
     shuffleInPlace(order, random);
     for (const idx of order) {
-      const ex = examples[idx]!;
+      let ex = examples[idx]!;
+      if (aug && random() < aug.prob) {
+        let changed = false;
+        const ws = ex.words.map((w) => {
+          const list = neighbours.get(w);
+          if (!list || random() >= aug.swap) return w;
+          changed = true;
+          return list[Math.floor(random() * list.length)]!;
+        });
+        if (changed) {
+          ex = { ...ex, words: ws, ids: Int32Array.from(featureIdsOfWords(ws, config.space)), glove: gloveMean(ws, config, wv, wordIndex) };
+          for (const id of ex.ids) seen[id] = 1;
+        }
+      }
       const lr = config.learningRate * (1 - step / total);
+      const hlr = lr * (config.hiddenRate ?? 1);
       step += 1;
       h.fill(0);
       const n = ex.ids.length;
@@ -161,24 +268,49 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
           h[d]! += s;
         }
       }
+      if (H > 0) {
+        for (let u = 0; u < H; u++) {
+          let s = b1[u]!;
+          const base = u * dim;
+          for (let d = 0; d < dim; d++) s += w1[base + d]! * h[d]!;
+          act[u] = s > 0 ? s : 0;
+          z[u] = residual ? h[u]! + act[u]! : act[u]!;
+        }
+      } else z.set(h);
       for (let r = 0; r < R; r++) {
         if (r >= K && ex.category < 0) continue;
         let s = bias[r]!;
-        const base = r * dim;
-        for (let d = 0; d < dim; d++) s += out[base + d]! * h[d]!;
+        const base = r * O;
+        for (let d = 0; d < O; d++) s += out[base + d]! * z[d]!;
         logits[r] = s;
       }
-      gradH.fill(0);
-      const apply = (r: number, g: number) => {
-        const base = r * dim;
-        for (let d = 0; d < dim; d++) {
-          gradH[d]! += g * out[base + d]!;
-          out[base + d]! -= lr * g * h[d]!;
+      gradZ.fill(0);
+      const wEx = ex.weight;
+      const apply = (r: number, g0: number) => {
+        const g = g0 * wEx;
+        const base = r * O;
+        for (let d = 0; d < O; d++) {
+          gradZ[d]! += g * out[base + d]!;
+          out[base + d]! -= lr * g * z[d]!;
         }
         bias[r]! -= lr * g;
       };
       softmaxStep(logits, 0, K, (l) => (l === ex.label ? 1 : 0), apply);
       if (ex.category >= 0) softmaxStep(logits, K, C, (c) => (c === ex.category ? 1 : 0), apply);
+      if (H > 0) {
+        if (residual) gradH.set(gradZ);
+        else gradH.fill(0);
+        for (let u = 0; u < H; u++) {
+          if (act[u]! <= 0) continue;
+          const gu = gradZ[u]!;
+          const base = u * dim;
+          for (let d = 0; d < dim; d++) {
+            gradH[d]! += gu * w1[base + d]!;
+            w1[base + d]! -= hlr * gu * h[d]!;
+          }
+          b1[u]! -= hlr * gu;
+        }
+      } else gradH.set(gradZ);
       for (let i = 0; i < n; i++) {
         if (!keep[i]) continue;
         const base = ex.ids[i]! * dim;
@@ -241,6 +373,7 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
     vocabulary: wv.words,
     word_rank_offset: config.wordRankOffset,
     vector_mean: [],
+    ...(H > 0 ? { hidden_weights: Array.from(w1, round), hidden_bias: Array.from(b1, round), ...(residual ? { hidden_residual: true } : {}) } : {}),
     out_weights: Array.from(out, round),
     out_bias: Array.from(bias, round),
     training_hash: trainingHash,

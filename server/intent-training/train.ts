@@ -31,6 +31,10 @@ export const DEFAULT_CONFIG: TrainConfig = {
   vocabulary: 100_000,
   wordRankOffset: 100,
   hashDropout: 0.3,
+  hidden: 32,
+  hiddenResidual: true,
+  hiddenInit: 0.3,
+  hiddenRate: 0.1,
 };
 
 /** Experiments may override fields with BATON_INTENT_CONFIG='{"dim":64}'; the committed weights use the defaults. */

@@ -7,7 +7,9 @@ import { bigramId, wordFeatureIds, words, type FeatureSpace } from './features';
  * vectors (int8, one scale per word): for each word of the shipped vocabulary, its pre-trained GloVe
  * vector projected by a matrix learnt in training (the projection is applied once, at training, so
  * only the projected vectors ship). A word is weighted by its rarity, rank / (rank + word_rank_offset)
- * in GloVe's frequency order ("the" counts little, "refund" fully). One softmax over the training sets'
+ * in GloVe's frequency order ("the" counts little, "refund" fully). Then, when the header has one, a
+ * hidden ReLU layer, added to the vector when `hidden_residual` (v + ReLU(W·v + b): 32 × 32 more
+ * multiplications per sentence, about a tenth of the output layer's). One softmax over the training sets'
  * own fine-grained labels (Banking77's `card_payment_fee_charged` and `extra_charge_on_statement` are
  * learnt apart, though only the second is a dispute), and one softmax over categories. A code's score
  * is the probability mass of the labels that map to it (label-map.ts), so near neighbours that are
@@ -46,7 +48,15 @@ export interface IntentMeta {
    * makes any two sentences look alike.
    */
   vector_mean: number[];
-  /** Output layer, row-major: (labels + categories) rows × dim, then one bias per row. */
+  /**
+   * Optional hidden layer between the sentence vector and the softmaxes: units × dim weights
+   * (row-major) and one bias per unit, ReLU. Absent: the softmaxes read the sentence vector itself.
+   */
+  hidden_weights?: number[];
+  hidden_bias?: number[];
+  /** The hidden layer's output is added to the sentence vector (units = dim) instead of replacing it. */
+  hidden_residual?: boolean;
+  /** Output layer, row-major: (labels + categories) rows × its input width (hidden units, else dim), then one bias per row. */
   out_weights: number[];
   out_bias: number[];
   /** sha256 of everything training read (data files, label map, own suite, code, configuration). */
@@ -84,6 +94,13 @@ export class IntentModel {
   private readonly vocabulary: Map<string, number>;
   private readonly outWeights: Float32Array;
   private readonly outBias: Float32Array;
+  /** Hidden layer (units × dim) and its biases; units is 0 without one. */
+  private readonly hiddenWeights: Float32Array;
+  private readonly hiddenBias: Float32Array;
+  private readonly units: number;
+  /** Width of what the output layer reads: the hidden units, else the sentence vector. */
+  private readonly width: number;
+  private readonly hiddenOut: Float32Array;
   /** (label, code) pairs of label_codes, flat: a code's score sums its labels' probabilities. */
   private readonly pairLabel: Int32Array;
   private readonly pairCode: Int32Array;
@@ -111,7 +128,14 @@ export class IntentModel {
     if (wordVectors.length !== meta.vocabulary.length * meta.dim || wordScales.length !== meta.vocabulary.length) {
       throw new Error('intent model: word vector count does not match its header');
     }
-    if (meta.out_weights.length !== this.rows * meta.dim || meta.out_bias.length !== this.rows) {
+    this.hiddenWeights = Float32Array.from(meta.hidden_weights ?? []);
+    this.hiddenBias = Float32Array.from(meta.hidden_bias ?? []);
+    this.units = this.hiddenBias.length;
+    if (this.hiddenWeights.length !== this.units * meta.dim) throw new Error('intent model: hidden layer size does not match its header');
+    if (meta.hidden_residual && this.units !== meta.dim) throw new Error('intent model: a residual hidden layer must be as wide as the sentence vector');
+    this.width = this.units > 0 ? this.units : meta.dim;
+    this.hiddenOut = new Float32Array(this.width);
+    if (meta.out_weights.length !== this.rows * this.width || meta.out_bias.length !== this.rows) {
       throw new Error('intent model: output layer size does not match its header');
     }
     this.vocabulary = new Map(meta.vocabulary.map((w, i) => [w, i]));
@@ -194,7 +218,9 @@ export class IntentModel {
 
   /** Scores of a sentence vector. */
   scoreVector(vector: Float32Array): SentenceScores {
-    const { dim, codes, labels } = this.meta;
+    const { codes, labels } = this.meta;
+    const input = this.units > 0 ? this.hidden(vector) : vector;
+    const dim = this.width;
     const w = this.outWeights;
     const b = this.outBias;
     const logits = this.logits;
@@ -208,12 +234,12 @@ export class IntentModel {
       let s3 = 0;
       const base = r * dim;
       for (let d = 0; d < tail; d += 4) {
-        s0 += w[base + d]! * vector[d]!;
-        s1 += w[base + d + 1]! * vector[d + 1]!;
-        s2 += w[base + d + 2]! * vector[d + 2]!;
-        s3 += w[base + d + 3]! * vector[d + 3]!;
+        s0 += w[base + d]! * input[d]!;
+        s1 += w[base + d + 1]! * input[d + 1]!;
+        s2 += w[base + d + 2]! * input[d + 2]!;
+        s3 += w[base + d + 3]! * input[d + 3]!;
       }
-      for (let d = tail; d < dim; d++) s0 += w[base + d]! * vector[d]!;
+      for (let d = tail; d < dim; d++) s0 += w[base + d]! * input[d]!;
       logits[r] = s0 + s1 + s2 + s3;
     }
     softmaxInPlace(logits, 0, K);
@@ -223,6 +249,22 @@ export class IntentModel {
     for (let i = 0; i < pairLabel.length; i++) codeScores[pairCode[i]!]! += logits[pairLabel[i]!]!;
     const catScores = Float32Array.from(logits.subarray(K, this.rows));
     return { vector, codes: codeScores, categories: catScores };
+  }
+
+  /** The hidden layer's output for a sentence vector: ReLU(W·v + b), in a shared buffer. */
+  private hidden(vector: Float32Array): Float32Array {
+    const { dim } = this.meta;
+    const w = this.hiddenWeights;
+    const b = this.hiddenBias;
+    const z = this.hiddenOut;
+    for (let u = 0; u < this.units; u++) {
+      let s = b[u]!;
+      const base = u * dim;
+      for (let d = 0; d < dim; d++) s += w[base + d]! * vector[d]!;
+      z[u] = s > 0 ? s : 0;
+    }
+    if (this.meta.hidden_residual) for (let u = 0; u < this.units; u++) z[u]! += vector[u]!;
+    return z;
   }
 
   /**
