@@ -26,6 +26,13 @@ const MAX_TERM_LENGTH = 64;
  * second as one query.
  */
 const MAX_QUERY_TERMS = 64;
+/**
+ * Searches remembered, least recently used forgotten first. The articles never change after the index
+ * is built, and a search's result depends only on its processed terms (digits are dropped), so the
+ * rules and the writer asking about the same sentence, a conversation assessed again at each new
+ * message, and "where is order 48213" after "where is order 51007" are answered from memory.
+ */
+const REMEMBERED_SEARCHES = 2048;
 
 /**
  * A two-term question needs both: "opening hours" sharing only "open" with a parcel article, or
@@ -79,6 +86,7 @@ export class KnowledgeBase implements KnowledgeSearch {
   private readonly index: MiniSearch<KbArticle>;
   /** Per article, the terms it is about: its title's words and its one-word tags. */
   private readonly about: Map<string, Set<string>>;
+  private readonly recent = new Map<string, readonly KbMatch[]>();
 
   private constructor(articles: KbArticle[]) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
@@ -120,15 +128,31 @@ export class KnowledgeBase implements KnowledgeSearch {
   search(text: string, limit = DEFAULT_LIMIT): KbMatch[] {
     const terms = meaningfulTerms(text, MAX_QUERY_TERMS);
     if (terms.length === 0 || limit <= 0) return [];
+    const key = `${limit} ${terms.join(' ')}`;
+    let matches = this.recent.get(key);
+    if (matches) {
+      this.recent.delete(key); // re-inserted below: most recently used last
+    } else {
+      matches = this.rank(terms, limit);
+      if (this.recent.size >= REMEMBERED_SEARCHES) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(key, matches);
+    return [...matches];
+  }
+
+  private rank(terms: string[], limit: number): readonly KbMatch[] {
     const needed = requiredTerms(terms.length);
     const relevant = this.index
       .search(terms.join(' '))
       .filter((r: SearchResult) => r.queryTerms.length >= needed || (needed === 2 && this.isAbout(r)));
     const best = relevant[0]?.score ?? 0;
-    return relevant
-      .filter((r) => r.score >= best * RELATIVE_FLOOR)
-      .slice(0, limit)
-      .map((r) => ({ article: this.byId.get(String(r.id))!, score: r.score, terms: [...r.queryTerms] }));
+    // Frozen: the same objects are handed to every caller that asks the same question.
+    return Object.freeze(
+      relevant
+        .filter((r) => r.score >= best * RELATIVE_FLOOR)
+        .slice(0, limit)
+        .map((r) => Object.freeze({ article: this.byId.get(String(r.id))!, score: r.score, terms: Object.freeze([...r.queryTerms]) as string[] })),
+    );
   }
 
   /**

@@ -95,3 +95,42 @@ describe('KnowledgeBase.fromArticles', () => {
     expect(() => KnowledgeBase.fromArticles([{ id: 'y', title: '', body: 'b' }])).toThrow(/\(y\): title/);
   });
 });
+
+describe('KnowledgeBase remembers searches', () => {
+  const articles = [
+    { id: 'refunds', title: 'Refunds and returns', body: 'Refunds are issued within 5 days of the return arriving.' },
+    { id: 'parcels', title: 'Late parcels', body: 'A parcel that has not moved for 5 days is traced with the carrier.' },
+  ];
+
+  it('answers a repeated search as the first time, whatever the caller did with the first answer', () => {
+    const kb = KnowledgeBase.fromArticles(articles);
+    const first = kb.search('my refund for order 48213 has not arrived', 3);
+    const expected = first.map((m) => m.article.id);
+    expect(expected[0]).toBe('refunds');
+    first.length = 0; // a caller may trim or reorder what it got
+    const again = kb.search('my refund for order 48213 has not arrived', 3);
+    expect(again.map((m) => m.article.id)).toEqual(expected);
+  });
+
+  it('hands out matches that cannot be changed, so one caller cannot alter another caller\'s answer', () => {
+    const kb = KnowledgeBase.fromArticles(articles);
+    const match = kb.search('parcel has not moved', 1)[0]!;
+    expect(match.article.id).toBe('parcels');
+    expect(() => {
+      (match as { score: number }).score = 0;
+    }).toThrow(TypeError);
+    expect(() => match.terms!.push('extra')).toThrow(TypeError);
+  });
+
+  it('answers the same as a fresh index after more distinct searches than it remembers', () => {
+    const kb = KnowledgeBase.fromArticles(articles);
+    const words = ['refund', 'parcel', 'return', 'carrier', 'late', 'days', 'traced', 'issued'];
+    const queries: string[] = [];
+    for (let i = 0; i < 3000; i++) queries.push(`${words[i % 8]} ${words[(i * 3) % 8]} w${i.toString(36)}`);
+    for (const q of queries) kb.search(q, 2);
+    const fresh = KnowledgeBase.fromArticles(articles);
+    for (const q of [queries[0]!, queries[1500]!, queries[2999]!, 'refund parcel']) {
+      expect(kb.search(q, 2)).toEqual(fresh.search(q, 2));
+    }
+  });
+});
