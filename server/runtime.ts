@@ -207,7 +207,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       assessPool = new AssessPool({ kbDir: config.kbDir, kb, writer, logger });
       const admin = adminRoutes({ store, admin: createTenantAdmin(db), integrations: helpdesk.integrationStore, slack: slack.store, adminToken: config.adminToken });
       const receivers = [...(slack.app ? [slack.app.router] : []), helpdesk.router, admin];
-      const app = createApp({ store, jobs, writer, assessor: assessPool, kb, logger, config, receivers });
+      const app = createApp({ store, jobs, writer, assessor: assessPool, kb, modelBriefs: modelWriter !== undefined, logger, config, receivers });
       server = createServer(app);
       const address = await listen(server, config.port, config.host);
       port = address.port;

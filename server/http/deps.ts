@@ -18,6 +18,11 @@ export interface AppDeps {
   /** Runs assess() for the routes (a worker pool for long conversations); default: in-thread with `writer` and `kb`. */
   assessor?: Assessor;
   kb?: KnowledgeSearch;
+  /**
+   * A model writer follows every assembled brief (OpenAI configured): no handoff is complete when
+   * recorded, so every one gets its assembly job.
+   */
+  modelBriefs?: boolean;
   logger: Logger;
   /**
    * Routers that read their own raw bodies and check their own signatures (the Slack app, helpdesk

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { generateApiKey, hashApiKey } from './api-keys';
 import { parseOrThrow } from '../validation';
 import { migrate } from './migrate';
-import { insertedRecord, insertHandoff } from './record-handoff';
+import { insertCompleteHandoff, insertedRecord, insertHandoff } from './record-handoff';
 import {
   HANDOFF_SELECT,
   isUuid,
@@ -64,8 +64,17 @@ export const AUTH_CACHE_MS = 2000;
 /** Bounds the map; past it, it starts again empty (a cost of one lookup per key, not a leak). */
 const AUTH_CACHE_MAX_KEYS = 10_000;
 
+/**
+ * A tenant whose handoffs have follow-up work (recordCompleteHandoff found it busy) goes straight to
+ * the transactional path for this long, sparing it a statement that would insert nothing. Only a
+ * shortcut: the statement's own check decides, so a stale entry costs speed, never correctness.
+ */
+const BUSY_REMEMBERED_MS = 60_000;
+const BUSY_TENANTS_REMEMBERED = 10_000;
+
 export function createStore(db: Database): Store {
   const authenticated = new Map<string, { tenant: Tenant; until: number }>();
+  const busyUntil = new Map<string, number>();
   return {
     db,
 
@@ -153,6 +162,16 @@ export function createStore(db: Database): Store {
 
     forgetAuthenticated() {
       authenticated.clear();
+    },
+
+    async recordCompleteHandoff(tenantId: string, input: NewHandoff) {
+      if (!isUuid(tenantId) || (busyUntil.get(tenantId) ?? 0) > Date.now()) return null;
+      const { busy, row } = await insertCompleteHandoff(db, tenantId, input);
+      if (busy) {
+        if (busyUntil.size >= BUSY_TENANTS_REMEMBERED) busyUntil.clear();
+        busyUntil.set(tenantId, Date.now() + BUSY_REMEMBERED_MS);
+      }
+      return row ? insertedRecord(tenantId, input, row, 'assembled') : null;
     },
 
     async recordHandoff(tenantId: string, input: NewHandoff, enqueue?: EnqueueInTransaction) {

@@ -104,6 +104,14 @@ export interface Store {
    * version 1, and whatever `enqueue` adds, all in one transaction. A replay returns the existing
    * handoff with `created: false` and enqueues nothing.
    */
+  /**
+   * Extension: records a new handoff already `assembled`, in one statement and with no job, when
+   * nothing would follow its assembly: the tenant has no integration connected (no connector to ask,
+   * no helpdesk to write back to) and, for an escalation, no Slack route for its queue. The brief
+   * written with it is then the assembled brief (assembly would write the same one). Null when the
+   * tenant has such work, or the conversation was recorded before: use recordHandoff.
+   */
+  recordCompleteHandoff(tenantId: string, input: NewHandoff): Promise<HandoffRecord | null>;
   recordHandoff(
     tenantId: string,
     input: NewHandoff,

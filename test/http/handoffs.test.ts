@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
+import { createApp } from '../../server/http/app';
 import { backends, uniqueSchema } from '../helpers/database';
 import { conversationBody, openHarness, type Harness, type TenantWithKey } from './harness';
 
@@ -25,6 +26,16 @@ describe.each(backends())('handoff routes on $name', (backend) => {
     return Number(rows[0]!.n);
   }
 
+  /** A connected integration (a parcel tracker): assembly now has a connector to ask. */
+  async function connectTracking(tenantId: string): Promise<void> {
+    await h.db.query(`INSERT INTO tenant_integrations (tenant_id, provider, secrets_sealed) VALUES ($1, 'tracking', 'sealed')`, [tenantId]);
+  }
+
+  async function handoffStatus(id: string): Promise<string> {
+    const { rows } = await h.db.query<{ status: string }>('SELECT status FROM handoffs WHERE id = $1', [id]);
+    return rows[0]!.status;
+  }
+
   async function assembleJobs(): Promise<Array<{ tenantId: string; handoffId: string }>> {
     const { rows } = await h.db.query<{ data: { tenantId: string; handoffId: string } }>(
       `SELECT data FROM ${h.bossSchema}.job WHERE name = 'handoff-assemble'`,
@@ -34,6 +45,7 @@ describe.each(backends())('handoff routes on $name', (backend) => {
 
   describe('POST /v1/handoffs', () => {
     it('records the handoff, enqueues its assembly and answers 202 with the decision and a filled customer message', async () => {
+      await connectTracking(a.tenant.id);
       const res = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({
@@ -52,6 +64,45 @@ describe.each(backends())('handoff routes on $name', (backend) => {
 
       expect(await assembleJobs()).toEqual([{ tenantId: a.tenant.id, handoffId: res.body.id }]);
       expect(await handoffCount(a.tenant.id)).toBe(1);
+    });
+
+    it('records a handoff of a tenant with nothing connected as assembled at once, with no job: its brief is the assembled one', async () => {
+      const res = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ status: 'assembled', conversation_id: 'conv-8812', escalate: true, queue: 'shipping' });
+      expect(res.body.customer_message).toMatch(/number 1 in line/);
+      expect(await assembleJobs()).toEqual([]);
+      expect(await handoffStatus(res.body.id)).toBe('assembled');
+      const read = await request(app).get(`/v1/handoffs/${res.body.id}`).set(a.auth);
+      expect(read.body).toMatchObject({ status: 'assembled', brief_version: 1 });
+      expect(read.body.brief.summary).toEqual(expect.any(String));
+    });
+
+    it('enqueues assembly once a tenant connects an integration, though its earlier handoffs needed none', async () => {
+      const before = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'before' }));
+      await connectTracking(a.tenant.id);
+      const after = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'after' }));
+      expect([before.body.status, after.body.status]).toEqual(['assembled', 'received']);
+      expect(await assembleJobs()).toEqual([{ tenantId: a.tenant.id, handoffId: after.body.id }]);
+      // Tenant B connected nothing: still complete at once.
+      const other = await request(app).post('/v1/handoffs').set(b.auth).send(conversationBody({ id: 'other' }));
+      expect(other.body.status).toBe('assembled');
+    });
+
+    it('enqueues assembly for an escalation whose queue is routed to Slack, not for a handoff that does not escalate', async () => {
+      await h.db.query(`INSERT INTO slack_routes (tenant_id, queue, channel_id) VALUES ($1, 'shipping', 'C0SHIP')`, [a.tenant.id]);
+      const routed = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'routed' }));
+      expect(routed.body).toMatchObject({ status: 'received', escalate: true, queue: 'shipping' });
+      expect(await assembleJobs()).toEqual([{ tenantId: a.tenant.id, handoffId: routed.body.id }]);
+    });
+
+    it('enqueues assembly for every handoff when a model writes briefs after the offline one', async () => {
+      const res = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
+      expect(res.body.status).toBe('assembled');
+      const modelApp = createApp({ ...h.appDeps(), modelBriefs: true });
+      const second = await request(modelApp).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'with-model' }));
+      expect(second.body.status).toBe('received');
+      expect(await assembleJobs()).toEqual([{ tenantId: a.tenant.id, handoffId: second.body.id }]);
     });
 
     it('tells each customer their place in the queue', async () => {
@@ -78,6 +129,7 @@ describe.each(backends())('handoff routes on $name', (backend) => {
     });
 
     it('gives one handoff for the same conversation posted 5 times in a row; replays answer 200 with it', async () => {
+      await connectTracking(a.tenant.id);
       const responses = [];
       for (let i = 0; i < 5; i += 1) responses.push(await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody()));
       expect(responses.map((r) => r.status)).toEqual([202, 200, 200, 200, 200]);
@@ -88,14 +140,19 @@ describe.each(backends())('handoff routes on $name', (backend) => {
       expect(await assembleJobs()).toHaveLength(1);
     });
 
-    it('gives one handoff for the same conversation posted 5 times at once', async () => {
+    it.each([
+      ['with an integration connected', true, 'received', 1],
+      ['with nothing connected', false, 'assembled', 0],
+    ])('gives one handoff for the same conversation posted 5 times at once, %s', async (_name, connected, status, jobs) => {
+      if (connected) await connectTracking(a.tenant.id);
       const responses = await Promise.all(
         Array.from({ length: 5 }, () => request(app).post('/v1/handoffs').set(a.auth).send(conversationBody())),
       );
       expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 202]);
       expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+      expect(new Set(responses.map((r) => r.body.status))).toEqual(new Set([status]));
       expect(await handoffCount(a.tenant.id)).toBe(1);
-      expect(await assembleJobs()).toHaveLength(1);
+      expect(await assembleJobs()).toHaveLength(jobs);
     });
 
     it('answers a replay with a different body with the original handoff', async () => {
@@ -148,7 +205,7 @@ describe.each(backends())('handoff routes on $name', (backend) => {
       expect(res.body).toMatchObject({
         id: created.body.id,
         conversation_id: 'conv-8812',
-        status: 'received',
+        status: 'assembled', // nothing connected: complete when recorded
         brief_version: 1,
         ticket: { provider: 'zendesk', id: '12345' },
         queue: 'shipping',

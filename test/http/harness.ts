@@ -2,6 +2,7 @@ import type { Express, Router } from 'express';
 import { OfflineBriefWriter } from '../../server/brief/offline-writer';
 import { DEFAULT_KB_DIR, loadConfig, type Config } from '../../server/config';
 import { createApp } from '../../server/http/app';
+import type { AppDeps } from '../../server/http/deps';
 import { JOB_NAMES } from '../../server/jobs/job-names';
 import { createJobQueue, type JobQueue } from '../../server/jobs/job-queue';
 import { loadKnowledgeBase } from '../../server/kb/load-markdown';
@@ -38,6 +39,8 @@ export interface Harness {
   config: Config;
   /** A fresh app on the same store; each has its own rate-limit counters. */
   makeApp(overrides?: Partial<Config>, receivers?: Router[]): Express;
+  /** What makeApp passes to createApp, to build an app with other dependencies. */
+  appDeps(): AppDeps;
   /** Empties the tables and makes tenants A and B with a key each. */
   reset(): Promise<{ a: TenantWithKey; b: TenantWithKey }>;
   /** Rows in Baton's tables and pg-boss's job table, to prove a call changed nothing. */
@@ -74,6 +77,7 @@ export async function openHarness(backend: TestBackend, schema: string): Promise
     log,
     config,
     makeApp: (overrides = {}, receivers = []) => createApp({ store, jobs, writer, kb, logger, config: { ...config, ...overrides }, receivers }),
+    appDeps: () => ({ store, jobs, writer, kb, logger, config }),
     async reset() {
       await resetTables(db);
       await db.query(`DELETE FROM ${bossSchema}.job`);

@@ -53,7 +53,19 @@ describe('the embedded database across kill -9, a second process and signals', (
 
   it('gives every accepted handoff its assembled brief within 60 s of a restart after kill -9 mid-burst, once each', async () => {
     const dataDir = tempDir();
-    const first = await startServer({ DATA_DIR: dataDir }, 300_000);
+    const adminToken = 'crash-test-admin-token-0123456789';
+    const first = await startServer({ DATA_DIR: dataDir, BATON_ADMIN_TOKEN: adminToken }, 300_000);
+    // A connected integration gives every handoff an assembly job (with nothing connected a handoff
+    // is complete when recorded, and there would be no job to interrupt). Parcel tracking without an
+    // AfterShip key asks no outside service: it names carriers of the tracking numbers it finds.
+    const admin = { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' };
+    const { tenants } = (await (await fetch(`${first.url}/admin/v1/tenants`, { headers: admin })).json()) as { tenants: Array<{ id: string }> };
+    const connected = await fetch(`${first.url}/admin/v1/tenants/${tenants[0]!.id}/integrations/tracking`, {
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({ settings: {}, secrets: {} }),
+    });
+    expect(connected.status).toBe(200);
     const total = 60;
     const accepted: string[] = [];
     // Posted 10 at a time; the kill lands while assembly jobs of the last ones are queued or running.
@@ -61,6 +73,7 @@ describe('the embedded database across kill -9, a second process and signals', (
       const batch = await Promise.all(Array.from({ length: 10 }, (_, k) => call(first, 'POST', '/v1/handoffs', conversation(i + k))));
       for (const res of batch) {
         expect(res.status).toBe(202);
+        expect(res.body.status).toBe('received'); // its assembly is a job
         accepted.push(res.body.id);
       }
     }
@@ -84,11 +97,11 @@ describe('the embedded database across kill -9, a second process and signals', (
     );
     expect(Date.now() - restarted).toBeLessThan(60_000);
 
-    // Nothing lost, nothing twice: each handoff once, assembled, and (the demo tenant has no
-    // connectors, so assembly adds nothing) still at its one brief version.
+    // Nothing lost, nothing twice: each handoff once, assembled, with exactly one assembled version
+    // after the rules' first one (the brief now names the tracking source it asked).
     for (const [i, id] of accepted.entries()) {
       const res = await call(second, 'GET', `/v1/handoffs/${id}`);
-      expect(res.body).toMatchObject({ id, conversation_id: `crash-${i}`, status: 'assembled', brief_version: 1 });
+      expect(res.body).toMatchObject({ id, conversation_id: `crash-${i}`, status: 'assembled', brief_version: 2 });
     }
     const replay = await call(second, 'POST', '/v1/handoffs', conversation(0));
     expect(replay).toMatchObject({ status: 200, body: { id: accepted[0] } });

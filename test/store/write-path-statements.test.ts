@@ -126,7 +126,19 @@ describe.each(backends())('statements on the handoff write path on $name', (back
     expect((await store.getHandoff(tenant.id, handoff.id))?.status).toBe('assembled');
   });
 
-  it('answers POST /v1/handoffs with 5 statements in all, the API key lookup included', async () => {
+  it('records a handoff with nothing to follow its assembly in 1 statement, already assembled; a replay inserts nothing', async () => {
+    const tenant = await store.createTenant({ name: 'acme' });
+    const input = { conversation: makeConversation({ id: 'c-3' }), conversationId: 'c-3', assessment: makeAssessment() };
+    log.reset();
+    const handoff = await store.recordCompleteHandoff(tenant.id, input);
+    expect(handoff).toMatchObject({ status: 'assembled', brief_version: 1, queue_position: 1 });
+    expect(log.texts).toHaveLength(1);
+    expect(await store.recordCompleteHandoff(tenant.id, input)).toBeNull();
+    const { rows } = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM brief_versions');
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('answers POST /v1/handoffs of a tenant with nothing connected with 2 statements: the key lookup and the insert', async () => {
     const tenant = await store.createTenant({ name: 'acme' });
     const { key } = await store.createApiKey(tenant.id);
     const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_TENANT: 'false' });
@@ -136,7 +148,24 @@ describe.each(backends())('statements on the handoff write path on $name', (back
     expect(res.status).toBe(202);
     // The place in line came back with the insert: no count after it.
     expect(res.body.customer_message).toMatch(/number 1 in line/);
-    expect(log.texts).toHaveLength(5);
+    expect(log.texts).toHaveLength(2);
     expect(log.texts[0]).toMatch(/FROM api_keys/);
+  });
+
+  it('answers POST /v1/handoffs of a connected tenant with 6 statements, then 4: the key and the tenant\'s follow-up work are remembered', async () => {
+    const tenant = await store.createTenant({ name: 'acme' });
+    const { key } = await store.createApiKey(tenant.id);
+    await raw.query(`INSERT INTO tenant_integrations (tenant_id, provider, secrets_sealed) VALUES ($1, 'tracking', 'sealed')`, [tenant.id]);
+    const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_TENANT: 'false' });
+    const app = createApp({ store, jobs, writer: new OfflineBriefWriter(), logger: pino({ level: 'silent' }), config });
+    const post = (id: string) => request(app).post('/v1/handoffs').set('Authorization', `Bearer ${key}`).send(conversationBody({ id }));
+    log.reset();
+    expect((await post('first')).body.status).toBe('received');
+    // key lookup, the gated insert that found work and inserted nothing, BEGIN, insert, job, COMMIT
+    expect(log.texts).toHaveLength(6);
+    expect(log.texts.slice(2)).toEqual(['BEGIN', expect.stringMatching(/INSERT INTO handoffs/), expect.stringMatching(/\.job/), 'COMMIT']);
+    log.reset();
+    expect((await post('second')).body.status).toBe('received');
+    expect(log.texts).toEqual(['BEGIN', expect.stringMatching(/INSERT INTO handoffs/), expect.stringMatching(/\.job/), 'COMMIT']);
   });
 });
