@@ -45,7 +45,8 @@ describe('npm start on embedded PGlite, killed with SIGKILL and restarted', () =
 
     const accepted = await call(first, 'POST', '/v1/handoffs', handoff);
     expect(accepted.status).toBe(202);
-    // No chance for a graceful shutdown: the assembly job may not even have been fetched yet.
+    // No chance for a graceful shutdown. (The demo tenant has nothing connected, so the handoff was
+    // recorded assembled; crash-recovery.test.ts kills a server with assembly jobs under way.)
     await first.crash();
 
     const second = await startServer({ DATA_DIR: dataDir });
@@ -56,11 +57,11 @@ describe('npm start on embedded PGlite, killed with SIGKILL and restarted', () =
     expect(replay.status).toBe(200);
     expect(replay.body.id).toBe(accepted.body.id);
 
-    const assembled = await waitFor('the assembly job to complete', async () => {
+    const assembled = await waitFor('the handoff to be assembled', async () => {
       const res = await call(second, 'GET', `/v1/handoffs/${accepted.body.id}`);
       return res.body.status === 'assembled' ? res.body : undefined;
     });
-    // The demo tenant has no connectors: assembly adds nothing to the offline brief, so version 1 stays.
+    // The demo tenant has no connectors: the offline brief is the assembled one, version 1.
     expect(assembled.brief_version).toBe(1);
     expect(assembled.conversation_id).toBe('conv-crash-1');
 
@@ -131,6 +132,16 @@ if (adminUrl) describe('two server processes on one Postgres', () => {
     };
     // Started together: migrations, queue creation and the demo tenant must all tolerate the race.
     const [one, two] = await Promise.all([startServer(env()), startServer(env())]);
+    // Their queue routed to Slack, these escalations have follow-up work, so each gets an assembly job
+    // (with nothing to follow, a handoff is recorded assembled at once and there is no job to share).
+    const probe = await fetch(`${one!.url}/v1/assess`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEMO_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(conversation(0)),
+    });
+    const { queue, escalate } = (await probe.json()) as { queue: string; escalate: boolean };
+    expect(escalate).toBe(true);
+    await db.query(`INSERT INTO slack_routes (tenant_id, queue, channel_id) SELECT id, $1, 'C0SHARED' FROM tenants WHERE name = 'demo'`, [queue]);
 
     const responses = await Promise.all(
       [0, 1, 2, 3, 4].flatMap((i) => [postShared(one!, conversation(i)), postShared(two!, conversation(i))]),
