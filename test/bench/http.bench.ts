@@ -78,9 +78,17 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/**
+ * Node flags of a server process: on Postgres, the larger young generation that `npm start` gives
+ * (package.json: --max-semi-space-size=64 when DATABASE_URL is set), for Baton and the bare baselines alike.
+ */
+function nodeFlags(env: Record<string, string>): string[] {
+  return env.DATABASE_URL ? ['--max-semi-space-size=64'] : [];
+}
+
 /** Starts a process and waits for `pattern` (its first group is the URL) on stdout or stderr. */
 async function startChild(args: string[], env: Record<string, string>, pattern: RegExp): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...nodeFlags(env), '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
