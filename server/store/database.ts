@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../logger';
 import { initialiseApart, PGLITE_START_PARAMS } from './pglite-boot';
-import type { Database, Sql } from './types';
+import type { Database, QueryOptions, Sql } from './types';
 
 export interface OpenDatabaseOptions {
   /** Postgres connection string; without it Baton runs on embedded PGlite. */
@@ -155,8 +155,8 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
 
   const wrap = (q: Pool | PoolClient, hooks?: CommitHooks): Sql => ({
     ...(hooks ? { afterCommit: (fn: () => void) => hooks.add(fn) } : {}),
-    async query<T>(text: string, params?: unknown[]) {
-      const result = await q.query(text, params);
+    async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
+      const result = options?.prepare ? await q.query({ name: options.prepare, text, values: params }) : await q.query(text, params);
       return { rows: result.rows as T[] };
     },
     async exec(text: string) {

@@ -40,7 +40,7 @@ function parsePolicy(policy: Partial<TenantPolicy> | undefined): TenantPolicy {
 
 async function selectHandoff(sql: Sql, tenantId: string, handoffId: string): Promise<HandoffRecord | null> {
   if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
-  const { rows } = await sql.query<HandoffRow>(`${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.id = $2`, [tenantId, handoffId]);
+  const { rows } = await sql.query<HandoffRow>(HANDOFF_BY_ID, [tenantId, handoffId], { prepare: 'baton_handoff_by_id' });
   return rows[0] ? toHandoff(rows[0]) : null;
 }
 
@@ -70,6 +70,11 @@ const AUTH_CACHE_MAX_KEYS = 10_000;
  * shortcut: the statement's own check decides, so a stale entry costs speed, never correctness.
  */
 const BUSY_REMEMBERED_MS = 60_000;
+
+/** The reads every sidebar and API call makes, kept prepared on Postgres (QueryOptions.prepare). */
+const HANDOFF_BY_ID = `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.id = $2`;
+const HANDOFF_BY_TICKET = `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.ticket_provider = $2 AND h.ticket_id = $3
+  ORDER BY h.created_at DESC, h.id DESC LIMIT 1`;
 const BUSY_TENANTS_REMEMBERED = 10_000;
 
 export function createStore(db: Database): Store {
@@ -196,11 +201,7 @@ export function createStore(db: Database): Store {
 
     async findHandoffByTicket(tenantId, provider, ticketId) {
       if (!isUuid(tenantId)) return null;
-      const { rows } = await db.query<HandoffRow>(
-        `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.ticket_provider = $2 AND h.ticket_id = $3
-         ORDER BY h.created_at DESC, h.id DESC LIMIT 1`,
-        [tenantId, provider, ticketId],
-      );
+      const { rows } = await db.query<HandoffRow>(HANDOFF_BY_TICKET, [tenantId, provider, ticketId], { prepare: 'baton_handoff_by_ticket' });
       return rows[0] ? toHandoff(rows[0]) : null;
     },
 

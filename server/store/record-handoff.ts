@@ -88,7 +88,7 @@ function insertParameters(tenantId: string, input: NewHandoff): unknown[] {
  * earlier escalations count as ahead in line.
  */
 export async function insertHandoff(tx: Sql, tenantId: string, input: NewHandoff): Promise<InsertedHandoff | null> {
-  const { rows } = await tx.query<InsertedHandoff>(INSERT_HANDOFF, insertParameters(tenantId, input));
+  const { rows } = await tx.query<InsertedHandoff>(INSERT_HANDOFF, insertParameters(tenantId, input), { prepare: 'baton_insert_handoff' });
   return rows[0] ?? null;
 }
 
@@ -98,7 +98,9 @@ export async function insertHandoff(tx: Sql, tenantId: string, input: NewHandoff
  * row: a replay. Either way the caller goes the transactional way, which handles both.
  */
 export async function insertCompleteHandoff(sql: Sql, tenantId: string, input: NewHandoff): Promise<{ busy: boolean; row: InsertedHandoff | null }> {
-  const { rows } = await sql.query<InsertedHandoff & { id: string | null; busy: boolean }>(INSERT_COMPLETE_HANDOFF, insertParameters(tenantId, input));
+  const { rows } = await sql.query<InsertedHandoff & { id: string | null; busy: boolean }>(INSERT_COMPLETE_HANDOFF, insertParameters(tenantId, input), {
+    prepare: 'baton_insert_complete_handoff',
+  });
   const first = rows[0]!;
   return { busy: first.busy, row: first.id === null ? null : first };
 }

@@ -3,8 +3,17 @@ import type { Assessment, Brief } from '../domain/decision';
 import type { TenantPolicy } from '../domain/policy';
 
 /** The smallest SQL surface both PGlite and node-postgres give us. */
+export interface QueryOptions {
+  /**
+   * Extension: a name under which Postgres keeps the statement prepared on each connection, so the
+   * next run of the same text skips sending, parsing and planning it (PGlite ignores it). Only for
+   * fixed texts run per request: every distinct name costs each connection a prepared statement.
+   */
+  prepare?: string;
+}
+
 export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: T[] }>;
   /** Multi-statement SQL without parameters (migrations, pg-boss DDL on PGlite). */
   exec(text: string): Promise<void>;
   /**
