@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Pool, type PoolClient } from 'pg';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Client, Pool, type PoolClient } from 'pg';
 import type { Logger } from '../logger';
 import { initialiseApart, PGLITE_START_PARAMS } from './pglite-boot';
 import type { Database, QueryOptions, Sql } from './types';
@@ -98,9 +99,26 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   // alone) each statement only waits a turn of the loop, since nothing else can run on PGlite meanwhile.
   const inTurn = turnTaking();
   const inTransaction = <T>(fn: () => Promise<T>) => yieldToEventLoop().then(fn);
+
+  // PGlite's own query() parses and plans every statement anew. A named one (QueryOptions.prepare) at
+  // the top level goes through node-postgres on PGlite's one session instead (PGlite's node-postgres
+  // adapter), which prepares each name once: the handoff insert ran 2-3 times faster. Inside a
+  // transaction, which holds PGlite through its own handle, the name is ignored.
+  let preparing: Promise<Client> | undefined;
+  const preparedClient = () =>
+    (preparing ??= (async () => {
+      const client = new Client(createPgConfig(pg));
+      await client.connect();
+      return client;
+    })());
+
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>, turn: <T>(fn: () => Promise<T>) => Promise<T>, hooks?: CommitHooks): Sql => ({
     ...(hooks ? { afterCommit: (fn: () => void) => hooks.add(fn) } : {}),
-    async query<T>(text: string, params?: unknown[]) {
+    async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
+      if (options?.prepare && !hooks) {
+        const result = await turn(async () => (await preparedClient()).query({ name: options.prepare, text, values: params }));
+        return { rows: result.rows as T[] };
+      }
       const result = await turn(() => q.query<T>(text, params));
       return { rows: result.rows };
     },
@@ -123,7 +141,10 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       hooks.run(options.logger);
       return result;
     },
-    close: () => pg.close(),
+    async close() {
+      if (preparing) await (await preparing).end().catch(() => undefined);
+      await pg.close();
+    },
   };
 }
 

@@ -12,12 +12,26 @@ import { makeAssessment, makeConversation } from './factories';
 const url = process.env.TEST_DATABASE_URL;
 
 describe('prepared statements', () => {
-  it('PGlite answers a named query as an unnamed one', async () => {
+  it('PGlite keeps the handoff insert and reads prepared on its one session, and answers as unnamed', async () => {
     const db = await openDatabase({ schema: uniqueSchema(__filename) });
     try {
       const named = await db.query<{ n: number }>('SELECT $1::int + 1 AS n', [41], { prepare: 'test_add_one' });
       const again = await db.query<{ n: number }>('SELECT $1::int + 1 AS n', [1], { prepare: 'test_add_one' });
       expect([named.rows[0]!.n, again.rows[0]!.n]).toEqual([42, 2]);
+
+      const store = createStore(db);
+      await store.migrate();
+      const tenant = await store.createTenant({ name: 'acme' });
+      const recorded = await store.recordCompleteHandoff(tenant.id, { conversation: makeConversation({ id: 'g-1' }), conversationId: 'g-1', assessment: makeAssessment() });
+      const read = await store.getHandoff(tenant.id, recorded!.id);
+      // What the prepared path reads back is what the unprepared transaction path reads back.
+      const { handoff: viaTransaction } = await store.recordHandoff(tenant.id, { conversation: makeConversation({ id: 'g-1' }), conversationId: 'g-1', assessment: makeAssessment() });
+      expect(read).toEqual(viaTransaction);
+      expect(typeof read!.created_at).toBe('string');
+      expect(read!.assessment.brief.summary).toEqual(expect.any(String));
+
+      const { rows } = await db.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');
+      expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['baton_handoff_by_id', 'baton_insert_complete_handoff', 'test_add_one']));
     } finally {
       await db.close();
     }
