@@ -111,7 +111,7 @@ export function createStore(db: Database): Store {
 
     async getTenant(id) {
       if (!isUuid(id)) return null;
-      const { rows } = await db.query<TenantRow>('SELECT id, name, policy, created_at FROM tenants WHERE id = $1', [id]);
+      const { rows } = await db.query<TenantRow>('SELECT id, name, policy, created_at FROM tenants WHERE id = $1', [id], { prepare: 'baton_tenant_by_id' });
       return rows[0] ? toTenant(rows[0]) : null;
     },
 
@@ -144,6 +144,7 @@ export function createStore(db: Database): Store {
         `SELECT t.id, t.name, t.policy, t.created_at FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
          WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
         [hash],
+        { prepare: 'baton_tenant_by_key' },
       );
       const tenant = rows[0] ? toTenant(rows[0]) : null;
       // Only keys that worked are remembered: an unknown key costs its sender a lookup every time
@@ -232,6 +233,7 @@ export function createStore(db: Database): Store {
            SELECT id, brief_version, $5, $6::text::jsonb FROM bumped
            RETURNING version, writer, brief, created_at`,
           [tenantId, handoffId, transition.from, transition.to, brief.writer, json(brief)],
+          { prepare: 'baton_advance_brief' },
         );
         return rows[0] ? toBriefVersion(rows[0]) : null;
       };
@@ -250,6 +252,7 @@ export function createStore(db: Database): Store {
           `UPDATE handoffs SET status = $4, updated_at = now()
            WHERE tenant_id = $1 AND id = $2 AND status = $3 AND brief_version = $5 RETURNING brief_version`,
           [tenantId, handoffId, transition.from, transition.to, version],
+          { prepare: 'baton_advance_status' },
         );
         return rows[0] ? { version: Number(rows[0].brief_version) } : null;
       };
