@@ -105,12 +105,25 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   // adapter), which prepares each name once: the handoff insert ran 2-3 times faster. Inside a
   // transaction, which holds PGlite through its own handle, the name is ignored.
   let preparing: Promise<Client> | undefined;
-  const preparedClient = () =>
-    (preparing ??= (async () => {
+  let closed = false;
+  const preparedClient = (): Promise<Client> => {
+    if (closed) return Promise.reject(new Error('database: PGlite is closed'));
+    preparing ??= (async () => {
       const client = new Client(createPgConfig(pg));
+      // A failing adapter connection must not take the process down (an unhandled 'error' event
+      // would): it is dropped, reported, and the next named statement opens a new one.
+      client.on('error', (err) => {
+        options.logger?.warn({ err }, 'database: the prepared-statement connection to PGlite failed; it will be reopened');
+        preparing = undefined;
+      });
       await client.connect();
       return client;
-    })());
+    })().catch((err: unknown) => {
+      preparing = undefined;
+      throw err;
+    });
+    return preparing;
+  };
 
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>, turn: <T>(fn: () => Promise<T>) => Promise<T>, hooks?: CommitHooks): Sql => ({
     ...(hooks ? { afterCommit: (fn: () => void) => hooks.add(fn) } : {}),
@@ -142,7 +155,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       return result;
     },
     async close() {
-      if (preparing) await (await preparing).end().catch(() => undefined);
+      closed = true;
+      const client = await preparing?.catch(() => undefined);
+      await client?.end().catch(() => undefined);
       await pg.close();
     },
   };
