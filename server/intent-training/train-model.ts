@@ -46,6 +46,12 @@ export interface TrainConfig {
   /** The hidden layer's learning rate, as a share of `learningRate`. */
   hiddenRate?: number;
   /**
+   * Largest norm of the gradient a step passes back into the hidden layer and into the sentence vector
+   * (longer ones are scaled down to it; 0: none). Without it a rare step's large gradient could set
+   * off a divergence: with the hidden layer, one leave-one-out training diverged.
+   */
+  clipNorm?: number;
+  /**
    * Paraphrase augmentation: at each step, with probability `prob`, the example is read with some of
    * its words (each with probability `swap`) replaced by one of their `neighbours` nearest words in the
    * pre-trained vectors (cosine at least `minSimilarity`, among the `candidates` most frequent words,
@@ -297,6 +303,8 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
       };
       softmaxStep(logits, 0, K, (l) => (l === ex.label ? 1 : 0), apply);
       if (ex.category >= 0) softmaxStep(logits, K, C, (c) => (c === ex.category ? 1 : 0), apply);
+      const clip = config.clipNorm ?? 0;
+      if (clip > 0) clipInPlace(gradZ, clip);
       if (H > 0) {
         if (residual) gradH.set(gradZ);
         else gradH.fill(0);
@@ -311,6 +319,7 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
           b1[u]! -= hlr * gu;
         }
       } else gradH.set(gradZ);
+      if (clip > 0) clipInPlace(gradH, clip);
       for (let i = 0; i < n; i++) {
         if (!keep[i]) continue;
         const base = ex.ids[i]! * dim;
@@ -381,6 +390,15 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
     embeddings_sha256: '',
   };
   return { model: new IntentModel(meta, q, scales, wordQ, wordScales), examples: examples.length };
+}
+
+/** Scales `v` down to norm `max` when it is longer. */
+function clipInPlace(v: Float32Array, max: number): void {
+  let n2 = 0;
+  for (let i = 0; i < v.length; i++) n2 += v[i]! * v[i]!;
+  if (n2 <= max * max) return;
+  const k = max / Math.sqrt(n2);
+  for (let i = 0; i < v.length; i++) v[i]! *= k;
 }
 
 /** Cross-entropy gradient of a softmax over logits[from, from+n): apply(row, p - target). */
