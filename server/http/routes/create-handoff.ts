@@ -10,10 +10,10 @@ import { standingFor } from '../queue-standing';
 
 /**
  * Records a handoff once per (tenant, conversation `id`) and enqueues its assembly in the same
- * transaction (or, when assembly would add nothing, records it assembled), then answers at once with the decision and the customer message (the rules and the
- * offline writer take milliseconds). A replay of the same id answers 200 with the original handoff,
- * whatever the new body holds: the first receipt wins. Without an `id` there is no idempotency key,
- * so every such post is a new handoff.
+ * transaction (or, when assembly would add nothing, records it assembled), then answers at once
+ * with the decision and the customer message (the rules and the offline writer take milliseconds).
+ * A replay of the same id answers 200 with the original handoff, whatever the new body holds: the
+ * first receipt wins. Without an `id` there is no idempotency key, so every such post is a new handoff.
  */
 export function createHandoffRoute(deps: RouteDeps): Router {
   return Router().post('/v1/handoffs', ...deps.guard, ...jsonBody(), async (req, res) => {
