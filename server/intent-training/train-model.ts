@@ -52,6 +52,16 @@ export interface TrainConfig {
    */
   clipNorm?: number;
   /**
+   * Largest norm of each hidden unit's row of W (a longer row is scaled down to it after its update; 0: none).
+   * With outputGradClip, the guard against divergence: v and W feed each other (W's gradient grows with v,
+   * v's with W), and SGD at the committed rate could run away within a few dozen steps (with seed 20261201,
+   * in the first epoch). Set above anything the committed training reaches, so it changes none of its
+   * weights and binds only in a runaway.
+   */
+  hiddenMaxNorm?: number;
+  /** Largest norm of the gradient the softmaxes pass back into the hidden layer and v (0: none); see hiddenMaxNorm. */
+  outputGradClip?: number;
+  /**
    * Paraphrase augmentation: at each step, with probability `prob`, the example is read with some of
    * its words (each with probability `swap`) replaced by one of their `neighbours` nearest words in the
    * pre-trained vectors (cosine at least `minSimilarity`, among the `candidates` most frequent words,
@@ -305,9 +315,12 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
       if (ex.category >= 0) softmaxStep(logits, K, C, (c) => (c === ex.category ? 1 : 0), apply);
       const clip = config.clipNorm ?? 0;
       if (clip > 0) clipInPlace(gradZ, clip);
+      const outClip = config.outputGradClip ?? 0;
+      if (outClip > 0) clipInPlace(gradZ, outClip);
       if (H > 0) {
         if (residual) gradH.set(gradZ);
         else gradH.fill(0);
+        const maxNorm = config.hiddenMaxNorm ?? 0;
         for (let u = 0; u < H; u++) {
           if (act[u]! <= 0) continue;
           const gu = gradZ[u]!;
@@ -317,6 +330,14 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
             w1[base + d]! -= hlr * gu * h[d]!;
           }
           b1[u]! -= hlr * gu;
+          if (maxNorm > 0) {
+            let r2 = 0;
+            for (let d = 0; d < dim; d++) r2 += w1[base + d]! * w1[base + d]!;
+            if (r2 > maxNorm * maxNorm) {
+              const k2 = maxNorm / Math.sqrt(r2);
+              for (let d = 0; d < dim; d++) w1[base + d]! *= k2;
+            }
+          }
         }
       } else gradH.set(gradZ);
       if (clip > 0) clipInPlace(gradH, clip);

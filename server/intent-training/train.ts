@@ -35,6 +35,10 @@ export const DEFAULT_CONFIG: TrainConfig = {
   hiddenResidual: true,
   hiddenInit: 0.3,
   hiddenRate: 0.1,
+  // Guards against divergence that never bind in this configuration's own training (its largest
+  // softmax gradient is 25.2, and its rows of W stay shorter than 4.5): see TrainConfig.hiddenMaxNorm.
+  hiddenMaxNorm: 4.5,
+  outputGradClip: 30,
 };
 
 /** Experiments may override fields with BATON_INTENT_CONFIG='{"dim":64}'; the committed weights use the defaults. */
