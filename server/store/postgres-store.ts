@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { generateApiKey, hashApiKey } from './api-keys';
 import { parseOrThrow } from '../validation';
 import { migrate } from './migrate';
+import { Remembered } from './remembered';
 import { insertCompleteHandoff, insertedRecord, insertHandoff } from './record-handoff';
 import {
   HANDOFF_SELECT,
@@ -53,7 +54,6 @@ async function insertBriefVersion(sql: Sql, handoffId: string, version: number, 
   return toBriefVersion(rows[0]!);
 }
 
-/** The Store on SQL that runs the same on PGlite and Postgres. Every tenant read filters on tenant_id. */
 /**
  * How long a key that authenticated is trusted without asking the database again. Every request
  * presents its key, and the lookup was one of the two statements of a brief read; remembered for two
@@ -61,8 +61,6 @@ async function insertBriefVersion(sql: Sql, handoffId: string, version: number, 
  * takes effect within that, and one made through this one at once (forgetAuthenticated).
  */
 export const AUTH_CACHE_MS = 2000;
-/** Bounds the map; past it, it starts again empty (a cost of one lookup per key, not a leak). */
-const AUTH_CACHE_MAX_KEYS = 10_000;
 
 /**
  * A tenant whose handoffs have follow-up work (recordCompleteHandoff found it busy) goes straight to
@@ -71,15 +69,18 @@ const AUTH_CACHE_MAX_KEYS = 10_000;
  */
 const BUSY_REMEMBERED_MS = 60_000;
 
-/** The reads every sidebar and API call makes, kept prepared on Postgres (QueryOptions.prepare). */
+/** Keys or tenants remembered at most; past it the map starts again empty. */
+const MAX_REMEMBERED = 10_000;
+
+/** The reads every sidebar and API call makes, kept prepared (QueryOptions.prepare). */
 const HANDOFF_BY_ID = `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.id = $2`;
 const HANDOFF_BY_TICKET = `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.ticket_provider = $2 AND h.ticket_id = $3
   ORDER BY h.created_at DESC, h.id DESC LIMIT 1`;
-const BUSY_TENANTS_REMEMBERED = 10_000;
 
+/** The Store on SQL that runs the same on PGlite and Postgres. Every tenant read filters on tenant_id. */
 export function createStore(db: Database): Store {
-  const authenticated = new Map<string, { tenant: Tenant; until: number }>();
-  const busyUntil = new Map<string, number>();
+  const authenticated = new Remembered<Tenant>(AUTH_CACHE_MS, MAX_REMEMBERED);
+  const busy = new Remembered<true>(BUSY_REMEMBERED_MS, MAX_REMEMBERED);
   return {
     db,
 
@@ -139,7 +140,7 @@ export function createStore(db: Database): Store {
       if (typeof rawKey !== 'string' || rawKey.length === 0) return null;
       const hash = hashApiKey(rawKey);
       const known = authenticated.get(hash);
-      if (known && known.until > Date.now()) return known.tenant;
+      if (known) return known;
       const { rows } = await db.query<TenantRow>(
         `SELECT t.id, t.name, t.policy, t.created_at FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
          WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
@@ -149,10 +150,7 @@ export function createStore(db: Database): Store {
       const tenant = rows[0] ? toTenant(rows[0]) : null;
       // Only keys that worked are remembered: an unknown key costs its sender a lookup every time
       // (and the per-address limit), and cannot fill this map.
-      if (tenant) {
-        if (authenticated.size >= AUTH_CACHE_MAX_KEYS) authenticated.clear();
-        authenticated.set(hash, { tenant, until: Date.now() + AUTH_CACHE_MS });
-      }
+      if (tenant) authenticated.set(hash, tenant);
       return tenant;
     },
 
@@ -171,13 +169,10 @@ export function createStore(db: Database): Store {
     },
 
     async recordCompleteHandoff(tenantId: string, input: NewHandoff) {
-      if (!isUuid(tenantId) || (busyUntil.get(tenantId) ?? 0) > Date.now()) return null;
-      const { busy, row } = await insertCompleteHandoff(db, tenantId, input);
-      if (busy) {
-        if (busyUntil.size >= BUSY_TENANTS_REMEMBERED) busyUntil.clear();
-        busyUntil.set(tenantId, Date.now() + BUSY_REMEMBERED_MS);
-      }
-      return row ? insertedRecord(tenantId, input, row, 'assembled') : null;
+      if (!isUuid(tenantId) || busy.get(tenantId)) return null;
+      const inserted = await insertCompleteHandoff(db, tenantId, input);
+      if (inserted.busy) busy.set(tenantId, true);
+      return inserted.row ? insertedRecord(tenantId, input, inserted.row, 'assembled') : null;
     },
 
     async recordHandoff(tenantId: string, input: NewHandoff, enqueue?: EnqueueInTransaction) {
