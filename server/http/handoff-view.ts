@@ -1,6 +1,6 @@
 import type { Assessment } from '../domain/decision';
 import type { UsageEntry } from '../store/brief-usage';
-import type { HandoffRecord } from '../store/types';
+import type { HandoffRecord, StoredHandoffView } from '../store/types';
 
 /** Where the customer stands, to fill the brief's `{wait_minutes}` and `{queue_position}`. */
 export interface QueueStanding {
@@ -36,9 +36,13 @@ export function acceptedView(handoff: HandoffRecord, standing: QueueStanding) {
   };
 }
 
-/** What `GET /v1/handoffs/:id` and `GET /v1/briefs` answer: the handoff with its latest brief. */
-export function handoffView(handoff: HandoffRecord, standing: QueueStanding) {
-  return {
+/**
+ * What `GET /v1/handoffs/:id` and `GET /v1/briefs` answer: the handoff with its latest brief, as JSON
+ * text. The conversation is written in as the database holds it (`StoredHandoffView`), so the largest
+ * part of a read is never parsed and encoded again; `extra` adds fields after the links.
+ */
+export function handoffViewJson(handoff: StoredHandoffView, standing: QueueStanding, extra: Record<string, unknown> = {}): string {
+  const head = JSON.stringify({
     id: handoff.id,
     status: handoff.status,
     conversation_id: handoff.conversation_id,
@@ -48,9 +52,9 @@ export function handoffView(handoff: HandoffRecord, standing: QueueStanding) {
     ...decisionFields(handoff.assessment),
     brief_version: handoff.brief_version,
     brief: { ...handoff.assessment.brief, customer_message: standing.customerMessage },
-    conversation: handoff.conversation,
-    links: { self: handoffLink(handoff.id) },
-  };
+  });
+  const tail = JSON.stringify({ links: { self: handoffLink(handoff.id) }, ...extra });
+  return `${head.slice(0, -1)},"conversation":${handoff.conversationJson},${tail.slice(1)}`;
 }
 
 /**

@@ -8,12 +8,15 @@ import { Remembered } from './remembered';
 import { insertCompleteHandoff, insertedRecord, insertHandoff } from './record-handoff';
 import {
   HANDOFF_SELECT,
+  HANDOFF_VIEW_SELECT,
   isUuid,
   toBriefVersion,
   toHandoff,
+  toHandoffView,
   toTenant,
   type BriefVersionRow,
   type HandoffRow,
+  type HandoffViewRow,
   type TenantRow,
 } from './rows';
 import type {
@@ -74,8 +77,11 @@ const MAX_REMEMBERED = 10_000;
 
 /** The reads every sidebar and API call makes, kept prepared (QueryOptions.prepare). */
 const HANDOFF_BY_ID = `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.id = $2`;
-const HANDOFF_BY_TICKET = `${HANDOFF_SELECT} WHERE h.tenant_id = $1 AND h.ticket_provider = $2 AND h.ticket_id = $3
+const BY_TICKET = `WHERE h.tenant_id = $1 AND h.ticket_provider = $2 AND h.ticket_id = $3
   ORDER BY h.created_at DESC, h.id DESC LIMIT 1`;
+const HANDOFF_BY_TICKET = `${HANDOFF_SELECT} ${BY_TICKET}`;
+const HANDOFF_VIEW_BY_ID = `${HANDOFF_VIEW_SELECT} WHERE h.tenant_id = $1 AND h.id = $2`;
+const HANDOFF_VIEW_BY_TICKET = `${HANDOFF_VIEW_SELECT} ${BY_TICKET}`;
 
 /** The Store on SQL that runs the same on PGlite and Postgres. Every tenant read filters on tenant_id. */
 export function createStore(db: Database): Store {
@@ -199,6 +205,20 @@ export function createStore(db: Database): Store {
       if (!isUuid(tenantId)) return null;
       const { rows } = await db.query<HandoffRow>(HANDOFF_BY_TICKET, [tenantId, provider, ticketId], { prepare: 'baton_handoff_by_ticket' });
       return rows[0] ? toHandoff(rows[0]) : null;
+    },
+
+    async getHandoffView(tenantId, handoffId) {
+      if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
+      const { rows } = await db.query<HandoffViewRow>(HANDOFF_VIEW_BY_ID, [tenantId, handoffId], { prepare: 'baton_handoff_view_by_id' });
+      return rows[0] ? toHandoffView(rows[0]) : null;
+    },
+
+    async findHandoffViewByTicket(tenantId, provider, ticketId) {
+      if (!isUuid(tenantId)) return null;
+      const { rows } = await db.query<HandoffViewRow>(HANDOFF_VIEW_BY_TICKET, [tenantId, provider, ticketId], {
+        prepare: 'baton_handoff_view_by_ticket',
+      });
+      return rows[0] ? toHandoffView(rows[0]) : null;
     },
 
     async addBriefVersion(tenantId, handoffId, brief, status?: HandoffStatus) {

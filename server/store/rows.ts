@@ -1,7 +1,7 @@
 import type { Conversation } from '../domain/conversation';
 import type { Brief, Decision } from '../domain/decision';
 import { tenantPolicySchema } from '../domain/policy';
-import type { BriefVersion, HandoffRecord, HandoffStatus, Tenant } from './types';
+import type { BriefVersion, HandoffRecord, HandoffStatus, StoredHandoffView, Tenant } from './types';
 
 /** Row shapes as both drivers return them: jsonb parsed, timestamptz as Date. */
 export interface TenantRow {
@@ -28,6 +28,8 @@ export interface HandoffRow {
   brief: Brief;
 }
 
+export type HandoffViewRow = Omit<HandoffRow, 'conversation'> & { conversation_json: string };
+
 export interface BriefVersionRow {
   version: number;
   writer: string;
@@ -52,20 +54,33 @@ export function toTenant(row: TenantRow): Tenant {
 }
 
 /** Reads a handoff with its conversation and its current brief (`brief_version`). */
-export const HANDOFF_SELECT = `
+const handoffSelect = (conversation: string) => `
   SELECT h.id, h.tenant_id, h.conversation_id, h.status, h.decision, h.ticket_provider, h.ticket_id,
-         h.ticket_url, h.brief_version, h.queue_position, h.created_at, h.updated_at, c.payload AS conversation, b.brief
+         h.ticket_url, h.brief_version, h.queue_position, h.created_at, h.updated_at, ${conversation}, b.brief
   FROM handoffs h
   JOIN conversations c ON c.tenant_id = h.tenant_id AND c.conversation_id = h.conversation_id
   JOIN brief_versions b ON b.handoff_id = h.id AND b.version = h.brief_version`;
+export const HANDOFF_SELECT = handoffSelect('c.payload AS conversation');
+/**
+ * The same with the conversation as its stored JSON text (`StoredHandoffView`): the reads answer it
+ * as it is, sparing a parse and a re-encoding of what is usually most of the answer.
+ */
+export const HANDOFF_VIEW_SELECT = handoffSelect('c.payload::text AS conversation_json');
 
 export function toHandoff(row: HandoffRow): HandoffRecord {
-  const record: HandoffRecord = {
+  return { ...withoutConversation(row), conversation: row.conversation };
+}
+
+export function toHandoffView(row: HandoffViewRow): StoredHandoffView {
+  return { ...withoutConversation(row), conversationJson: row.conversation_json };
+}
+
+function withoutConversation(row: Omit<HandoffRow, 'conversation'>): Omit<HandoffRecord, 'conversation'> {
+  const record: Omit<HandoffRecord, 'conversation'> = {
     id: row.id,
     tenant_id: row.tenant_id,
     conversation_id: row.conversation_id,
     status: row.status,
-    conversation: row.conversation,
     assessment: { ...row.decision, brief: row.brief },
     brief_version: row.brief_version,
     ...(row.queue_position === null || row.queue_position === undefined ? {} : { queue_position: Number(row.queue_position) }),

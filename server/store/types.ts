@@ -69,6 +69,12 @@ export interface HandoffRecord {
   updated_at: string;
 }
 
+/**
+ * A handoff as the read routes answer it: the conversation as the JSON text the database holds
+ * (valid JSON, written into the answer as it is), never parsed and encoded again.
+ */
+export type StoredHandoffView = Omit<HandoffRecord, 'conversation'> & { conversationJson: string };
+
 /** Work to enqueue inside the same transaction that records something. */
 export type EnqueueInTransaction = (tx: Sql, handoff: HandoffRecord) => Promise<void>;
 
@@ -129,6 +135,9 @@ export interface Store {
   getHandoff(tenantId: string, handoffId: string): Promise<HandoffRecord | null>;
   /** The newest handoff for a helpdesk ticket (what the sidebars read). */
   findHandoffByTicket(tenantId: string, provider: string, ticketId: string): Promise<HandoffRecord | null>;
+  /** Extension: getHandoff and findHandoffByTicket for an answer, the conversation left as stored text. */
+  getHandoffView(tenantId: string, handoffId: string): Promise<StoredHandoffView | null>;
+  findHandoffViewByTicket(tenantId: string, provider: string, ticketId: string): Promise<StoredHandoffView | null>;
   /** Stores a newer brief (progressive brief) and sets the handoff's status. */
   addBriefVersion(tenantId: string, handoffId: string, brief: Brief, status?: HandoffStatus): Promise<BriefVersion>;
   /**

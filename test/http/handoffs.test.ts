@@ -216,6 +216,23 @@ describe.each(backends())('handoff routes on $name', (backend) => {
       expect(res.body.conversation.messages).toHaveLength(3);
     });
 
+    it('answers the conversation exactly as posted, whatever characters its text holds', async () => {
+      const awkward = 'He said "refund" \\ then </script><b>&amp; 😀 \u2028 and \u00e9';
+      const body = conversationBody({ id: 'awkward' }) as { messages: Array<{ text: string }>; customer: { name: string } };
+      body.messages[0]!.text = awkward;
+      body.customer.name = 'Zoë "Z" <O\'Brien>';
+      const created = await request(app).post('/v1/handoffs').set(a.auth).send(body);
+      for (const path of [`/v1/handoffs/${created.body.id}`, `/v1/briefs?provider=zendesk&ticket=12345`]) {
+        const res = await request(app).get(path).set(a.auth);
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
+        expect(res.body.conversation.messages[0].text).toBe(awkward);
+        expect(res.body.conversation.customer.name).toBe(body.customer.name);
+        expect(res.body.links).toEqual({ self: `/v1/handoffs/${created.body.id}` });
+        expect(res.body.id).toBe(created.body.id);
+      }
+    });
+
     it('shows a newer brief version once one is stored', async () => {
       const created = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody());
       const current = (await request(app).get(`/v1/handoffs/${created.body.id}`).set(a.auth)).body;

@@ -147,6 +147,20 @@ describe.each(backends())('handoffs on $name', (backend) => {
     expect(await store.findHandoffByTicket(acme.id, 'gorgias', '12345')).toBeNull();
   });
 
+  it('reads a handoff for an answer as getHandoff does, the conversation as its stored JSON text', async () => {
+    const { handoff } = await store.recordHandoff(acme.id, input('as-text'));
+    const { conversation, ...rest } = (await store.getHandoff(acme.id, handoff.id))!;
+    for (const view of [await store.getHandoffView(acme.id, handoff.id), await store.findHandoffViewByTicket(acme.id, 'zendesk', '12345')]) {
+      const { conversationJson, ...viewRest } = view!;
+      expect(viewRest).toEqual(rest);
+      expect(typeof conversationJson).toBe('string');
+      expect(JSON.parse(conversationJson)).toEqual(conversation);
+    }
+    expect(await store.getHandoffView(globex.id, handoff.id)).toBeNull();
+    expect(await store.findHandoffViewByTicket(globex.id, 'zendesk', '12345')).toBeNull();
+    expect(await store.getHandoffView(acme.id, 'nope')).toBeNull();
+  });
+
   it('treats malformed ids as not found', async () => {
     expect(await store.getHandoff(acme.id, 'nope')).toBeNull();
     expect(await store.getHandoff('nope', '00000000-0000-4000-8000-000000000000')).toBeNull();

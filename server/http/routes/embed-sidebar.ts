@@ -8,7 +8,7 @@ import { parseOrThrow } from '../../validation';
 import { appsDir, builtFile } from '../apps-dir';
 import type { RouteDeps } from '../deps';
 import { checkEmbedGrant, type EmbedGrant, readEmbedQuery } from '../embed-link';
-import { handoffView } from '../handoff-view';
+import { handoffViewJson } from '../handoff-view';
 import { jsonBody } from '../json-body';
 import { tenantRateLimit } from '../rate-limit';
 import { standingFor } from '../queue-standing';
@@ -58,9 +58,9 @@ export function embedSidebarRoutes(deps: RouteDeps): Router {
   router.get('/embed/brief', ...guard, async (_req, res) => {
     const tenant = res.locals.tenant as Tenant;
     const grant = grantOf(res);
-    const handoff = await deps.store.findHandoffByTicket(tenant.id, grant.provider, grant.ticket);
+    const handoff = await deps.store.findHandoffViewByTicket(tenant.id, grant.provider, grant.ticket);
     if (!handoff) throw new NotFoundError(`no brief for ${grant.provider} ticket ${grant.ticket}`);
-    res.json(handoffView(handoff, await standingFor(deps, tenant.id, handoff.assessment, handoff)));
+    res.type('json').send(handoffViewJson(handoff, await standingFor(deps, tenant.id, handoff.assessment, handoff)));
   });
 
   router.post('/embed/feedback', ...guard, ...jsonBody(), async (req, res) => {

@@ -5,7 +5,7 @@ import { BadRequestError, NotFoundError } from '../../errors';
 import { firstIssue } from '../../validation';
 import { tenantOf } from '../authenticate';
 import type { RouteDeps } from '../deps';
-import { handoffView } from '../handoff-view';
+import { handoffViewJson } from '../handoff-view';
 import { standingFor } from '../queue-standing';
 
 /** A required query parameter, trimmed, within the same limits as the ticket it looks up. */
@@ -27,9 +27,9 @@ export function getBriefRoute(deps: RouteDeps): Router {
   return Router().get('/v1/briefs', ...deps.guard, async (req, res) => {
     const tenant = tenantOf(res);
     const { provider, ticket } = parseQuery(req.query);
-    const handoff = await deps.store.findHandoffByTicket(tenant.id, provider, ticket);
+    const handoff = await deps.store.findHandoffViewByTicket(tenant.id, provider, ticket);
     if (!handoff) throw new NotFoundError(`no brief for ${provider} ticket ${ticket}`);
     const standing = await standingFor(deps, tenant.id, handoff.assessment, handoff);
-    res.json(handoffView(handoff, standing));
+    res.type('json').send(handoffViewJson(handoff, standing));
   });
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { NotFoundError } from '../../errors';
 import { tenantOf } from '../authenticate';
 import type { RouteDeps } from '../deps';
-import { handoffView, modelUsageView } from '../handoff-view';
+import { handoffViewJson, modelUsageView } from '../handoff-view';
 import { handoffUsage } from '../../store/brief-usage';
 import { standingFor } from '../queue-standing';
 
@@ -13,10 +13,10 @@ export function getHandoffRoute(deps: RouteDeps): Router {
   return Router().get('/v1/handoffs/:id', ...deps.guard, async (req, res) => {
     const tenant = tenantOf(res);
     const id = String(req.params.id);
-    const handoff = UUID.test(id) ? await deps.store.getHandoff(tenant.id, id) : null;
+    const handoff = UUID.test(id) ? await deps.store.getHandoffView(tenant.id, id) : null;
     if (!handoff) throw new NotFoundError(`no handoff ${id}`);
     const standing = await standingFor(deps, tenant.id, handoff.assessment, handoff);
     const calls = await handoffUsage(deps.store.db, tenant.id, handoff.id);
-    res.json({ ...handoffView(handoff, standing), ...(calls.length > 0 ? { model_usage: modelUsageView(calls) } : {}) });
+    res.type('json').send(handoffViewJson(handoff, standing, calls.length > 0 ? { model_usage: modelUsageView(calls) } : {}));
   });
 }
