@@ -141,9 +141,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
     const writer = new OfflineBriefWriter();
     // With a model configured, the offline brief still comes first; the model's follows as a job.
-    // The OpenAI SDK is loaded only when a key is set.
+    // The OpenAI SDK is loaded only when a key is set. require, not import(): the server runs as
+    // CommonJS under tsx's require hook (package.json), which does not serve import() of TypeScript.
     const modelWriter = config.openai.apiKey
-      ? (await import('../integrations/openai')).createOpenAIBriefWriter(config.openai, { logger, draftWriter: writer })
+      ? (require('../integrations/openai') as typeof import('../integrations/openai')).createOpenAIBriefWriter(config.openai, { logger, draftWriter: writer })
       : undefined;
     logger.info(
       { kb_dir: config.kbDir, kb_articles: kb.size, writer: writer.name, model_writer: modelWriter?.name ?? null, database: db.kind },

@@ -45,9 +45,9 @@ export interface SlackIntegrationDeps {
 export async function createSlackIntegration(deps: SlackIntegrationDeps): Promise<SlackIntegration> {
   const slack = createSlackStore(deps.db);
   // Bolt (about 30 MB resident) is loaded only when Slack is configured; without it alerts can still
-  // be previewed through the API.
+  // be previewed through the API. require, not import(): see server/runtime.ts's model writer.
   const app = deps.config
-    ? (await import('./app')).createSlackApp({
+    ? (require('./app') as typeof import('./app')).createSlackApp({
         store: deps.store,
         slack,
         jobs: deps.jobs,

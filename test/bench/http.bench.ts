@@ -88,7 +88,7 @@ function nodeFlags(env: Record<string, string>): string[] {
 
 /** Starts a process and waits for `pattern` (its first group is the URL) on stdout or stderr. */
 async function startChild(args: string[], env: Record<string, string>, pattern: RegExp): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeFlags(env), '--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...nodeFlags(env), '--require', 'tsx/cjs', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
