@@ -132,7 +132,7 @@ const envSchema = z.object({
   ),
   RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: integer(1, 1_000_000, 60),
-  WORKER_CONCURRENCY: integer(1, 100, 16),
+  WORKER_CONCURRENCY: integer(1, 100, 64),
   DEFAULT_WAIT_MINUTES: integer(1, 1440, DEFAULT_WAIT_MINUTES),
   OPENAI_API_KEY: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
   OPENAI_BASE_URL: url(['http:', 'https:']),

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 600,
       unauthenticatedRateLimitPerMinute: 60,
       bodyLimit: '1mb',
-      workerConcurrency: 16,
+      workerConcurrency: 64,
       defaultWaitMinutes: 10,
       openai: { model: 'gpt-4o-mini', timeoutMs: 20000, maxInputTokens: 6000, maxOutputTokens: 800 },
     });
