@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../server/domain/codes';
 import type { Brief, Decision, PolicyRef } from '../../server/domain/decision';
 import { modelBriefJsonSchema } from './brief-schema';
 import { estimateTokens, fitTranscript } from './fit-budget';
-import { Redactions, redactDeep, redactText } from './redact';
+import { Redactions, redactDeep, redactText } from '../../server/brief/secrets/redact';
 
 /**
  * The request for one brief, built without I/O. The customer's words travel only inside the JSON

@@ -1,4 +1,5 @@
 import type { Assessment, Evidence, Trigger } from '../../server/domain/decision';
+import { withholdSecrets } from '../../server/brief/secrets/redact';
 import { escapeText, link, safeText, slackDate, truncate } from './mrkdwn';
 
 /**
@@ -56,7 +57,9 @@ function humanize(code: string): string {
 }
 
 function evidenceText(evidence: Evidence): string {
-  if ('quote' in evidence) return `“${evidence.quote}”`;
+  // A channel is not the customer's conversation: secrets they typed are withheld (the brief's own
+  // text is already; briefs stored before that was so are withheld again here).
+  if ('quote' in evidence) return `“${withholdSecrets(evidence.quote)}”`;
   return evidence.value === undefined ? evidence.field : `${evidence.field} = ${String(evidence.value)}`;
 }
 
@@ -96,7 +99,7 @@ function stateLine(view: AlertView): string {
 export function fallbackText(view: AlertView): string {
   const a = view.assessment;
   const who = view.customer?.name ? ` from ${view.customer.name}` : '';
-  const line = `[${a.priority}] ${humanize(a.category)} escalation${who}: ${a.reasons.map(humanize).join(', ') || 'review'} — ${a.brief.summary}`;
+  const line = `[${a.priority}] ${humanize(a.category)} escalation${who}: ${a.reasons.map(humanize).join(', ') || 'review'} — ${withholdSecrets(a.brief.summary)}`;
   return safeText(line, LIMITS.fallback);
 }
 
@@ -151,7 +154,7 @@ export function renderAlert(view: AlertView): SlackMessage {
   const blocks: Block[] = [
     { type: 'header', text: plain(header(view), LIMITS.header) },
     { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(stateLine(view), LIMITS.context) }] },
-    section(`*Summary*\n${safeText(a.brief.summary || '(no summary)', LIMITS.section - 20)}`),
+    section(`*Summary*\n${safeText(withholdSecrets(a.brief.summary) || '(no summary)', LIMITS.section - 20)}`),
   ];
   if (view.state.status !== 'resolved') {
     const reasons = a.triggers.filter((t) => a.reasons.includes(t.code));

@@ -1,5 +1,6 @@
 import type { Assessment } from '../../server/domain/decision';
 import type { Block } from './alert-message';
+import { withholdSecrets } from '../../server/brief/secrets/redact';
 import { link, safeText, truncate } from './mrkdwn';
 
 /** Modal limits: 100 blocks, a 24-character title. */
@@ -15,12 +16,12 @@ export function renderBriefModal(assessment: Assessment, ticketUrl?: string): Re
   const b = assessment.brief;
   const blocks: Block[] = [
     section(`*${assessment.priority.toUpperCase()}* · ${assessment.category.replace(/_/g, ' ')} → ${assessment.queue}`),
-    section(`*Summary*\n${safeText(b.summary || '(none)', SECTION - 20)}`),
+    section(`*Summary*\n${safeText(withholdSecrets(b.summary) || '(none)', SECTION - 20)}`),
   ];
   for (const t of assessment.triggers.slice(0, 15)) {
     const quotes = t.evidence
       .slice(0, 2)
-      .map((e) => ('quote' in e ? `“${e.quote}”` : e.field))
+      .map((e) => ('quote' in e ? `“${withholdSecrets(e.quote)}”` : e.field))
       .join(' · ');
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`*${t.code}* ${safeText(`${t.detail}: ${quotes}`, 1500)}`, 2000) }] });
   }

@@ -3,6 +3,7 @@ import type { Brief, Decision } from '../domain/decision';
 import { listAttempted } from './attempted';
 import { writeCustomerMessage } from './customer-message';
 import { customerSentences } from './customer-text';
+import { withholdSecrets } from './secrets/redact';
 import { writeNextSteps } from './next-steps';
 import { writeSummary } from './summary';
 import { writeWarmIntro } from './warm-intro';
@@ -37,12 +38,14 @@ export class OfflineBriefWriter implements BriefWriter {
     for (const ref of conversation.messages.flatMap((m) => m.kb_articles ?? [])) {
       if (ref.title && !articleTitles.has(ref.id)) articleTitles.set(ref.id, ref.title);
     }
+    // What the brief quotes is shown to agents, Slack channels and helpdesk notes: secrets the
+    // customer typed (a card number, a password) are withheld there; the transcript keeps them.
     return {
-      summary: writeSummary(conversation, decision),
-      attempted,
+      summary: withholdSecrets(writeSummary(conversation, decision)),
+      attempted: attempted.map((a) => ({ ...a, what: withholdSecrets(a.what) })),
       customer_context: { ...(profile ? { customer: profile } : {}), ...(context.customerContext ?? {}) },
       next_steps: writeNextSteps({ decision, policy: context.policy, kb: context.kb, customerText, attempted, articleTitles }),
-      warm_intro: writeWarmIntro(conversation, decision, attempted),
+      warm_intro: withholdSecrets(writeWarmIntro(conversation, decision, attempted)),
       customer_message: writeCustomerMessage(decision),
       sources: context.sources ?? [],
       writer: this.name,

@@ -106,6 +106,27 @@ describe('OfflineBriefWriter on a late parcel', () => {
 });
 
 describe('OfflineBriefWriter, other cases', () => {
+  it('withholds secrets the customer or the bot typed from everything it writes; the conversation keeps them', async () => {
+    const card = '5555 5555 5555 4444';
+    const text = `My card ${card} was charged twice for order #7731 and my password is Hunter2Secret, fix it.`;
+    const c = parseConversation({
+      messages: [
+        { role: 'customer', text },
+        { role: 'bot', text: `I see the card ${card} on file. Please reset your password.`, helpful: false },
+      ],
+    });
+    const d = decision({ category: 'billing', facts: extractFacts(c, { now }), triggers: [trigger('billing_dispute', 0, 'charged twice')] });
+    const brief = await write(c, d);
+    const written = JSON.stringify(brief);
+    expect(written).not.toContain(card);
+    expect(written).not.toContain('5555555555554444');
+    expect(written).not.toContain('Hunter2Secret');
+    expect(brief.summary).toContain('[card ending 4444]');
+    expect(brief.summary).toContain('[password withheld]');
+    expect(brief.summary).toContain('#7731');
+    expect(c.messages[0]!.text).toBe(text);
+  });
+
   it('cites the refunds article for a refund conversation and asks for approval over the threshold', async () => {
     const c = parseConversation({
       messages: [{ role: 'customer', text: 'I want a refund for order #7731, I paid $349.99 and the money never came back.' }],

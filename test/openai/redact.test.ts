@@ -4,7 +4,7 @@ import { OfflineBriefWriter } from '../../server/brief/offline-writer';
 import { decide } from '../../server/domain/decide';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { buildBriefRequest } from '../../integrations/openai/build-request';
-import { findSecrets, Redactions, redactText } from '../../integrations/openai/redact';
+import { findSecrets, Redactions, redactText } from '../../server/brief/secrets/redact';
 import { bot, conversation, customer, NOW } from '../helpers/conversation-factory';
 import { COMPLETIONS_PATH, completion, makeWriter, modelAnswer, OPENAI_ORIGIN } from './chat-completion';
 

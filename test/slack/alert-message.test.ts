@@ -98,6 +98,20 @@ describe('renderAlert', () => {
     expect(all).toContain('&lt;!here&gt; Mallory');
   });
 
+  it('withholds secrets the customer typed: a card shows its last four digits, a password a label', async () => {
+    const card = '4111 1111 1111 1111';
+    const a = await assessed([customer(`You charged my card ${card} twice and my password is Hunter2Secret, I want a refund now`)]);
+    // Evidence straight from the message, as a stored decision keeps it (the brief's summary is withheld already).
+    a.triggers[0]!.evidence = [{ quote: `my card ${card} twice and my password is Hunter2Secret`, message: 0 }];
+    const message = renderAlert(view(a));
+    const modal = renderBriefModal(a, 'https://acme.zendesk.com/agent/tickets/9') as unknown as { blocks: Block[] };
+    const all = [message.text, ...mrkdwnTexts(message.blocks), ...mrkdwnTexts(modal.blocks)].join('\n');
+    expect(all).not.toContain(card);
+    expect(all).not.toContain('Hunter2Secret');
+    expect(all).toContain('[card ending 1111]');
+    expect(all).toContain('[password withheld]');
+  });
+
   it('respects Block Kit limits on huge text', async () => {
     const long = 'My package never arrived and I need a refund of $900 for it. '.repeat(400);
     const a = await assessed([customer(long), bot('Sorry about that.', { helpful: false }), customer(`${long} Let me talk to an agent.`)], {

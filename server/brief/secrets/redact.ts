@@ -1,11 +1,13 @@
 import { LINKING_WORDS, NOT_A_VALUE, NOT_SECRET_QUALIFIERS, SECRET_CONTEXT } from './secret-words';
 
 /**
- * Redaction before anything leaves for a model. Pure: text in, text out, with every secret replaced
+ * Secrets in customer text (cards, government ids, passwords, one-time codes, credentials), found so
+ * that Baton never repeats them where others read: withholdSecrets for what it writes itself, and
+ * redaction before anything leaves for a model. Pure: text in, text out, with every secret replaced
  * by a placeholder (`[CARD_1]`, `[PASSWORD_1]`) kept in a `Redactions` table that stays on our side.
  * The table maps placeholders in the model's answer back to what an agent may see: the last four
  * digits of a card, a label for everything else (see `display`). No full secret is ever written into
- * a brief, because briefs are posted to Slack and helpdesk notes.
+ * a brief, whichever writer wrote it, because briefs are posted to Slack and helpdesk notes.
  */
 
 export type SecretKind = 'CARD' | 'GOV_ID' | 'PASSWORD' | 'CODE' | 'SECRET';
@@ -269,4 +271,22 @@ export function redactDeep<T>(value: T, redactions: Redactions): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redactions)])) as T;
   }
   return value;
+}
+
+/**
+ * `text` as Baton writes it for people other than the customer (the offline brief, which helpdesk
+ * notes and Slack alerts carry; evidence quoted in Slack): each secret replaced by what an agent may
+ * see, a card's last four digits or a label. The conversation itself, and the decision's evidence
+ * quotes answered to the bot that sent them, stay as the customer wrote them.
+ */
+export function withholdSecrets(text: string): string {
+  const spans = findSecrets(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + display(span.kind, text.slice(span.start, span.end));
+    at = span.end;
+  }
+  return out + text.slice(at);
 }
