@@ -48,39 +48,40 @@ function pathOf(visit: Visit, whole: string): string {
 }
 
 /**
- * Checks what a schema cannot see, in every part of a parsed JSON document, unknown fields
- * included (they are kept and stored): every string and field name is storable text, and nothing
- * nests deeper than MAX_JSON_DEPTH. Walks with an explicit stack: a 10,000-deep body must not
- * overflow ours. Throws ValidationError naming the first offending place (the field holding a bad
- * name, or the container one level too deep).
+ * What a schema cannot see, in every part of a parsed JSON document, unknown fields included (they
+ * are kept and stored): every string and field name is storable text, and nothing nests deeper than
+ * MAX_JSON_DEPTH. Walks with an explicit stack: a 10,000-deep body must not overflow ours. Returns
+ * the first offending place (the field holding a bad name, or the container one level too deep) and
+ * what is wrong there, or undefined when the document can be stored.
  */
-export function checkJsonDocument(document: unknown, whole: string): void {
+export function jsonDocumentProblem(document: unknown, whole: string): { field: string; message: string } | undefined {
   const stack: Visit[] = [{ value: document, depth: 1 }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
     const { value } = visit;
     if (typeof value === 'string') {
       const problem = unstorableText(value);
-      if (problem) throw new ValidationError(`${pathOf(visit, whole)}: ${problem}`, pathOf(visit, whole));
+      if (problem) return { field: pathOf(visit, whole), message: problem };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (visit.depth > MAX_JSON_DEPTH) {
-      const field = pathOf(visit, whole);
-      throw new ValidationError(`${field}: nested deeper than ${MAX_JSON_DEPTH} levels`, field);
-    }
+    if (visit.depth > MAX_JSON_DEPTH) return { field: pathOf(visit, whole), message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
     const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
     // Pushed in reverse so the first problem in document order is the one reported.
     for (let i = entries.length - 1; i >= 0; i -= 1) {
       const [key, child] = entries[i]!;
       if (typeof key === 'string') {
         const problem = unstorableText(key);
-        if (problem) {
-          const field = pathOf(visit, whole);
-          throw new ValidationError(`${field}: a field name ${problem}`, field);
-        }
+        if (problem) return { field: pathOf(visit, whole), message: `a field name ${problem}` };
       }
       stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });
     }
   }
+  return undefined;
+}
+
+/** jsonDocumentProblem as a ValidationError (422) naming the place. */
+export function checkJsonDocument(document: unknown, whole: string): void {
+  const problem = jsonDocumentProblem(document, whole);
+  if (problem) throw new ValidationError(`${problem.field}: ${problem.message}`, problem.field);
 }

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BadRequestError, UnauthorizedError } from '../errors';
+import { jsonDocumentProblem } from '../validation';
 import type { InboundRequest } from './types';
 
 /**
@@ -26,11 +27,19 @@ export function requireSecretHeader(request: InboundRequest, name: string, secre
   if (!secretsEqual(presented, secret)) throw new UnauthorizedError(`${name} does not match this integration's secret`);
 }
 
-/** The body as JSON, after the signature was checked on its bytes. */
+/**
+ * The body as JSON, after the signature was checked on its bytes. Events are stored as received, so
+ * a body the store could not hold (a NUL or an unpaired surrogate in any string or field name,
+ * nesting past 32 levels) is refused here, naming the place, before anything is stored.
+ */
 export function parseJsonBody(request: InboundRequest): unknown {
+  let body: unknown;
   try {
-    return JSON.parse(request.rawBody.toString('utf8'));
+    body = JSON.parse(request.rawBody.toString('utf8'));
   } catch {
     throw new BadRequestError('request body is not valid JSON', '(body)');
   }
+  const problem = jsonDocumentProblem(body, '(body)');
+  if (problem) throw new BadRequestError(`${problem.field}: ${problem.message}`, problem.field);
+  return body;
 }

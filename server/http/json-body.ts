@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { BatonError } from '../errors';
+import { checkJsonDocument } from '../validation';
 
 /** Fixed: a conversation worth handing off fits easily; anything larger is a mistake or an attack. */
 export const BODY_LIMIT = '1mb';
@@ -10,6 +11,8 @@ export const BODY_LIMIT = '1mb';
  * ignored; size, encoding and syntax errors from the parser are mapped by the error middleware.
  * Not `strict`: `"text"` or `42` is valid JSON, and the schema says it is not an object, rather
  * than the parser calling it invalid JSON. The limit applies after gzip/deflate/br decoding.
+ * Whatever the route's schema, a body the store could not hold (a NUL or an unpaired surrogate in
+ * any string or field name, nesting past 32 levels) is 422 naming the place, before the route runs.
  */
 export function jsonBody(): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
@@ -19,5 +22,9 @@ export function jsonBody(): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, express.json({ limit: BODY_LIMIT, strict: false, type: 'application/json' })];
+  const storable: RequestHandler = (req, _res, next) => {
+    checkJsonDocument(req.body, '(body)');
+    next();
+  };
+  return [requireJson, express.json({ limit: BODY_LIMIT, strict: false, type: 'application/json' }), storable];
 }
