@@ -35,8 +35,9 @@ const json = (value: unknown) => JSON.stringify(value);
 /** The sealed blob is bound to its tenant and provider (AES-GCM associated data). */
 const sealContext = (tenantId: string, provider: string) => `baton:integration:${tenantId}:${provider}`;
 
+/** A provider's definition; `provider` comes from the URL, so inherited names (`constructor`) are not providers. */
 function definitionOf(provider: string) {
-  const definition = INTEGRATIONS[provider];
+  const definition = Object.hasOwn(INTEGRATIONS, provider) ? INTEGRATIONS[provider] : undefined;
   if (!definition) throw new ValidationError(`provider: must be one of ${Object.keys(INTEGRATIONS).join(', ')}`, 'provider');
   return definition;
 }
@@ -92,7 +93,8 @@ export function createIntegrationStore(db: Database, box: SecretBox) {
     },
 
     async disconnect(tenantId: string, provider: string): Promise<boolean> {
-      if (!isUuid(tenantId)) return false;
+      // Only a known provider can be connected (a NUL in the URL's name would fail the query).
+      if (!isUuid(tenantId) || !Object.hasOwn(INTEGRATIONS, provider)) return false;
       const { rows } = await db.query('DELETE FROM tenant_integrations WHERE tenant_id = $1 AND provider = $2 RETURNING provider', [tenantId, provider]);
       return rows.length === 1;
     },

@@ -23,7 +23,7 @@ export class TenantIntegrations {
     if (cached && cached.key === key) return cached.built;
     const built = new Map<string, BuiltIntegration>();
     for (const o of opened) {
-      const definition = INTEGRATIONS[o.provider];
+      const definition = Object.hasOwn(INTEGRATIONS, o.provider) ? INTEGRATIONS[o.provider] : undefined;
       if (!definition) continue;
       const settings = definition.settingsSchema.safeParse(o.settings);
       const secrets = definition.secretsSchema.safeParse(o.secrets);
@@ -38,10 +38,13 @@ export class TenantIntegrations {
     return built;
   }
 
-  /** The integration answering webhooks from `source` (e.g. `sunshine` is Zendesk's). */
+  /**
+   * The integration answering webhooks from `source` (e.g. `sunshine` is Zendesk's). `source` comes
+   * from the URL: only a webhook's own name counts, never an inherited one (`constructor`, `__proto__`).
+   */
   async webhookOwner(tenantId: string, source: string): Promise<{ provider: string; integration: BuiltIntegration } | undefined> {
     for (const [provider, integration] of await this.forTenant(tenantId)) {
-      if (integration.webhooks?.[source]) return { provider, integration };
+      if (integration.webhooks && Object.hasOwn(integration.webhooks, source)) return { provider, integration };
     }
     return undefined;
   }
