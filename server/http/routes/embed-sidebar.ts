@@ -66,7 +66,7 @@ export function embedSidebarRoutes(deps: RouteDeps): Router {
   router.post('/embed/feedback', ...guard, ...jsonBody(), async (req, res) => {
     const tenant = res.locals.tenant as Tenant;
     const grant = grantOf(res);
-    const body = parseOrThrow(feedbackSchema, req.body, 'body');
+    const body = parseOrThrow(feedbackSchema, req.body, '(body)');
     const handoff = await deps.store.findHandoffByTicket(tenant.id, grant.provider, grant.ticket);
     if (!handoff) throw new NotFoundError(`no brief for ${grant.provider} ticket ${grant.ticket}`);
     const stored = await recordBriefFeedback(deps.store.db, tenant.id, { handoffId: handoff.id, briefVersion: body.brief_version, helpful: body.helpful });
@@ -74,9 +74,10 @@ export function embedSidebarRoutes(deps: RouteDeps): Router {
     res.status(204).end();
   });
 
-  router.get('/embed/assets/:file', (req, res, next) => {
-    const file = { 'embed.js': 'embed.js', 'sidebar.css': 'sidebar.css' }[req.params.file];
-    if (!file) return next();
+  router.get('/embed/assets/:file', (req, res) => {
+    const file = req.params.file;
+    // Any other name is unknown here (falling through would answer 405 for a GET).
+    if (file !== 'embed.js' && file !== 'sidebar.css') throw new NotFoundError('no such embed asset: embed.js and sidebar.css exist');
     const built = builtFile(path.join(dir, 'assets', file));
     if ('missing' in built) return void res.status(503).type('text/plain').send(built.missing);
     res.sendFile(built.path);
