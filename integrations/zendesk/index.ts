@@ -130,9 +130,11 @@ export const zendeskDefinition = {
     return {
       connector: zendesk.connector,
       writer: zendesk.writer,
+      // Sunshine's webhook exists only once its secret is set: before that, /webhooks/sunshine/:tenant
+      // is a 404 naming the missing integration, as for any source the tenant has not connected.
       webhooks: {
         zendesk: { receive: (request: InboundRequest, now: Date) => zendesk.receive(request, now) },
-        sunshine: { receive: (request: InboundRequest) => zendesk.receiveSunshine(request) },
+        ...(secrets.sunshine_webhook_secret ? { sunshine: { receive: (request: InboundRequest) => zendesk.receiveSunshine(request) } } : {}),
       },
       resolveHandoff: async (event: HelpdeskEvent, signal?: AbortSignal) => (event.handoff ? zendesk.loadConversation(event, signal) : undefined),
       ticketLink: (event: HelpdeskEvent) => zendesk.ticketLink(event),
