@@ -10,6 +10,8 @@ import { alertViewFor } from './alert-view';
 import { describeRoutes, parseBatonCommand, USAGE } from './baton-command';
 import { boltLogger } from './bolt-logger';
 import { renderBriefModal } from './brief-modal';
+import { oauthFailure } from './oauth-failure';
+import { slackRequestGuard } from './request-guard';
 import type { SlackClients, WebClient } from './delivery';
 import type { SlackStore } from './slack-store';
 
@@ -89,6 +91,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const receiver = new ExpressReceiver({
     signingSecret: config.signingSecret,
     endpoints: '/slack/events',
+    // Checks the signature and the body's shape first: Bolt answers 500 to bodies it cannot route.
+    router: slackRequestGuard(config.signingSecret),
     processBeforeResponse: true,
     logger,
     ...(oauth
@@ -98,7 +102,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           stateSecret: config.stateSecret,
           scopes: BOT_SCOPES,
           installationStore: installationStore(deps),
-          installerOptions: { installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', directInstall: true, clientOptions },
+          installerOptions: {
+            installPath: '/slack/install',
+            redirectUriPath: '/slack/oauth_redirect',
+            directInstall: true,
+            clientOptions,
+            // A cancelled install or a refused code is the caller's: 400, not @slack/oauth's 500.
+            callbackOptions: { failure: oauthFailure },
+          },
         }
       : {}),
   });
