@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { secretsEqual } from '../../connectors/webhook-auth';
-import { NotFoundError, UnauthorizedError } from '../../errors';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../errors';
 import type { IntegrationStore } from '../../integrations/integration-store';
 import type { SlackStore } from '../../../integrations/slack/slack-store';
 import { adminSlackRoutes } from './admin-slack';
@@ -71,7 +71,11 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.put(`${base}/tenants/:id/policy`, ...jsonBody(), async (req, res) => {
     const tenant = await tenantOr404(String(req.params.id));
-    const policy = await deps.admin.setPolicy(tenant.id, (req.body as { policy?: unknown })?.policy ?? req.body);
+    // An empty body, null or an array must not reset the policy to its defaults: `{}` says that.
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      throw new ValidationError('body must be a JSON object: { policy } or the policy itself', '(body)');
+    }
+    const policy = await deps.admin.setPolicy(tenant.id, (req.body as { policy?: unknown }).policy ?? req.body);
     // Requests authenticate with the tenant (and its policy) remembered for a moment: not this one's.
     deps.store.forgetAuthenticated();
     res.json({ policy });

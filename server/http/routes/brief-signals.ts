@@ -43,7 +43,7 @@ export function briefSignalsRoutes(deps: RouteDeps): Router {
 
   router.post('/v1/briefs/feedback', ...deps.guard, ...jsonBody(), async (req, res) => {
     const tenant = tenantOf(res);
-    const body = parseOrThrow(feedbackSchema, req.body, 'body');
+    const body = parseOrThrow(feedbackSchema, req.body, '(body)');
     const stored = await recordBriefFeedback(deps.store.db, tenant.id, {
       handoffId: body.handoff_id,
       briefVersion: body.brief_version,
@@ -56,7 +56,7 @@ export function briefSignalsRoutes(deps: RouteDeps): Router {
 
   router.post('/v1/briefs/guard-warnings', ...deps.guard, ...jsonBody(), async (req, res) => {
     const tenant = tenantOf(res);
-    const body = parseOrThrow(guardWarningSchema, req.body, 'body');
+    const body = parseOrThrow(guardWarningSchema, req.body, '(body)');
     const count = await recordGuardWarning(deps.store.db, tenant.id, {
       handoffId: body.handoff_id,
       kinds: [...new Set(body.kinds)],
@@ -68,7 +68,7 @@ export function briefSignalsRoutes(deps: RouteDeps): Router {
 
   router.post('/v1/embed-links', ...deps.guard, ...jsonBody(), async (req, res) => {
     const tenant = tenantOf(res);
-    const body = parseOrThrow(embedLinkSchema, req.body, 'body');
+    const body = parseOrThrow(embedLinkSchema, req.body, '(body)');
     const expires = Math.floor(Date.now() / 1000) + (body.ttl_seconds ?? DEFAULT_EMBED_TTL_SECONDS);
     const grant = { tenant: tenant.id, provider: body.provider, ticket: body.ticket, expires };
     const sig = signEmbedGrant(await embedSecret(deps.store.db, tenant.id), grant);
