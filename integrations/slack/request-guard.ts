@@ -8,6 +8,22 @@ import { firstIssue, jsonDocumentProblem } from '../../server/validation';
 /** A user, channel or team as Slack names it: an id, or an object carrying one. */
 const named = z.union([z.string(), z.looseObject({})]);
 
+/** The Events API's envelopes (JSON bodies): Bolt cannot route another and leaves it unanswered for 3 s. */
+const ENVELOPES = ['event_callback', 'url_verification', 'app_rate_limited'] as const;
+/** Interactive payloads Slack sends (form field `payload`), the ones Bolt routes. */
+const PAYLOADS = [
+  'block_actions',
+  'block_suggestion',
+  'view_submission',
+  'view_closed',
+  'shortcut',
+  'message_action',
+  'interactive_message',
+  'dialog_submission',
+  'dialog_suggestion',
+  'dialog_cancellation',
+] as const;
+
 /**
  * What Bolt must find in a request to dispatch it; without these it throws while routing and
  * answers 500. Events API envelopes (JSON), interactive payloads (`payload=` JSON in a form) and
@@ -15,7 +31,7 @@ const named = z.union([z.string(), z.looseObject({})]);
  */
 const eventEnvelope = z
   .looseObject({
-    type: z.string().min(1),
+    type: z.enum(ENVELOPES, { error: `must be one of ${ENVELOPES.join(', ')}` }),
     event: z
       .looseObject({
         type: z.string().min(1),
@@ -27,7 +43,7 @@ const eventEnvelope = z
   })
   .refine((envelope) => envelope.type !== 'event_callback' || envelope.event !== undefined, { message: 'an event_callback must carry its event', path: ['event'] });
 const interactivePayload = z.looseObject({
-  type: z.string().min(1),
+  type: z.enum(PAYLOADS, { error: `must be an interactive payload type (${PAYLOADS.join(', ')})` }),
   user: named.optional(),
   channel: named.optional(),
   team: named.nullable().optional(),
@@ -61,6 +77,8 @@ function check<S extends z.ZodType>(schema: S, value: unknown, prefix?: string):
 export function checkSlackBody(text: string, contentType: string | undefined): void {
   if ((contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     const form = parseForm(text);
+    // Slack's check of the slash command's URL: Bolt answers it (after the signature, checked above).
+    if (form.ssl_check !== undefined && form.command === undefined && form.payload === undefined) return;
     if (form.payload !== undefined) {
       let payload: unknown;
       try {

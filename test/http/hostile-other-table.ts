@@ -641,6 +641,7 @@ function slackRows(): OtherCase[] {
   for (const text of ['[]', '"text"', '42', 'null']) events(`the JSON value ${text}`, Buffer.from(text), bad('(body)'));
   events('no type', json({ challenge: 'abc' }), bad('type'));
   events('type a number', json({ type: 1 }), bad('type'));
+  events('an envelope type Slack does not send', json({ type: 'x'.repeat(5000), event: { type: 'app_mention' } }), bad('type'));
   for (const [name, event, field] of [
     ['no event', undefined, 'event'],
     ['event null', null, 'event'],
@@ -667,6 +668,8 @@ function slackRows(): OtherCase[] {
   events('a payload that is not JSON', form({ payload: '{' }), bad('payload'), FORM);
   events('a payload that is an array', form({ payload: '[]' }), bad('payload'), FORM);
   events('a payload without a type', form({ payload: '{"actions":[]}' }), bad('payload.type'), FORM);
+  events('a payload of a type Slack does not send', form({ payload: '{"type":"robot","actions":[]}' }), bad('payload.type'), FORM);
+  events("Slack's ssl_check", form({ ssl_check: '1', token: 'legacy' }), { status: 200 }, FORM);
   events('a payload whose actions are a string', form({ payload: '{"type":"block_actions","actions":"claim"}' }), bad('payload.actions'), FORM);
   events('a payload whose user is null', form({ payload: '{"type":"block_actions","user":null}' }), bad('payload.user'), FORM);
   events('a payload nested 10,000 deep', form({ payload: `{"type":"block_actions","x":${deep(10_000)}}` }), bad('payload.x…'), FORM);
