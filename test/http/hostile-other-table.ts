@@ -519,6 +519,11 @@ function webhookRows(): OtherCase[] {
       body: late,
     }),
   );
+  // Two ids of the longest length Sunshine's schema takes, alike but for the last character: two events.
+  for (const last of ['1', '2']) {
+    const body = json({ ...sources[1]!.body(), events: [{ id: `${'e'.repeat(199)}${last}`, type: 'conversation:message' }] });
+    rows.push(row(`POST /webhooks/sunshine/:tenant: an event id of 200 characters ending in ${last}`, 'POST', `/webhooks/sunshine/${P.hooked}`, { status: 202, changes: { inbound_events: 1, jobs: 1 } }, { headers: { ...JSON_TYPE, 'X-API-Key': SECRETS.sunshine }, body }));
+  }
   rows.push(row('POST /webhooks/sunshine/:tenant: Zendesk connected without Sunshine', 'POST', `/webhooks/sunshine/${P.plain}`, NOT_FOUND, { headers: { ...JSON_TYPE, 'X-API-Key': SECRETS.sunshine }, body: json(sources[1]!.body()) }));
   for (const source of ['freshdesk', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '%00', 'x'.repeat(5000)]) {
     rows.push(row(`POST /webhooks/:source/:tenant: source ${source.slice(0, 20)}`, 'POST', `/webhooks/${source}/${P.hooked}`, NOT_FOUND, { headers: { ...JSON_TYPE, 'X-API-Key': SECRETS.sunshine }, body: json({ a: 1 }) }));

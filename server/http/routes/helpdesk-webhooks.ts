@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import { noWidgetBrief, widgetView } from '../../../integrations/gorgias/widget';
 import { requireSecretHeader } from '../../connectors/webhook-auth';
@@ -22,6 +23,16 @@ export interface HelpdeskWebhookDeps {
 
 /** Vendor event ids are bounded like every indexed field; the tenant is part of the key. */
 const MAX_EVENT_ID = 200;
+
+/**
+ * The stored key of a vendor's event: tenant and vendor id, or their hash when that is longer than
+ * MAX_EVENT_ID (cutting it would make two long ids with one prefix the same event, the second
+ * dropped as a replay, and could split a surrogate pair).
+ */
+export function storedEventId(tenantId: string, vendorEventId: string): string {
+  const key = `${tenantId}:${vendorEventId}`;
+  return key.length <= MAX_EVENT_ID ? key : `${tenantId}:sha256:${createHash('sha256').update(vendorEventId, 'utf8').digest('hex')}`;
+}
 
 function tenantParam(req: Request): string {
   const tenant = String(req.params.tenant ?? '');
@@ -50,7 +61,7 @@ export function helpdeskWebhookRoutes(deps: HelpdeskWebhookDeps): Router {
     const events = owner.integration.webhooks![source]!.receive({ rawBody, headers: req.headers }, (deps.now ?? (() => new Date()))());
     let created = 0;
     for (const event of events) {
-      const eventId = `${tenantId}:${event.eventId}`.slice(0, MAX_EVENT_ID);
+      const eventId = storedEventId(tenantId, event.eventId);
       const stored = await deps.store.recordInboundEvent({ tenantId, source, eventId, payload: event }, async (tx) => {
         await deps.jobs.sendInTransaction(tx, HELPDESK_EVENT, { tenantId, source, eventId });
       });
