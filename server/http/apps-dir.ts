@@ -10,7 +10,11 @@ export function appsDir(): string {
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'zendesk', 'manifest.json'))) ?? candidates[0]!;
 }
 
-/** Sends a built browser file, or says how to build it (a fresh clone has not run esbuild yet). */
+/**
+ * A built browser file, or says how to build it (a fresh clone has not run esbuild yet). Missing is
+ * 404 for the caller (this server has no such file; nothing will change until an operator builds
+ * it), not a 5xx: the request is not at fault and the server is not failing.
+ */
 export function builtFile(file: string): { path: string } | { missing: string } {
-  return fs.existsSync(file) ? { path: file } : { missing: `${path.basename(file)} is not built yet: run npm run build:apps` };
+  return fs.existsSync(file) ? { path: file } : { missing: `${path.basename(file)} is not built on this server: run npm run build:apps` };
 }

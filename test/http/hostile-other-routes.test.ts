@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Router } from 'express';
 import nock from 'nock';
 import { createSlackIntegration } from '../../integrations/slack';
@@ -132,6 +134,26 @@ describe.each(backends())('hostile requests on the other routes ($name)', (backe
     }
     return { ...row, body, expect: { status: row.expect.status, stores: 0 } };
   }
+
+  // Built by npm run build:apps, or not (a fresh clone): the file, or 404 saying how to build it; never a 5xx.
+  it.each([
+    ['/embed/assets/embed.js', 'embed/assets/embed.js'],
+    ['/embed/assets/sidebar.css', 'embed/assets/sidebar.css'],
+    ['/preview/zendesk', 'preview/index.html'],
+    ['/preview/assets/host.js', 'preview/assets/host.js'],
+    ['/preview/assets/host.css', 'preview/host.css'],
+    ['/preview/zendesk/app/app.js', 'zendesk/assets/app.js'],
+    ['/preview/zendesk/app/sidebar.css', 'zendesk/assets/sidebar.css'],
+    ['/preview/zendesk/app/iframe.html', 'zendesk/assets/iframe.html'],
+  ])('GET %s is the built file or 404 naming the build step', async (route, file) => {
+    const res = await sendRaw(server.port, { name: route, method: 'GET', path: route, headers: {}, auth: false, expect: { status: 200, stores: 0 } }, {});
+    if (fs.existsSync(path.join(__dirname, '../../apps', file))) {
+      expect(res.status).toBe(200);
+    } else {
+      expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status: 404, code: 'not_found' });
+      expect(res.body?.error?.message).toContain('npm run build:apps');
+    }
+  });
 
   /** An install started here (its state and cookie), finished with a code Slack does not honour. */
   async function redirectWithIssuedState(): Promise<number> {

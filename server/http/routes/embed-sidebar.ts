@@ -79,7 +79,7 @@ export function embedSidebarRoutes(deps: RouteDeps): Router {
     // Any other name is unknown here (falling through would answer 405 for a GET).
     if (file !== 'embed.js' && file !== 'sidebar.css') throw new NotFoundError('no such embed asset: embed.js and sidebar.css exist');
     const built = builtFile(path.join(dir, 'assets', file));
-    if ('missing' in built) return void res.status(503).type('text/plain').send(built.missing);
+    if ('missing' in built) throw new NotFoundError(built.missing);
     res.sendFile(built.path);
   });
 

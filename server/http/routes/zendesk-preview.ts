@@ -5,6 +5,7 @@ import { assess } from '../../assess';
 import { parseConversation } from '../../domain/conversation';
 import { DEFAULT_POLICY } from '../../domain/policy';
 import { fillCustomerMessage } from '../../brief/customer-message';
+import { NotFoundError } from '../../errors';
 import { appsDir, builtFile } from '../apps-dir';
 import type { RouteDeps } from '../deps';
 import { PAGE_CSP } from './embed-sidebar';
@@ -31,7 +32,7 @@ export function zendeskPreviewRoutes(deps: RouteDeps): Router {
 
   const page = (file: string): express.RequestHandler => (_req, res) => {
     const built = builtFile(file);
-    if ('missing' in built) return void res.status(503).type('text/plain').send(built.missing);
+    if ('missing' in built) throw new NotFoundError(built.missing);
     res.setHeader('Content-Security-Policy', PAGE_CSP.replace("default-src 'none'", "default-src 'none'; frame-src 'self'"));
     res.sendFile(built.path);
   };
