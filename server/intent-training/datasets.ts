@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Category, TriggerCode } from '../domain/codes';
 import { words } from '../domain/intent/features';
-import { BANKING77, CLINC150, MULTIDOGO, mapNluPlusPlus, mapSingle, type Target } from './label-map';
+import { BANKING77, CLINC150, MULTIDOGO, mapNluPlusPlus, mapSingle, neutralButSaysCode, type Target } from './label-map';
 import { expandSuite } from './expand';
 import heldOut from './held-out-phrases.json';
 
@@ -95,6 +95,7 @@ export function readSource(source: Exclude<Source, 'own'>, dir = dataDir()): Row
     if (!text || words(text).length === 0) continue;
     const { label, target } = mapRow(source, raw);
     if (target.doubtful) continue;
+    if (target.codes.length === 0 && neutralButSaysCode(text)) continue;
     rows.push({ text, source, label: `${source}:${label}`, codes: target.codes, category: target.category, split: splitOf(text) });
   }
   return rows;

@@ -17,6 +17,9 @@ import type { Category, TriggerCode } from '../domain/codes';
  *   are `account_security` ("stolen card or phone, unrecognised login or transaction").
  * - An unrecognised or wrong charge is also `billing_dispute`; a question about what a fee is, is not.
  * - Personal data changes (address, details) are `account_change`; PIN/passcode resets are access, not data.
+ * - One meaning, one answer across the sets: a neutral label whose row says in its own words that
+ *   something does not work or was stolen, where another set's label teaches those words as a code,
+ *   is left out (`neutralButSaysCode`); taught as neutral it contradicts the other set.
  */
 
 export interface Target {
@@ -66,7 +69,8 @@ export const BANKING77: Record<string, Target> = {
   declined_card_payment: FAQ('billing'), // payment failed (§4 billing), nobody disputes it
   declined_cash_withdrawal: FAQ('billing'),
   declined_transfer: FAQ('billing'),
-  direct_debit_payment_not_recognised: t('billing', 'billing_dispute'), // an unrecognised debit is a disputed charge
+  // An unrecognised debit is a disputed charge, and a payment not recognised (§3), as for cards and cash.
+  direct_debit_payment_not_recognised: t('billing', 'account_security', 'billing_dispute'),
   disposable_card_limits: FAQ('product_question'),
   edit_personal_details: t(null, 'account_change'), // category depends on what else is said
   exchange_charge: FAQ('billing'),
@@ -185,12 +189,37 @@ const MONEY = new Set(['transfer_payment_deposit', 'balance', 'refund', 'cheque'
  */
 const FREEZE_RE = /\b(?:freez\w*|froze\w*|block\w*|suspend\w*|lock\w*)\b/i;
 
+const PERSONAL_DATA_RE = /\b(?:address|details|surname|postcode|e-?mail|phone number|not living there)\b/i;
+
+/**
+ * A row the map would make neutral but whose sentence says something does not work ("my top up doesn't
+ * work", "I keep getting an error message", "my card is not working at stores"): Banking77 files such
+ * rows under declined payments, failed transfers and top-ups, CLINC150 under damaged cards. §3's
+ * `bug_report` is "an error, a crash or a feature that does not work", and our suite and Banking77's
+ * `card_not_working` teach exactly these words as bug reports: taught as neutral they contradict them.
+ * Whether each is a bug report the label does not say, so they are left out (as NLU++'s).
+ */
+const SAYS_BROKEN_RE =
+  /\b(?:(?:is ?n'?t|is not|does ?n'?t|does not|did ?n'?t|did not|wo ?n'?t|will not|not|stopped|keeps? not|never) (?:work|working|works)|errors?|glitch\w*|bugs?|bugg\w*|crash\w*|system is down)\b/i;
+/** Likewise a neutral row that reports fraud, a scam or a theft: §3's account_security, unless the label says otherwise. */
+const SAYS_SECURITY_RE = /\b(?:fraud\w*|scam\w*|hack\w*|stolen|stole)\b/i;
+
+/** True when a row mapped neutral says in its own words what one of our codes is about: left out. */
+export function neutralButSaysCode(text: string): boolean {
+  return SAYS_BROKEN_RE.test(text) || SAYS_SECURITY_RE.test(text);
+}
+
 export function mapNluPlusPlus(labels: readonly string[], domain: string, text = ''): Target {
   const has = (l: string) => labels.includes(l);
   const codes: TriggerCode[] = [];
   let category: Category | null = null;
   if (has('handoff')) codes.push('human_requested'); // "can I speak to someone": §3's request for a person
-  if (has('lost_stolen')) {
+  if (has('lost_stolen') && domain === 'hotels') {
+    // A hotel's lost property (a scarf, a teddy bear, a dog) is no account security, and a lost card or
+    // phone there may or may not be. Nor is "I lost my wallet" neutral beside a bank's "I lost my card":
+    // the labels do not say, so these rows are left out.
+    return { codes: [], category: null, doubtful: true };
+  } else if (has('lost_stolen')) {
     codes.push('account_security'); // a lost or stolen card or phone
     category = 'account_access';
   } else if (
@@ -202,6 +231,11 @@ export function mapNluPlusPlus(labels: readonly string[], domain: string, text =
     if (FREEZE_RE.test(text)) return { codes: [], category: null, doubtful: true }; // a freeze: neither churn nor surely misuse
     codes.push('cancellation'); // closing an account: churn
     category = 'cancellation';
+  }
+  // `change` names no object; the sentence does. Personal data (an address, a surname, contact
+  // details) is §3's account_change, as Banking77's edit_personal_details and MultiDoGo's updateaddress.
+  if (has('change') && domain === 'banking' && PERSONAL_DATA_RE.test(text) && !has('deny')) {
+    codes.push('account_change');
   }
   if (has('refund')) {
     codes.push('refund_request');

@@ -17,8 +17,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EMBEDDINGS_FILE, encodeEmbeddings, META_FILE, WEIGHTS_DIR } from '../domain/intent/weights-file';
 import { dataDir, PUBLIC_SOURCES, readAll, type Row } from './datasets';
-import { chooseCategoryThreshold, chooseExampleSimilarity, chooseThresholds, figures, meanVector, scoreRows, type Figures } from './evaluate';
-import { train, type TrainConfig, type WordVectors } from './train-model';
+import { chooseCategoryThreshold, chooseExampleSimilarity, chooseThresholds, figures, meanVector, scoreRows, type Figures, type Scored } from './evaluate';
+import { MODEL_CODES, train, type TrainConfig, type WordVectors } from './train-model';
 
 export const DEFAULT_CONFIG: TrainConfig = {
   space: { buckets: 1 << 16, minN: 3, maxN: 5 },
@@ -119,6 +119,26 @@ function printFigures(title: string, f: Figures): void {
   }
 }
 
+/**
+ * Recall of each of a set's own labels that carry a code (rows, and for each code the share found):
+ * which meanings of a code an unseen set's labels hold that the other sets do not teach.
+ */
+function perLabelRecall(scored: readonly Scored[], thresholds: Partial<Record<string, number>>): Record<string, { rows: number; recall: Record<string, number> }> {
+  const out: Record<string, { rows: number; hits: Record<string, number> }> = {};
+  for (const s of scored) {
+    if (s.row.codes.length === 0) continue;
+    const e = (out[s.row.label] ??= { rows: 0, hits: {} });
+    e.rows += 1;
+    for (const code of s.row.codes) {
+      const k = MODEL_CODES.indexOf(code);
+      e.hits[code] = (e.hits[code] ?? 0) + (k >= 0 && s.codes[k]! >= (thresholds[code] ?? 1) ? 1 : 0);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(out).map(([label, e]) => [label, { rows: e.rows, recall: Object.fromEntries(Object.entries(e.hits).map(([c, h]) => [c, Math.round((h / e.rows) * 1000) / 1000])) }]),
+  );
+}
+
 /** Trains on `trainRows`, calibrates on `valRows`; returns the model with its thresholds set. */
 function trainAndCalibrate(trainRows: Row[], valRows: Row[], hash: string, wv: WordVectors) {
   const started = Date.now();
@@ -178,6 +198,7 @@ function main(): void {
       const f = figures(scored, lodo.model.meta.thresholds);
       printFigures(`(b) leave-one-dataset-out: trained without ${held}, tested on all of it`, f);
       report[`lodo_${held}`] = f;
+      report[`lodo_labels_${held}`] = perLabelRecall(scored, lodo.model.meta.thresholds);
       // How well the scores rank the unseen set, apart from calibration: thresholds chosen on that set
       // itself for 1% false alarms (an oracle no deployment has; it compares representations fairly).
       const oracle = figures(scored, chooseThresholds(scored));
