@@ -1,0 +1,35 @@
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** How long a refused connection may keep sending before it is cut. */
+const DRAIN_MS = 2000;
+
+function statusOf(code: string | undefined): number {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'HPE_HEADER_TIMEOUT' || code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (a request line and headers over
+ * 16 KB, a malformed request): answered like every other error, as JSON, and the rest of what the
+ * client sends is read and dropped before the connection closes. Node's default answer is the
+ * status alone and closes at once; with the client's bytes still unread the close is a TCP reset,
+ * which can reach the client before the answer (about 1 in 100 requests with a 100 kB URL).
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    const inResponse = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (err.code === 'ECONNRESET' || !socket.writable || inResponse) {
+      socket.destroy();
+      return;
+    }
+    const status = statusOf(err.code);
+    const message = status === 431 ? 'the request line and headers exceed 16 KB' : status === 408 ? 'the request took too long to arrive' : 'not a valid HTTP request';
+    const body = JSON.stringify({ error: { code: status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'bad_request', message } });
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    // Read and drop what is still coming, so closing is not a reset that overtakes the answer.
+    socket.resume();
+    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+  });
+}

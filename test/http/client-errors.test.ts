@@ -1,0 +1,60 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { answerClientErrors } from '../../server/http/client-errors';
+
+/** Requests Node's parser refuses before Express: answered as JSON errors, never a bare reset. */
+describe('requests refused by the HTTP parser', () => {
+  let server: http.Server;
+  let port: number;
+
+  beforeAll(async () => {
+    server = http.createServer((_req, res) => res.end('ok'));
+    answerClientErrors(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  function send(method: string, path: string, body?: Buffer): Promise<{ status: number; body: string } | string> {
+    return new Promise((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, method, path, agent: false, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': String(body.length) } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? String(err)));
+      req.end(body);
+    });
+  }
+
+  it('answers a 100 kB URL with 431 and a JSON error, every time, with or without a body still coming', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => send(i % 2 ? 'GET' : 'POST', `/v1/usage?x=${'y'.repeat(100_000)}`, i % 2 ? undefined : Buffer.alloc(300_000, 'a'))),
+    );
+    for (const answer of answers) {
+      expect(typeof answer).toBe('object');
+      const { status, body } = answer as { status: number; body: string };
+      expect(status).toBe(431);
+      expect(JSON.parse(body)).toEqual({ error: { code: 'headers_too_large', message: expect.any(String) } });
+    }
+  });
+
+  it('answers a malformed request line with 400 and a JSON error', async () => {
+    const raw = await new Promise<string>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('NOT A REQUEST\r\n\r\n'));
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+  });
+
+  it('still serves the next request', async () => {
+    expect(await send('GET', '/')).toEqual({ status: 200, body: 'ok' });
+  });
+});
