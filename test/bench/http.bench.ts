@@ -90,7 +90,8 @@ function nodeFlags(env: Record<string, string>): string[] {
 async function startChild(args: string[], env: Record<string, string>, pattern: RegExp): Promise<Child> {
   const child = spawn(process.execPath, [...nodeFlags(env), '--require', 'tsx/cjs', ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    // MALLOC_TRIM_THRESHOLD_ as npm start sets it (package.json), for Baton and the baselines alike.
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', MALLOC_TRIM_THRESHOLD_: '131072', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let head = '';
