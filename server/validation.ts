@@ -80,8 +80,25 @@ export function jsonDocumentProblem(document: unknown, whole: string): { field: 
   return undefined;
 }
 
-/** jsonDocumentProblem as a ValidationError (422) naming the place. */
-export function checkJsonDocument(document: unknown, whole: string): void {
+/**
+ * Documents (objects and arrays) already found storable. A request body is checked where it is
+ * parsed (jsonBody) and again by whatever reads it as a conversation (parseConversation, which the
+ * CLI calls too): the second check of the same, unmodified object costs nothing.
+ */
+const storable = new WeakSet<object>();
+
+/**
+ * jsonDocumentProblem as an error naming the place: ValidationError (422) by default, or the error a
+ * caller answers with (a webhook's 400, BadRequestError).
+ */
+export function checkJsonDocument(
+  document: unknown,
+  whole: string,
+  Failure: new (message: string, field?: string) => Error = ValidationError,
+): void {
+  const isDocument = typeof document === 'object' && document !== null;
+  if (isDocument && storable.has(document)) return;
   const problem = jsonDocumentProblem(document, whole);
-  if (problem) throw new ValidationError(`${problem.field}: ${problem.message}`, problem.field);
+  if (problem) throw new Failure(`${problem.field}: ${problem.message}`, problem.field);
+  if (isDocument) storable.add(document);
 }

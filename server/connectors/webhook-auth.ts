@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BadRequestError, UnauthorizedError } from '../errors';
-import { jsonDocumentProblem } from '../validation';
+import { checkJsonDocument } from '../validation';
 import type { InboundRequest } from './types';
 
 /**
@@ -39,7 +39,6 @@ export function parseJsonBody(request: InboundRequest): unknown {
   } catch {
     throw new BadRequestError('request body is not valid JSON', '(body)');
   }
-  const problem = jsonDocumentProblem(body, '(body)');
-  if (problem) throw new BadRequestError(`${problem.field}: ${problem.message}`, problem.field);
+  checkJsonDocument(body, '(body)', BadRequestError);
   return body;
 }

@@ -4,7 +4,14 @@ import type { Duplex } from 'node:stream';
 /** How long a refused connection may keep sending before it is cut. */
 const DRAIN_MS = 2000;
 
-function statusOf(code: string | undefined): number {
+/** Our answer to each refusal of Node's parser, as Baton's JSON error. */
+const ANSWERS = {
+  431: { code: 'headers_too_large', message: 'the request line and headers exceed 16 KB' },
+  408: { code: 'request_timeout', message: 'the request took too long to arrive' },
+  400: { code: 'bad_request', message: 'not a valid HTTP request' },
+} as const;
+
+function statusOf(code: string | undefined): keyof typeof ANSWERS {
   if (code === 'HPE_HEADER_OVERFLOW') return 431;
   if (code === 'HPE_HEADER_TIMEOUT' || code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
   return 400;
@@ -25,8 +32,7 @@ export function answerClientErrors(server: Server): void {
       return;
     }
     const status = statusOf(err.code);
-    const message = status === 431 ? 'the request line and headers exceed 16 KB' : status === 408 ? 'the request took too long to arrive' : 'not a valid HTTP request';
-    const body = JSON.stringify({ error: { code: status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'bad_request', message } });
+    const body = JSON.stringify({ error: ANSWERS[status] });
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     // Read and drop what is still coming, so closing is not a reset that overtakes the answer.
     socket.resume();

@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { isoTime, isUuid } from '../store/rows';
 import type { Database, Sql } from '../store/types';
 import { parseOrThrow } from '../validation';
-import { INTEGRATIONS } from './registry';
+import { integrationDefinition, PROVIDERS } from './registry';
 import type { SecretBox } from '../secret-box';
 
 /** What admins see of a connection: settings and which secrets are set, never their values. */
@@ -35,10 +35,9 @@ const json = (value: unknown) => JSON.stringify(value);
 /** The sealed blob is bound to its tenant and provider (AES-GCM associated data). */
 const sealContext = (tenantId: string, provider: string) => `baton:integration:${tenantId}:${provider}`;
 
-/** A provider's definition; `provider` comes from the URL, so inherited names (`constructor`) are not providers. */
 function definitionOf(provider: string) {
-  const definition = Object.hasOwn(INTEGRATIONS, provider) ? INTEGRATIONS[provider] : undefined;
-  if (!definition) throw new ValidationError(`provider: must be one of ${Object.keys(INTEGRATIONS).join(', ')}`, 'provider');
+  const definition = integrationDefinition(provider);
+  if (!definition) throw new ValidationError(`provider: must be one of ${PROVIDERS.join(', ')}`, 'provider');
   return definition;
 }
 
@@ -94,7 +93,7 @@ export function createIntegrationStore(db: Database, box: SecretBox) {
 
     async disconnect(tenantId: string, provider: string): Promise<boolean> {
       // Only a known provider can be connected (a NUL in the URL's name would fail the query).
-      if (!isUuid(tenantId) || !Object.hasOwn(INTEGRATIONS, provider)) return false;
+      if (!isUuid(tenantId) || !integrationDefinition(provider)) return false;
       const { rows } = await db.query('DELETE FROM tenant_integrations WHERE tenant_id = $1 AND provider = $2 RETURNING provider', [tenantId, provider]);
       return rows.length === 1;
     },

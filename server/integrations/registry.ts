@@ -13,3 +13,11 @@ export const INTEGRATIONS: Record<string, IntegrationDefinition<any, any>> = {
 };
 
 export const PROVIDERS = Object.keys(INTEGRATIONS);
+
+/**
+ * The definition of `provider`, or undefined. Provider names come from URLs and stored rows: only a
+ * registered name counts, never one every object inherits (`constructor`, `__proto__`).
+ */
+export function integrationDefinition(provider: string): IntegrationDefinition<any, any> | undefined {
+  return Object.hasOwn(INTEGRATIONS, provider) ? INTEGRATIONS[provider] : undefined;
+}

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger';
 import type { IntegrationStore } from './integration-store';
-import { INTEGRATIONS } from './registry';
+import { integrationDefinition } from './registry';
 import type { BuiltIntegration } from './types';
 
 /**
@@ -23,7 +23,7 @@ export class TenantIntegrations {
     if (cached && cached.key === key) return cached.built;
     const built = new Map<string, BuiltIntegration>();
     for (const o of opened) {
-      const definition = Object.hasOwn(INTEGRATIONS, o.provider) ? INTEGRATIONS[o.provider] : undefined;
+      const definition = integrationDefinition(o.provider);
       if (!definition) continue;
       const settings = definition.settingsSchema.safeParse(o.settings);
       const secrets = definition.secretsSchema.safeParse(o.secrets);
