@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Category, TriggerCode } from '../domain/codes';
+import { CATEGORIES, type Category, type TriggerCode } from '../domain/codes';
+import { INTENT_CODES } from '../domain/intent/intent-codes';
 import { words } from '../domain/intent/features';
 import { BANKING77, CLINC150, MULTIDOGO, mapNluPlusPlus, mapSingle, neutralButSaysCode, type Target } from './label-map';
 import { expandSuite } from './expand';
@@ -17,11 +18,14 @@ export interface Row {
   split: Split;
 }
 
-export type Source = 'banking77' | 'nlupp' | 'clinc150' | 'multidogo' | 'own';
+export type Source = 'banking77' | 'nlupp' | 'clinc150' | 'multidogo' | 'own' | 'messages';
+/** Our own data (the suite's patterns, the labelled messages): repeated in training, figures reported apart. */
+export const OWN_SOURCES: ReadonlySet<Source> = new Set(['own', 'messages']);
 export const PUBLIC_SOURCES: readonly Source[] = ['banking77', 'nlupp', 'clinc150', 'multidogo'];
 export type Split = 'train' | 'val' | 'test';
 
-const FILES: Record<Exclude<Source, 'own'>, string> = {
+type PublicSource = Exclude<Source, 'own' | 'messages'>;
+const FILES: Record<PublicSource, string> = {
   banking77: 'banking77_train.jsonl',
   nlupp: 'nlupp.jsonl',
   clinc150: 'clinc150_train.jsonl',
@@ -79,7 +83,7 @@ function mapRow(source: Source, raw: Record<string, unknown>): { label: string; 
 }
 
 /** Reads one public set; fails with a clear message when the data is not there. */
-export function readSource(source: Exclude<Source, 'own'>, dir = dataDir()): Row[] {
+export function readSource(source: PublicSource, dir = dataDir()): Row[] {
   const file = path.join(dir, FILES[source]);
   if (!existsSync(file)) {
     throw new Error(
@@ -110,8 +114,57 @@ export function ownRows(): Row[] {
   return expandSuite().map((r) => ({ ...r, label: `own:${r.label}`, source: 'own' as const, split: splitOf(r.text) }));
 }
 
+/**
+ * Our labelled customer messages (`messages/*.jsonl`, one object per line: `text`, `codes`, `category`,
+ * `domain`): whole messages as customers write them to shops, insurers, telecoms, airlines, software
+ * and banks, labelled from CONTRACT §3–§4 by authors who did not read the engine. The public sets
+ * teach a bank app's and an assistant's words; these teach how the codes are told elsewhere.
+ */
+export const MESSAGES_DIR = path.join(__dirname, 'messages');
+
+export function messageFiles(dir = MESSAGES_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+const CODE_SET: ReadonlySet<string> = new Set(INTENT_CODES);
+const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
+
+/** One labelled-messages file; a malformed line stops training with the file, line and field named. */
+export function readMessages(file: string): Row[] {
+  const rows: Row[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = `${path.basename(file)} line ${i + 1}`;
+      const raw = JSON.parse(line) as { text?: unknown; codes?: unknown; category?: unknown };
+      if (typeof raw.text !== 'string' || words(raw.text).length === 0) throw new Error(`${where}: text must be a non-empty string`);
+      if (!Array.isArray(raw.codes) || raw.codes.some((c) => typeof c !== 'string' || !CODE_SET.has(c))) {
+        throw new Error(`${where}: codes must be a list of ${[...CODE_SET].join(', ')}`);
+      }
+      if (typeof raw.category !== 'string' || !CATEGORY_SET.has(raw.category)) throw new Error(`${where}: category must be one of ${CATEGORIES.join(', ')}`);
+      const codes = [...new Set(raw.codes as TriggerCode[])].sort();
+      rows.push({
+        text: raw.text.trim(),
+        source: 'messages',
+        label: `messages:${codes.join('+') || 'none'}`,
+        codes,
+        category: raw.category as Category,
+        split: splitOf(raw.text),
+      });
+    });
+  return rows;
+}
+
+export function messageRows(dir = MESSAGES_DIR): Row[] {
+  return messageFiles(dir).flatMap((f) => readMessages(f));
+}
+
 export function readAll(dir = dataDir()): Row[] {
-  return [...PUBLIC_SOURCES.flatMap((s) => readSource(s as Exclude<Source, 'own'>, dir)), ...ownRows()].filter(
+  return [...PUBLIC_SOURCES.flatMap((s) => readSource(s as PublicSource, dir)), ...ownRows(), ...messageRows()].filter(
     (r) => !containsHeldOut(r.text),
   );
 }

@@ -2,7 +2,7 @@ import { CATEGORIES, type Category, type TriggerCode } from '../domain/codes';
 import { featureIdsOfWords, words, type FeatureSpace } from '../domain/intent/features';
 import { INTENT_CODES } from '../domain/intent/intent-codes';
 import { IntentModel, wordWeight, type IntentMeta } from '../domain/intent/model';
-import type { Row } from './datasets';
+import { OWN_SOURCES, type Row } from './datasets';
 import { mulberry32, shuffleInPlace } from './random';
 
 /**
@@ -25,6 +25,8 @@ export interface TrainConfig {
   neutralCapPerLabel: number;
   /** Times each own-suite row is repeated per epoch (it is small and carries whole codes alone). */
   ownRepeat: number;
+  /** Times each of our labelled messages is repeated per epoch (a few thousand against 49k public rows). */
+  messagesRepeat?: number;
   /** How many of the pre-trained vectors' most frequent (letters-only) words ship with the model. */
   vocabulary: number;
   /** A word's weight in the mean of word vectors: rank / (rank + this). */
@@ -103,13 +105,14 @@ export function selectTraining(rows: readonly Row[], config: TrainConfig): Row[]
   const neutralByLabel = new Map<string, Row[]>();
   const out: Row[] = [];
   for (const r of rows) {
-    if (r.codes.length === 0 && r.source !== 'own') {
+    if (r.codes.length === 0 && !OWN_SOURCES.has(r.source)) {
       const key = r.label;
       const list = neutralByLabel.get(key);
       if (list) list.push(r);
       else neutralByLabel.set(key, [r]);
     } else {
-      for (let i = 0; i < (r.source === 'own' ? config.ownRepeat : 1); i++) out.push(r);
+      const repeat = r.source === 'own' ? config.ownRepeat : r.source === 'messages' ? (config.messagesRepeat ?? 1) : 1;
+      for (let i = 0; i < repeat; i++) out.push(r);
     }
   }
   for (const key of [...neutralByLabel.keys()].sort()) {

@@ -1,4 +1,4 @@
-import { praises, readIntents } from '../../server/domain/intent/read-intents';
+import { praises, readIntents, withoutNames } from '../../server/domain/intent/read-intents';
 import { defaultIntentModel } from '../../server/domain/intent/weights-file';
 import { viewMessages } from '../../server/domain/triggers/scan';
 import { conversation, customer, says } from '../helpers/conversation-factory';
@@ -68,4 +68,22 @@ describe('praise and politeness', () => {
       expect(praises(text)).toBe(false);
     },
   );
+});
+
+describe('names are no words to the model', () => {
+  it('reads a sentence without the capitalised words inside it, keeping its first word and text capitalised throughout', () => {
+    expect(withoutNames('Hi, this is Sue from accounting')).toBe('Hi, this is from accounting');
+    expect(withoutNames('My son Bill ordered the blue one')).toBe('My son ordered the blue one');
+    expect(withoutNames('Refund For Order 123')).toBe('Refund For Order 123');
+    expect(withoutNames('I WANT A REFUND NOW')).toBe('I WANT A REFUND NOW');
+    expect(withoutNames("I'm trying to talk to somone")).toBe("I'm trying to talk to somone");
+  });
+
+  it('so a name that spells a code\'s word ("Sue") fires nothing, while the word itself still can', () => {
+    const model = defaultIntentModel();
+    const read = (text: string) => [...readIntents(viewMessages(says(text)), model).codes.keys()];
+    expect(read('Hi, this is Sue from accounting')).toEqual([]);
+    expect(model.score('Hi, this is Sue from accounting').codes[model.meta.codes.indexOf('legal_compliance')]).toBeGreaterThan(0.9);
+    expect(codes(run(says('Hi, this is Sue from accounting')))).not.toContain('legal_compliance');
+  });
 });

@@ -55,6 +55,24 @@ export function praises(text: string): boolean {
 }
 
 /**
+ * A capitalised word inside a sentence ("Hi, this is Sue from accounting", "my son Bill ordered it")
+ * names someone or something and says nothing of what the customer wants; lower-cased, the model
+ * would read it as the word it spells ("sue": legal, 1.00). The model reads the sentence without
+ * them. A sentence's first word stays, and so does every word of text capitalised throughout (a
+ * subject line: "Refund For Order 123"). Training sentences keep their names: leaving them out there
+ * too cost 3 to 5 points of recall on the held-out messages (docs/EVALUATION.md).
+ */
+const NAME_RE = /(?<=[\p{L}\p{N},;'")]\s+)\p{Lu}\p{Ll}+\b/gu;
+const TITLE_CASE_RE = /\b\p{Lu}\p{Ll}+\b/gu;
+const WORD_RE = /\b\p{L}+\b/gu;
+
+export function withoutNames(sentence: string): string {
+  const titled = sentence.match(TITLE_CASE_RE)?.length ?? 0;
+  if (titled === 0 || titled * 2 >= (sentence.match(WORD_RE)?.length ?? 0)) return sentence;
+  return sentence.replace(NAME_RE, '').replace(/\s{2,}/g, ' ');
+}
+
+/**
  * Codes that are requests: a refusal of them is not them ("I don't need a human", "no need to
  * refund"). The rules' own negation reading (text.ts, `want`) decides; the model only scores.
  */
@@ -122,8 +140,9 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
     const sentences = splitSentences(view.norm).slice(0, MAX_SENTENCES_PER_MESSAGE);
     for (const s of sentences) {
       if (budget-- <= 0) return reading;
-      if (words(s.text).length < MIN_WORDS) continue;
-      const scores = model.score(s.text);
+      const read = withoutNames(s.text);
+      if (words(read).length < MIN_WORDS) continue;
+      const scores = model.score(read);
       const at = { message: view.index, quote: view.text.slice(s.index, s.index + s.length), at: s.index };
       let refusal: { text?: string; scores?: Float32Array } | undefined;
       let pleased: boolean | undefined;
@@ -133,7 +152,7 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
         if (COMPLAINTS.has(code) && (pleased ??= praises(s.text))) return;
         if (REQUESTS.has(code)) {
           // A refused request in the sentence: the rest of it must still say the code on its own.
-          refusal ??= { text: withoutRefusals(s.text) };
+          refusal ??= { text: withoutRefusals(read) };
           if (refusal.text !== undefined) {
             refusal.scores ??= model.score(refusal.text).codes;
             if (refusal.scores[k]! < meta.thresholds[code]!) return;
