@@ -1,4 +1,4 @@
-import { CLAUSE_BREAK_RE, NEGATION_RE, REFUSAL_RE } from './language';
+import { CLAUSE_BREAK_RE, negationPatterns, type LanguageCode } from './language';
 
 /**
  * Shared text helpers for the trigger engine. Evidence quotes must be exact substrings of the
@@ -78,8 +78,7 @@ export function splitSentences(text: string): Array<Span & { text: string }> {
 }
 
 /**
- * Negation scopes (isNegated), in every language: REFUSAL_RE and NEGATION_RE join the words of each
- * language's file under language/.
+ * Negation scopes (isNegated), in the words of each language's file under language/ (negationPatterns).
  * `want`: a refusal of the thing ("I don't need a human", "no need to cancel", "no quiero", "je ne
  * veux pas", "nicht", "não preciso"); narrow on purpose, because "why can't I talk to a person?" is a
  * request, not a refusal. `any`: a plain "not/no/never" within the last few words ("wasn't hacked",
@@ -87,14 +86,18 @@ export function splitSentences(text: string): Array<Span & { text: string }> {
  */
 export type NegationMode = 'want' | 'any';
 
-/** True when the match at `index` sits inside a negation of the given kind. */
+/**
+ * True when the match at `index` sits inside a negation of the given kind, in the words of
+ * `languages` (the message's, from detectLanguages; every language's when absent).
+ */
 /** "If I don't get my money back …", "unless you refund me": a condition, not a refusal. */
 const CONDITIONAL_RE = /\b(?:if|unless|until|otherwise)\b/i;
 
-export function isNegated(text: string, index: number, mode: NegationMode): boolean {
+export function isNegated(text: string, index: number, mode: NegationMode, languages?: ReadonlySet<LanguageCode>): boolean {
   const clause = clauseBefore(text, index);
-  if (mode === 'want') return REFUSAL_RE.test(clause) && !CONDITIONAL_RE.test(clause);
-  return NEGATION_RE.test(clause);
+  const { refusal, negation } = negationPatterns(languages);
+  if (mode === 'want') return refusal.test(clause) && !CONDITIONAL_RE.test(clause);
+  return negation.test(clause);
 }
 
 /** Words of three or more letters written all in capitals. */

@@ -1,7 +1,14 @@
 import { detectLanguages, PACKS } from '../../server/domain/language';
 import { LANGUAGES } from '../../server/domain/language/types';
 import { says } from '../helpers/conversation-factory';
+import { decide as decideWith } from '../../server/domain/decide';
+import { DEFAULT_POLICY } from '../../server/domain/policy';
+import type { Conversation } from '../../server/domain/conversation';
+import { NOW } from '../helpers/conversation-factory';
 import { codes, itFiresAndStaysQuiet, run } from './engine';
+
+/** The rules alone: the model may find a refund anyway, and this is about the rules' negation. */
+const decideRulesOnly = (conv: Conversation) => decideWith(conv, { policy: DEFAULT_POLICY, now: NOW, intent: null });
 
 describe('language packs', () => {
   it('one pack per language, each giving requests for a person, refusals, date words and a date parser', () => {
@@ -46,6 +53,14 @@ describe('a foreign phrase counts only in a message that may be written in its l
   it('a word two languages share counts in either ("pedido" in Portuguese and Spanish)', () => {
     expect(run(says('Quero saber onde está o meu pedido 4411, já faz uma semana')).category).toBe('order_status');
     expect(run(says('Quiero saber dónde está mi pedido 4411, ya pasó una semana')).category).toBe('order_status');
+  });
+
+  it("another language's negation does not read English: Spanish 'no' refuses the word after it, English 'no refund yet' is a refund still owed", () => {
+    const decide = (text: string) => codes(decideRulesOnly(says(text)));
+    expect(decide('no refund yet and it has been a month since I sent the parcel back')).toContain('refund_request');
+    expect(decide('I returned the jacket three weeks ago and there is still no refund')).toContain('refund_request');
+    expect(decide('No quiero un reembolso, solo el cambio de talla por favor')).not.toContain('refund_request');
+    expect(decide('Quiero un reembolso del pedido, llegó tarde')).toContain('refund_request');
   });
 
   it('a message too short to place reads every language', () => {

@@ -2,7 +2,8 @@ import Sentiment from 'sentiment';
 import type { Category, TriggerCode } from '../codes';
 import type { IntentExample } from '../policy';
 import { isNegated, splitSentences } from '../text';
-import type { Hit, MessageView } from '../triggers/scan';
+import type { LanguageCode } from '../language';
+import { languagesOf, type Hit, type MessageView } from '../triggers/scan';
 import { words } from './features';
 import type { IntentModel } from './model';
 
@@ -86,18 +87,18 @@ const IMPERATIVE_REFUSAL_RE = /\b(?:do not|don't|dont|never)\s+(?:escalate|trans
 /** isNegated looks back 60 characters: probe a long clause every 50 so a refusal at its start is seen. */
 const PROBE = 50;
 
-function negatedClause(clause: string): boolean {
+function negatedClause(clause: string, languages: ReadonlySet<LanguageCode> | undefined): boolean {
   if (IMPERATIVE_REFUSAL_RE.test(clause)) return true;
   for (let i = Math.min(clause.length, PROBE); ; i = Math.min(clause.length, i + PROBE)) {
-    if (isNegated(clause, i, 'want')) return true;
+    if (isNegated(clause, i, 'want', languages)) return true;
     if (i >= clause.length) return false;
   }
 }
 
 /** The sentence without its refused clauses, or undefined when nothing was refused. */
-function withoutRefusals(sentence: string): string | undefined {
+function withoutRefusals(sentence: string, languages: ReadonlySet<LanguageCode> | undefined): string | undefined {
   const clauses = sentence.match(CLAUSE_RE) ?? [];
-  const kept = clauses.filter((c) => !negatedClause(c));
+  const kept = clauses.filter((c) => !negatedClause(c, languages));
   return kept.length === clauses.length ? undefined : kept.join(',');
 }
 
@@ -152,7 +153,7 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
         if (COMPLAINTS.has(code) && (pleased ??= praises(s.text))) return;
         if (REQUESTS.has(code)) {
           // A refused request in the sentence: the rest of it must still say the code on its own.
-          refusal ??= { text: withoutRefusals(read) };
+          refusal ??= { text: withoutRefusals(read, languagesOf(view)) };
           if (refusal.text !== undefined) {
             refusal.scores ??= model.score(refusal.text).codes;
             if (refusal.scores[k]! < meta.thresholds[code]!) return;
@@ -179,7 +180,7 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
         if (best >= 0) {
           const example = examples[best]!;
           const hit = { ...at, score: round2(bestSim), example: best };
-          if (example.code && !(REQUESTS.has(example.code) && withoutRefusals(s.text) !== undefined)) add(reading.codes, example.code, hit);
+          if (example.code && !(REQUESTS.has(example.code) && withoutRefusals(s.text, languagesOf(view)) !== undefined)) add(reading.codes, example.code, hit);
           if (example.category) add(reading.categories, example.category, hit);
         }
       }

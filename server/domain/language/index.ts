@@ -58,10 +58,37 @@ export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
 
 const all = (pick: (p: LanguagePack) => readonly string[]) => PACKS.flatMap(pick);
 
-/** A refusal of what follows, in any language: the clause before a match is read for it ("no quiero"). */
-export const REFUSAL_RE = new RegExp(all((p) => p.refusals).join('|'), 'i');
-/** A plain negation within the last few words before a match ("wasn't hacked", "nicht gestohlen"). */
-export const NEGATION_RE = new RegExp(`(?:${all((p) => p.negations).join('|')})[^\\s]*\\s*(?:\\S+\\s+){0,2}$`, 'i');
+export interface NegationPatterns {
+  /** A refusal of what follows: the clause before a match is read for it ("no quiero"). */
+  refusal: RegExp;
+  /** A plain negation within the last few words before a match ("wasn't hacked", "nicht gestohlen"). */
+  negation: RegExp;
+}
+
+function negationPatternsOf(packs: readonly LanguagePack[]): NegationPatterns {
+  return {
+    refusal: new RegExp(packs.flatMap((p) => p.refusals).join('|'), 'i'),
+    negation: new RegExp(`(?:${packs.flatMap((p) => p.negations).join('|')})[^\\s]*\\s*(?:\\S+\\s+){0,2}$`, 'i'),
+  };
+}
+
+const ALL_NEGATIONS = negationPatternsOf(PACKS);
+/** Per set of languages (at most 2^6: English is in every set detection returns). */
+const negationsByLanguages = new Map<string, NegationPatterns>();
+
+/**
+ * The negation words of the languages a message may be written in (every language's when that cannot
+ * be told): Spanish "no" just before a word refuses it ("no cancelar"), English "no refund yet" is a
+ * refund not yet paid, so another language's negation must not read English text.
+ */
+export function negationPatterns(languages?: ReadonlySet<LanguageCode>): NegationPatterns {
+  if (!languages) return ALL_NEGATIONS;
+  const key = [...languages].sort().join(',');
+  let patterns = negationsByLanguages.get(key);
+  if (!patterns) negationsByLanguages.set(key, (patterns = negationPatternsOf(PACKS.filter((p) => languages.has(p.code)))));
+  return patterns;
+}
+
 /** Ends of clauses: punctuation, and "but" in every language. */
 export const CLAUSE_BREAK_RE = new RegExp(`[.!?;,:\\n()]|\\b(?:${all((p) => p.clauseBreaks).join('|')})\\b`, 'gi');
 /** Any word a date in one of our languages holds (month or weekday names, "yesterday", "gestern"). */

@@ -81,13 +81,18 @@ const MAX_SET_ASIDE = 200;
 /** Languages per message, detected on first need (most messages never need it) and kept for the decision. */
 const detected = new WeakMap<MessageView, ReadonlySet<LanguageCode> | undefined>();
 
+/** The languages a message may be written in; undefined when that cannot be told (then: all of them). */
+export function languagesOf(view: MessageView): ReadonlySet<LanguageCode> | undefined {
+  if (!detected.has(view)) detected.set(view, detectLanguages(view.norm));
+  return detected.get(view);
+}
+
 /**
  * The length of the foreign phrase at `index` in a language the message may be written in (all of
  * them when it is too short or unclear to tell), or undefined when it is a phrase of other languages only.
  */
 function phraseInLanguage(view: MessageView, foreign: ReadonlyMap<LanguageCode, RegExp>, index: number): number | undefined {
-  if (!detected.has(view)) detected.set(view, detectLanguages(view.norm));
-  const languages = detected.get(view);
+  const languages = languagesOf(view);
   let length: number | undefined;
   for (const [code, re] of foreign) {
     if (languages && !languages.has(code)) continue;
@@ -117,7 +122,7 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
       }
       length = inLanguage;
     }
-    if (rule.neg && isNegated(view.norm, m.index, rule.neg)) continue;
+    if (rule.neg && isNegated(view.norm, m.index, rule.neg, languagesOf(view))) continue;
     if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length }))) continue;
     return { message: view.index, quote: view.text.slice(m.index, m.index + length), at: m.index };
   }
