@@ -1,4 +1,6 @@
-import { CLAUSE_BREAK_RE, negationPatterns, type LanguageCode } from './language';
+import { CLAUSE_BREAK_RE, negationPatterns, type LanguageCode, type NegationPatterns } from './language';
+
+const ENGLISH: ReadonlySet<LanguageCode> = new Set(['en']);
 
 /**
  * Shared text helpers for the trigger engine. Evidence quotes must be exact substrings of the
@@ -87,17 +89,21 @@ export function splitSentences(text: string): Array<Span & { text: string }> {
 export type NegationMode = 'want' | 'any';
 
 /**
- * True when the match at `index` sits inside a negation of the given kind, in the words of
- * `languages` (the message's, from detectLanguages; every language's when absent).
+ * True when the match at `index` sits inside a negation of the given kind, in the words of the
+ * languages `languages` gives (the message's, from detectLanguages; every language's when absent).
  */
 /** "If I don't get my money back …", "unless you refund me": a condition, not a refusal. */
 const CONDITIONAL_RE = /\b(?:if|unless|until|otherwise)\b/i;
 
-export function isNegated(text: string, index: number, mode: NegationMode, languages?: ReadonlySet<LanguageCode>): boolean {
+export function isNegated(text: string, index: number, mode: NegationMode, languages?: () => ReadonlySet<LanguageCode> | undefined): boolean {
   const clause = clauseBefore(text, index);
-  const { refusal, negation } = negationPatterns(languages);
-  if (mode === 'want') return refusal.test(clause) && !CONDITIONAL_RE.test(clause);
-  return negation.test(clause);
+  const holds = ({ refusal, negation }: NegationPatterns) =>
+    mode === 'want' ? refusal.test(clause) && !CONDITIONAL_RE.test(clause) : negation.test(clause);
+  // Detecting a message's languages costs more than every rule's regexes on it: ask only when no
+  // language's negation or English's own (English is in every set detection gives) already settles it.
+  if (!holds(negationPatterns())) return false;
+  if (!languages || holds(negationPatterns(ENGLISH))) return true;
+  return holds(negationPatterns(languages()));
 }
 
 /** Words of three or more letters written all in capitals. */

@@ -87,7 +87,9 @@ const IMPERATIVE_REFUSAL_RE = /\b(?:do not|don't|dont|never)\s+(?:escalate|trans
 /** isNegated looks back 60 characters: probe a long clause every 50 so a refusal at its start is seen. */
 const PROBE = 50;
 
-function negatedClause(clause: string, languages: ReadonlySet<LanguageCode> | undefined): boolean {
+type Languages = () => ReadonlySet<LanguageCode> | undefined;
+
+function negatedClause(clause: string, languages: Languages): boolean {
   if (IMPERATIVE_REFUSAL_RE.test(clause)) return true;
   for (let i = Math.min(clause.length, PROBE); ; i = Math.min(clause.length, i + PROBE)) {
     if (isNegated(clause, i, 'want', languages)) return true;
@@ -96,7 +98,7 @@ function negatedClause(clause: string, languages: ReadonlySet<LanguageCode> | un
 }
 
 /** The sentence without its refused clauses, or undefined when nothing was refused. */
-function withoutRefusals(sentence: string, languages: ReadonlySet<LanguageCode> | undefined): string | undefined {
+function withoutRefusals(sentence: string, languages: Languages): string | undefined {
   const clauses = sentence.match(CLAUSE_RE) ?? [];
   const kept = clauses.filter((c) => !negatedClause(c, languages));
   return kept.length === clauses.length ? undefined : kept.join(',');
@@ -153,7 +155,7 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
         if (COMPLAINTS.has(code) && (pleased ??= praises(s.text))) return;
         if (REQUESTS.has(code)) {
           // A refused request in the sentence: the rest of it must still say the code on its own.
-          refusal ??= { text: withoutRefusals(read, languagesOf(view)) };
+          refusal ??= { text: withoutRefusals(read, () => languagesOf(view)) };
           if (refusal.text !== undefined) {
             refusal.scores ??= model.score(refusal.text).codes;
             if (refusal.scores[k]! < meta.thresholds[code]!) return;
@@ -180,7 +182,7 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
         if (best >= 0) {
           const example = examples[best]!;
           const hit = { ...at, score: round2(bestSim), example: best };
-          if (example.code && !(REQUESTS.has(example.code) && withoutRefusals(s.text, languagesOf(view)) !== undefined)) add(reading.codes, example.code, hit);
+          if (example.code && !(REQUESTS.has(example.code) && withoutRefusals(s.text, () => languagesOf(view)) !== undefined)) add(reading.codes, example.code, hit);
           if (example.category) add(reading.categories, example.category, hit);
         }
       }

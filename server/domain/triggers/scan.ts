@@ -122,7 +122,7 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
       }
       length = inLanguage;
     }
-    if (rule.neg && isNegated(view.norm, m.index, rule.neg, languagesOf(view))) continue;
+    if (rule.neg && isNegated(view.norm, m.index, rule.neg, () => languagesOf(view))) continue;
     if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length }))) continue;
     return { message: view.index, quote: view.text.slice(m.index, m.index + length), at: m.index };
   }
