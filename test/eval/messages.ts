@@ -1,7 +1,7 @@
 /**
  * npm run eval:messages -- [--weights DIR] [FILE…]: decide() on labelled customer messages, with the
  * model (the committed one, or the weights in DIR, e.g. from train:intents --out) and with the rules
- * alone. Default FILE: the held-out messages no training read.
+ * alone. Default FILE: the two held-out sets no training read.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,8 @@ import { formatFigures, messageFigures, readLabelledMessages } from './message-f
 
 const { values, positionals } = parseArgs({ options: { weights: { type: 'string' } }, allowPositionals: true });
 const model = values.weights ? loadIntentModel(values.weights) : undefined;
-for (const file of positionals.length > 0 ? positionals : [path.join(__dirname, '../fixtures/outside/held-out-messages.jsonl')]) {
+const HELD_OUT = ['held-out-messages.jsonl', 'held-out-2.jsonl'].map((f) => path.join(__dirname, '../fixtures/outside', f));
+for (const file of positionals.length > 0 ? positionals : HELD_OUT) {
   const rows = readLabelledMessages(file);
   console.log(formatFigures(`${path.basename(file)}, rules and model`, messageFigures(rows, model)));
   console.log(formatFigures(`${path.basename(file)}, rules only`, messageFigures(rows, null)));
