@@ -88,13 +88,13 @@ export function splitSentences(text: string): Array<Span & { text: string }> {
  */
 export type NegationMode = 'want' | 'any';
 
+/** "If I don't get my money back …", "unless you refund me": a condition, not a refusal. */
+const CONDITIONAL_RE = /\b(?:if|unless|until|otherwise)\b/i;
+
 /**
  * True when the match at `index` sits inside a negation of the given kind, in the words of the
  * languages `languages` gives (the message's, from detectLanguages; every language's when absent).
  */
-/** "If I don't get my money back …", "unless you refund me": a condition, not a refusal. */
-const CONDITIONAL_RE = /\b(?:if|unless|until|otherwise)\b/i;
-
 export function isNegated(text: string, index: number, mode: NegationMode, languages?: () => ReadonlySet<LanguageCode> | undefined): boolean {
   const clause = clauseBefore(text, index);
   const holds = ({ refusal, negation }: NegationPatterns) =>
