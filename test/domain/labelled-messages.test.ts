@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { INTENT_CODES } from '../../server/domain/intent/intent-codes';
@@ -29,7 +29,7 @@ describe('our labelled messages', () => {
 
   it('share no message with the held-out set, nor any held-out phrasing', () => {
     const trained = new Set(rows.map((r) => key(r.text)));
-    const heldOut = readFileSync(HELD_OUT, 'utf8').split('\n').filter((l) => l.trim()).map((l) => key((JSON.parse(l) as { text: string }).text));
+    const heldOut = readMessages(HELD_OUT).map((r) => key(r.text));
     expect(heldOut.filter((t) => trained.has(t))).toEqual([]);
     expect(rows.filter((r) => containsHeldOut(r.text)).map((r) => r.text)).toEqual([]);
   });

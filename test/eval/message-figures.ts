@@ -5,13 +5,14 @@
  * the message says can fire. Figures count the codes a message can carry (the model's codes), the
  * neutral messages on which any of them fired, and the category.
  */
-import { readFileSync } from 'node:fs';
 import type { Category, TriggerCode } from '../../server/domain/codes';
 import type { Conversation } from '../../server/domain/conversation';
 import { decide } from '../../server/domain/decide';
 import { INTENT_CODES } from '../../server/domain/intent/intent-codes';
 import type { IntentModel } from '../../server/domain/intent/model';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
+import { readMessages } from '../../server/intent-training/datasets';
+import { NOW, says } from '../helpers/conversation-factory';
 
 export interface LabelledMessage {
   text: string;
@@ -34,24 +35,15 @@ export interface MessageFigures {
   perCode: Record<string, { labelled: number; found: number; wrong: number }>;
 }
 
+/** A labelled-messages file, read (and checked) as training reads it. */
 export function readLabelledMessages(file: string): LabelledMessage[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LabelledMessage);
+  return readMessages(file).map(({ text, codes, category }) => ({ text, codes, category: category! }));
 }
 
-const NOW = new Date('2026-11-02T10:15:00Z');
 const CODES: ReadonlySet<string> = new Set(INTENT_CODES);
 
 export function conversationOf(text: string): Conversation {
-  return {
-    id: 'message',
-    occurred_at: NOW.toISOString(),
-    customer: { tier: 'standard', created_at: '2020-01-01T00:00:00Z' },
-    messages: [{ role: 'customer', text }],
-    bot: { confidence: 0.9 },
-  } as Conversation;
+  return says(text, { customer: { tier: 'standard', created_at: '2020-01-01T00:00:00Z' }, bot: { confidence: 0.9 } });
 }
 
 export function messageFigures(rows: readonly LabelledMessage[], intent?: IntentModel | null): MessageFigures {
