@@ -27,7 +27,7 @@ export const PRECEDENCE: readonly Category[] = [
 ];
 
 /** Topic triggers that pin the category outright. Complaint and bug reports are weak: they ride along. */
-const STRONG: Partial<Record<TriggerCode, Category>> = {
+export const STRONG: Partial<Record<TriggerCode, Category>> = {
   legal_compliance: 'legal',
   account_security: 'account_access',
   billing_dispute: 'billing',

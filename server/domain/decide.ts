@@ -20,7 +20,7 @@ import { decideEscalation, priorityFor } from './triggers/escalation';
 import type { IntentModel } from './intent/model';
 import { defaultIntentModel } from './intent/weights-file';
 import { readIntents } from './intent/read-intents';
-import { explainIntentTriggers, mergeIntentHits } from './intent/intent-triggers';
+import { explainIntentTriggers, mergeIntentHits, modelCategory } from './intent/intent-triggers';
 
 export interface DecideContext {
   policy: TenantPolicy;
@@ -63,7 +63,10 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
   const asked = asksQuestion(customerTexts);
   const positive = input.sentiment.label === 'positive';
   const signals = categorySignals(textTriggers, hits, conversation.bot?.intent, asked, positive, customerTexts);
-  const category = categorize(signals);
+  // Where the rules found no category at all, the model's reading of the customer's sentences (it
+  // learnt categories from labelled messages); never over a topic the rules found (safety has no category).
+  const ruled = categorize(signals);
+  const category = ruled === 'other' && topics.length === 0 && reading ? (modelCategory(reading, views) ?? ruled) : ruled;
   // Asking for a person says who should answer, not what the problem is: only topics and a change
   // of account data ("help updating my card") pin it.
   const pinned = topics.length > 0 || hits.has('account_change');

@@ -19,12 +19,52 @@ const SETS = [
   {
     // A week of one company's inbox across six businesses, by an author who wrote nothing the model
     // trained on. The honest figure: the messages pass cut false alarms (7 -> 4 of 134) at about the
-    // same recall (40.3% -> 39.0%). Measured: 39.0% (90 of 231) at 79.6% precision, 4 of 134, category
+    // same recall (40.3% -> 39.0%). Measured: 39.0% (90 of 231) at 79.6% precision, 4 of 128 (six generic
+    // messages that also occur in training since taken out), category
     // 50.7%; 13 found by the model; rules alone 77 of 231.
     name: 'held-out customer messages by an author training never read',
     file: 'held-out-2.jsonl',
-    counts: [300, 134, 231],
+    counts: [294, 128, 231],
     floors: { recall: 0.37, precision: 0.77, falseAlarms: 0.04, category: 0.48, byModel: 10, overRules: 10 },
+  },
+  // Five more authors, written after everything above and never trained on (docs/EVALUATION.md, "Five
+  // more held-out authors"). Their look-alikes ("refund received, thanks", "no need for an agent")
+  // show how far false alarms on customers' own wording are from the 1% the thresholds were chosen
+  // for. Measured with the model (and the rules alone): recall, precision, false alarms, category.
+  {
+    // A mixed inbox in ten domains: 47.1% (113 of 240; rules 89) at 79.6%, 12 of 135, category 50.7%.
+    name: 'held-out messages: a mixed inbox',
+    file: 'held-out-3.jsonl',
+    counts: [300, 135, 240],
+    floors: { recall: 0.44, precision: 0.76, falseAlarms: 0.11, category: 0.48, byModel: 20, overRules: 20 },
+  },
+  {
+    // Business customers: 35.2% (94 of 267; rules 68) at 68.1%, 22 of 162, category 50.6%.
+    name: 'held-out messages: business customers',
+    file: 'held-out-b2b.jsonl',
+    counts: [350, 162, 267],
+    floors: { recall: 0.32, precision: 0.65, falseAlarms: 0.16, category: 0.48, byModel: 22, overRules: 22 },
+  },
+  {
+    // English as a second language: 47.1% (129 of 274; rules 97) at 72.5%, 31 of 160, category 48.1%.
+    name: 'held-out messages: English as a second language',
+    file: 'held-out-esl.jsonl',
+    counts: [349, 160, 274],
+    floors: { recall: 0.44, precision: 0.69, falseAlarms: 0.22, category: 0.46, byModel: 28, overRules: 28 },
+  },
+  {
+    // Long emails that tell a story first: 34.1% (100 of 293; rules 67) at 74.1%, 19 of 164, category 48.0%.
+    name: 'held-out messages: narrative emails',
+    file: 'held-out-narrative.jsonl',
+    counts: [350, 164, 293],
+    floors: { recall: 0.31, precision: 0.71, falseAlarms: 0.14, category: 0.45, byModel: 29, overRules: 29 },
+  },
+  {
+    // Terse mobile messages: 44.0% (118 of 268; rules 101) at 79.7%, 12 of 159, category 48.3%.
+    name: 'held-out messages: terse mobile chat',
+    file: 'held-out-terse.jsonl',
+    counts: [350, 159, 268],
+    floors: { recall: 0.41, precision: 0.76, falseAlarms: 0.1, category: 0.46, byModel: 13, overRules: 13 },
   },
 ];
 

@@ -1,8 +1,9 @@
 /**
  * npm run eval:messages -- [--weights DIR] [FILE…]: decide() on labelled customer messages, with the
  * model (the committed one, or the weights in DIR, e.g. from train:intents --out) and with the rules
- * alone. Default FILE: the two held-out sets no training read.
+ * alone. Default FILE: every held-out set in test/fixtures/outside (no training reads them).
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadIntentModel } from '../../server/domain/intent/weights-file';
@@ -10,7 +11,8 @@ import { formatFigures, messageFigures, readLabelledMessages } from './message-f
 
 const { values, positionals } = parseArgs({ options: { weights: { type: 'string' } }, allowPositionals: true });
 const model = values.weights ? loadIntentModel(values.weights) : undefined;
-const HELD_OUT = ['held-out-messages.jsonl', 'held-out-2.jsonl'].map((f) => path.join(__dirname, '../fixtures/outside', f));
+const OUTSIDE = path.join(__dirname, '../fixtures/outside');
+const HELD_OUT = readdirSync(OUTSIDE).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(OUTSIDE, f));
 for (const file of positionals.length > 0 ? positionals : HELD_OUT) {
   const rows = readLabelledMessages(file);
   console.log(formatFigures(`${path.basename(file)}, rules and model`, messageFigures(rows, model)));

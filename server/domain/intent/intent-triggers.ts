@@ -1,7 +1,9 @@
-import type { TriggerCode } from '../codes';
+import type { Category, TriggerCode } from '../codes';
+import { STRONG } from '../categorize';
+import { negationPatterns } from '../language';
 import type { Trigger } from '../decision';
 import type { IntentExample } from '../policy';
-import type { Hits, MessageView, PhraseRule } from '../triggers/scan';
+import { languagesOf, type Hits, type MessageView, type PhraseRule } from '../triggers/scan';
 import type { IntentHit, IntentReading } from './read-intents';
 
 /**
@@ -9,10 +11,8 @@ import type { IntentHit, IntentReading } from './read-intents';
  * found keeps the rules' evidence; a code only the model (or a tenant example) found is added as
  * hits under the same key, so every trigger family, the category and the escalation treat it like
  * any other. A tenant's category example is a keyword-strength category signal (the tenant said
- * so). The model's own category is scored and evaluated (docs/EVALUATION.md) but does not decide:
- * on the labelled suite, adding it as a keyword signal cost 6 points of category accuracy and using
- * it only where the rules said `other` cost 5 (it learnt categories from banking and assistant
- * requests, not shops).
+ * so). The model's own category is no keyword (as one it cost the labelled suite 6 points): it
+ * decides only where the rules found no category at all (modelCategory).
  */
 export function mergeIntentHits(
   hits: Hits,
@@ -49,6 +49,39 @@ function setAsideByRules(code: TriggerCode, hit: IntentHit, views: readonly Mess
     rule.re.lastIndex = 0;
     return found;
   });
+}
+
+/** Categories a topic trigger pins (categorize.ts STRONG): the ones a negated sentence must not give. */
+const PINNED: ReadonlySet<Category> = new Set(Object.values(STRONG));
+
+/**
+ * The category the model gives a customer sentence, for a conversation in which the rules found no
+ * category at all (`other`): the most confident sentence at or above the model's category threshold
+ * (chosen on validation data, train.ts), among those modelMayPin allows. Tenant examples already
+ * count as keywords, so they are not counted again here.
+ */
+export function modelCategory(reading: IntentReading, views: readonly MessageView[]): Category | undefined {
+  let top: Category | undefined;
+  let score = -1;
+  for (const [category, hits] of reading.categories) {
+    for (const hit of hits) {
+      if (hit.example !== undefined || hit.score <= score) continue;
+      if (PINNED.has(category) && !modelMayPin(hit, views)) continue;
+      top = category;
+      score = hit.score;
+    }
+  }
+  return top;
+}
+
+/**
+ * Whether the model's category for a sentence may stand where the category is one a topic pins
+ * (cancellation, legal, billing …): not when the sentence holds a negation. The model reads words,
+ * not their order, so "I'm not cancelling, just pausing" scores as a cancellation; the rules, which
+ * read negation, found no cancellation there.
+ */
+function modelMayPin(hit: IntentHit, views: readonly MessageView[]): boolean {
+  return !negationPatterns(languagesOf(views[hit.message]!)).negationWord.test(hit.quote);
 }
 
 /** Says in `detail` that the model or a tenant example found the trigger, with the score. */

@@ -63,12 +63,15 @@ export interface NegationPatterns {
   refusal: RegExp;
   /** A plain negation within the last few words before a match ("wasn't hacked", "nicht gestohlen"). */
   negation: RegExp;
+  /** A negation word anywhere in the text (no scope). */
+  negationWord: RegExp;
 }
 
 function negationPatternsOf(packs: readonly LanguagePack[]): NegationPatterns {
   return {
     refusal: new RegExp(packs.flatMap((p) => p.refusals).join('|'), 'i'),
     negation: new RegExp(`(?:${packs.flatMap((p) => p.negations).join('|')})[^\\s]*\\s*(?:\\S+\\s+){0,2}$`, 'i'),
+    negationWord: new RegExp(packs.flatMap((p) => p.negations).join('|'), 'i'),
   };
 }
 
