@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { BatonError, ConfigError } from '../errors';
 import { createIntegrationStore } from '../integrations/integration-store';
 import { createSecretBox, loadSecretKey } from '../secret-box';
+import { FIRST_KEY_LABEL } from '../store/api-keys';
 import { lockDataDir, type DataDirLock } from '../store/data-dir-lock';
 import { openDatabase } from '../store/database';
 import { createStore } from '../store/postgres-store';
@@ -127,9 +128,8 @@ export async function tenantsCommand(args: string[], io: CliIo): Promise<ExitCod
       case 'create': {
         if (!rest[0]) throw new UsageError('baton tenants create NAME');
         const policy = values.policy ? await readJson(values.policy, io, '--policy') : undefined;
-        const tenant = await store.createTenant({ name: rest[0], policy: policy as never });
-        const key = await store.createApiKey(tenant.id, 'created with the tenant');
-        print({ tenant, api_key: key });
+        const { tenant, apiKey } = await store.createTenantWithKey({ name: rest[0], policy: policy as never }, FIRST_KEY_LABEL);
+        print({ tenant, api_key: apiKey });
         return 0;
       }
       case 'list':

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 export const API_KEY_PREFIX = 'bt_';
+/** The label of the key a tenant is created with (admin API and `baton tenants create`). */
+export const FIRST_KEY_LABEL = 'created with the tenant';
 
 /** A new raw key: `bt_` and 32 random bytes (base64url). Shown to the tenant once, never stored. */
 export function generateApiKey(): string {

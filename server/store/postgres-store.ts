@@ -83,6 +83,23 @@ const HANDOFF_BY_TICKET = `${HANDOFF_SELECT} ${BY_TICKET}`;
 const HANDOFF_VIEW_BY_ID = `${HANDOFF_VIEW_SELECT} WHERE h.tenant_id = $1 AND h.id = $2`;
 const HANDOFF_VIEW_BY_TICKET = `${HANDOFF_VIEW_SELECT} ${BY_TICKET}`;
 
+/** A new tenant's name (trimmed, not empty) and policy (checked, defaults filled). */
+function newTenant(input: { name: string; policy?: Partial<TenantPolicy> }): { name: string; policy: TenantPolicy } {
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (!name) throw new ValidationError('name: must be a non-empty string', 'name');
+  return { name, policy: parsePolicy(input.policy) };
+}
+
+/** Runs a tenant insert, answering a taken name with a conflict that names the field. */
+async function insertTenant<T>(name: string, insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (error) {
+    if (errorCode(error) === '23505') throw new ConflictError(`name: a tenant named "${name}" already exists`, 'name');
+    throw error;
+  }
+}
+
 /** The Store on SQL that runs the same on PGlite and Postgres. Every tenant read filters on tenant_id. */
 export function createStore(db: Database): Store {
   const authenticated = new Remembered<Tenant>(AUTH_CACHE_MS, MAX_REMEMBERED);
@@ -101,19 +118,29 @@ export function createStore(db: Database): Store {
     close: () => db.close(),
 
     async createTenant(input: { name: string; policy?: Partial<TenantPolicy> }): Promise<Tenant> {
-      const name = typeof input.name === 'string' ? input.name.trim() : '';
-      if (!name) throw new ValidationError('name: must be a non-empty string', 'name');
-      const policy = parsePolicy(input.policy);
-      try {
-        const { rows } = await db.query<TenantRow>(
-          'INSERT INTO tenants (name, policy) VALUES ($1, $2::text::jsonb) RETURNING id, name, policy, created_at',
-          [name, json(policy)],
-        );
-        return toTenant(rows[0]!);
-      } catch (error) {
-        if (errorCode(error) === '23505') throw new ConflictError(`name: a tenant named "${name}" already exists`, 'name');
-        throw error;
-      }
+      const { name, policy } = newTenant(input);
+      const { rows } = await insertTenant(name, () =>
+        db.query<TenantRow>('INSERT INTO tenants (name, policy) VALUES ($1, $2::text::jsonb) RETURNING id, name, policy, created_at', [name, json(policy)]),
+      );
+      return toTenant(rows[0]!);
+    },
+
+    async createTenantWithKey(input: { name: string; policy?: Partial<TenantPolicy> }, keyLabel: string) {
+      const { name, policy } = newTenant(input);
+      const key = generateApiKey();
+      const { rows } = await insertTenant(name, () =>
+        db.query<TenantRow & { key_id: string }>(
+          `WITH tenant AS (
+             INSERT INTO tenants (name, policy) VALUES ($1, $2::text::jsonb) RETURNING id, name, policy, created_at
+           ), key AS (
+             INSERT INTO api_keys (tenant_id, label, key_hash) SELECT id, $3, $4 FROM tenant RETURNING id
+           )
+           SELECT tenant.*, key.id AS key_id FROM tenant, key`,
+          [name, json(policy), keyLabel, hashApiKey(key)],
+        ),
+      );
+      const { key_id: keyId, ...tenant } = rows[0]!;
+      return { tenant: toTenant(tenant), apiKey: { id: keyId, key } };
     },
 
     async getTenant(id) {

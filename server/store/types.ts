@@ -100,6 +100,11 @@ export interface Store {
   close(): Promise<void>;
 
   createTenant(input: { name: string; policy?: Partial<TenantPolicy> }): Promise<Tenant>;
+  /**
+   * A tenant and its first API key in one statement: a crash or a failure in between cannot leave a
+   * tenant no key opens (whose name, taken, would then refuse the retry).
+   */
+  createTenantWithKey(input: { name: string; policy?: Partial<TenantPolicy> }, keyLabel: string): Promise<{ tenant: Tenant; apiKey: { id: string; key: string } }>;
   getTenant(id: string): Promise<Tenant | null>;
   findTenantByName(name: string): Promise<Tenant | null>;
   /** Makes a new API key; only its hash is stored, the raw key is returned once. */

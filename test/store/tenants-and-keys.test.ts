@@ -38,6 +38,23 @@ describe.each(backends())('tenants and API keys on $name', (backend) => {
     await expect(store.createTenant({ name: '  ' })).rejects.toMatchObject({ field: 'name' });
   });
 
+  it('creates a tenant with its first key in one statement: both or neither', async () => {
+    const { tenant, apiKey } = await store.createTenantWithKey({ name: 'acme', policy: { refund_threshold: 250 } }, 'first');
+    expect(tenant.policy.refund_threshold).toBe(250);
+    expect(await store.getTenant(tenant.id)).toEqual(tenant);
+    expect((await store.authenticate(apiKey.key))?.id).toBe(tenant.id);
+    const { rows: keys } = await store.db.query<{ id: string; label: string }>('SELECT id, label FROM api_keys WHERE tenant_id = $1', [tenant.id]);
+    expect(keys).toEqual([{ id: apiKey.id, label: 'first' }]);
+
+    // A key the database refuses (a NUL in its label) must not leave a tenant behind, nor its name taken.
+    await expect(store.createTenantWithKey({ name: 'globex' }, 'bad\u0000label')).rejects.toThrow();
+    expect(await store.findTenantByName('globex')).toBeNull();
+    await expect(store.createTenantWithKey({ name: 'acme' }, 'again')).rejects.toMatchObject({ constructor: ConflictError, field: 'name' });
+    const { rows } = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM api_keys');
+    expect(rows[0]!.n).toBe(1);
+    expect((await store.createTenantWithKey({ name: 'globex' }, 'first')).tenant.name).toBe('globex');
+  });
+
   it('stores only the sha256 of an API key and authenticates the raw key', async () => {
     const tenant = await store.createTenant({ name: 'acme' });
     const { id, key } = await store.createApiKey(tenant.id, 'chatbot');

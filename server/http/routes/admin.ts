@@ -7,6 +7,7 @@ import type { SlackStore } from '../../../integrations/slack/slack-store';
 import { adminSlackRoutes } from './admin-slack';
 import type { TenantAdmin } from '../../store/tenant-admin';
 import type { Store, Tenant } from '../../store/types';
+import { FIRST_KEY_LABEL } from '../../store/api-keys';
 import { parseOrThrow } from '../../validation';
 import { jsonBody } from '../json-body';
 
@@ -59,9 +60,8 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.post(`${base}/tenants`, ...jsonBody(), async (req, res) => {
     const body = parseOrThrow(createTenantBody, req.body, '(body)');
-    const tenant = await deps.store.createTenant({ name: body.name, policy: body.policy as never });
-    const key = await deps.store.createApiKey(tenant.id, 'created with the tenant');
-    res.status(201).json({ tenant, api_key: { id: key.id, key: key.key } });
+    const { tenant, apiKey } = await deps.store.createTenantWithKey({ name: body.name, policy: body.policy as never }, FIRST_KEY_LABEL);
+    res.status(201).json({ tenant, api_key: { id: apiKey.id, key: apiKey.key } });
   });
 
   router.get(`${base}/tenants/:id`, async (req, res) => {
