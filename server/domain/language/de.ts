@@ -30,6 +30,10 @@ export const DE: LanguagePack = {
     'cat:account_access': [`${B}(?:passwort|anmelden|konto gesperrt)${E}`],
   },
   refusals: ['\\b(?:nicht|kein(?:e|en|er)?)\\b'],
+  generalAsks: [
+    '\\b(?:nur )?aus (?:reiner )?neugier\\b',
+    '\\bim allgemeinen\\b',
+  ],
   negations: ['\\b(?:nicht|kein\\w*)\\b'],
   clauseBreaks: ['aber', 'sondern'],
   // Month names spelt as in English (April, August, September, November) are read by the English

@@ -34,6 +34,10 @@ export const ES: LanguagePack = {
     'cat:account_access': [`${B}(?:contraseña|iniciar sesión)${E}`],
   },
   refusals: ['\\bno (?:quiero|necesito|hace falta|deseo|es necesario)\\b', '(?:^|\\s)no\\s*$'],
+  generalAsks: [
+    '\\b(?:solo |sólo )?por curiosidad\\b',
+    '\\ben general\\b',
+  ],
   negations: ['\\b(?:sin|ningun[oa]?)\\b'],
   clauseBreaks: ['pero', 'sino'],
   futureCues: [`${B}(?:hasta|antes del?|para el|vence|llegará|llegara|próxim[oa]|proxim[oa])${E}`],

@@ -30,6 +30,10 @@ export const FR: LanguagePack = {
     'cat:account_access': [`${B}(?:mot de passe|connexion)${E}`],
   },
   refusals: ["\\bn(?:e\\s+|')(?:veux|voudrais|souhaite|dois|ai)\\s+(?:pas|plus)(?:\\s+besoin)?\\b", '\\bpas besoin\\b'],
+  generalAsks: [
+    '\\bpar (?:pure )?curiosit[ée]',
+    '\\ben g[ée]n[ée]ral\\b',
+  ],
   negations: ['\\bpas\\b'],
   clauseBreaks: ['mais'],
   futureCues: [`${B}(?:jusqu'(?:au|à)|avant le|d'ici|arrivera|prochaine?|prévue?|prevue?)${E}`],

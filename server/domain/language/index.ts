@@ -92,6 +92,9 @@ export function negationPatterns(languages?: ReadonlySet<LanguageCode>): Negatio
   return patterns;
 }
 
+/** "Just curious", "in general", "por curiosidad": the message asks in general, not about a case now. */
+export const GENERAL_ASK_RE = new RegExp(all((p) => p.generalAsks).join('|'), 'i');
+
 /** Ends of clauses: punctuation, and "but" in every language. */
 export const CLAUSE_BREAK_RE = new RegExp(`[.!?;,:\\n()]|\\b(?:${all((p) => p.clauseBreaks).join('|')})\\b`, 'gi');
 /** Any word a date in one of our languages holds (month or weekday names, "yesterday", "gestern"). */

@@ -21,6 +21,10 @@ export const IT: LanguagePack = {
     'cat:returns_refunds': [`${B}(?:cambiare|reso|rimborso)${E}`],
   },
   refusals: ['\\bnon (?:voglio|vorrei|ho bisogno|mi serve|serve|è necessario)\\b', '(?:^|\\s)non\\s*$'],
+  generalAsks: [
+    '\\b(?:solo )?per curiosit[àa]',
+    '\\bin generale\\b',
+  ],
   negations: [],
   clauseBreaks: [],
   futureCues: [`${B}(?:entro|prima del|arriverà|arrivera|prossim[oa]|scade)${E}`],

@@ -20,6 +20,10 @@ export const NL: LanguagePack = {
     'cat:returns_refunds': [`${B}(?:ruilen|retourneren|terugsturen|retour)${E}`],
   },
   refusals: ['\\b(?:geen|hoef niet|wil niet|niet nodig)\\b'],
+  generalAsks: [
+    '\\b(?:gewoon )?benieuwd\\b',
+    '\\bin het algemeen\\b',
+  ],
   negations: [],
   clauseBreaks: [],
   futureCues: [`${B}(?:uiterlijk|vóór|volgende|komende|wordt geleverd|komt (?:op|aan))${E}`],

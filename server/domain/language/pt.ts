@@ -27,6 +27,10 @@ export const PT: LanguagePack = {
     'cat:account_access': [`${B}senha${E}`],
   },
   refusals: ['\\bn[ãa]o\\s+(?:quero|preciso|precisa|desejo)\\b', '(?:^|\\s)n[ãa]o\\s*$'],
+  generalAsks: [
+    '\\b(?:s[óo] )?por curiosidade\\b',
+    '\\bem geral\\b',
+  ],
   negations: ['\\bn[ãa]o\\b'],
   clauseBreaks: ['mas', 'porém', 'porem'],
   futureCues: [`${B}(?:até|ate|antes de|chegará|chegara|próxim[oa]|proxim[oa]|vence)${E}`],

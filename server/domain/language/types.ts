@@ -38,6 +38,11 @@ export interface LanguagePack {
   refusals: readonly string[];
   /** Plain negation words ("not", "nicht") a few words before a match: the `any` scope. */
   negations: readonly string[];
+  /**
+   * Words that say the customer asks in general or for later, not about a case of theirs now ("just
+   * curious", "in general", "asking for a friend", "por curiosidad"), anywhere in the message.
+   */
+  generalAsks: readonly string[];
   /** Words that end a clause, so a negation before them does not reach past ("but", "pero", "aber"). */
   clauseBreaks: readonly string[];
   /** Words just before a date that say it is still to come ("due", "by", "bis", "hasta"). */

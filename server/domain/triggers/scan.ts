@@ -1,5 +1,6 @@
 import type { Conversation } from '../conversation';
-import { detectLanguages, type LanguageCode } from '../language';
+import { INTENT_CODES } from '../intent/intent-codes';
+import { detectLanguages, GENERAL_ASK_RE, type LanguageCode } from '../language';
 import { isNegated, normalizeText, sentenceAround, type NegationMode } from '../text';
 
 /**
@@ -129,13 +130,24 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
   return undefined;
 }
 
+/**
+ * Codes that need a case of the customer's own, now: a message that says it asks in general or for
+ * later ("how long do refunds take? just curious", "what happens if my card is ever stolen?") holds
+ * none of them. A request for a person, danger and a price quote are read whatever the framing.
+ */
+export const ABOUT_A_CASE: ReadonlySet<string> = new Set(
+  INTENT_CODES.filter((code) => code !== 'human_requested' && code !== 'safety' && code !== 'custom_pricing'),
+);
+
 /** Runs every rule over the messages of its role; at most one hit per rule per message. */
 export function scan(views: readonly MessageView[], rules: readonly PhraseRule[]): Hits {
   const hits = new Hits();
   for (const view of views) {
     if (view.role !== 'customer' && view.role !== 'bot') continue;
+    const inGeneral = view.role === 'customer' && GENERAL_ASK_RE.test(view.norm);
     for (const rule of rules) {
       if ((rule.role ?? 'customer') !== view.role) continue;
+      if (inGeneral && ABOUT_A_CASE.has(rule.key)) continue;
       const hit = firstHit(rule, view);
       if (hit) hits.add(rule.key, hit);
     }
