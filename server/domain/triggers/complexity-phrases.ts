@@ -6,6 +6,17 @@ const CLERICAL_ERROR = test(
 );
 import type { PhraseRule } from './scan';
 
+/** "The update fixed the crash", "the error is gone": a fault that is over … */
+const FAULT_FIXED = test('\\b(?:fixed|resolved|solved|sorted(?: out)?|patched|cleared up|(?:is|was|are|were) gone|went away|disappeared)\\b');
+/**
+ * … unless it is not over ("still crashing after the fix", "you fixed it but now it freezes",
+ * "supposedly fixed") or the fix is asked for ("I need this resolved", "when will it be fixed?").
+ */
+const FAULT_OPEN = test(
+  "n't|\\b(?:not|never|still|but|keeps?|supposed(?:ly)?|said|told|claimed)\\b",
+  '\\b(?:need|needs|want|please|pls|asap|immediately|urgently|when|how|can you|could you|get (?:it|this|that))\\b',
+);
+
 /** Complexity and back-office language (CONTRACT.md §3 complexity and action families). */
 
 export const COMPLEXITY_RULES: PhraseRule[] = [
@@ -25,7 +36,7 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
   {
     key: 'bug_report',
     neg: 'any',
-    unless: (sentence) => CLERICAL_ERROR.test(sentence),
+    unless: (sentence) => CLERICAL_ERROR.test(sentence) || (FAULT_FIXED.test(sentence) && !FAULT_OPEN.test(sentence)),
     re: anyOf(
       '\\b(?:error|bug|glitch|stack ?trace)s?\\b',
       // A software exception, not "make an exception to the policy".

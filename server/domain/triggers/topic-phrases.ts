@@ -7,13 +7,20 @@ import type { PhraseRule } from './scan';
  * would label: a request for money back, not every mention of the word "refund".
  */
 
+/** Up to n characters of one sentence; a decimal point ("$1,250.00") does not end it. */
+const inSentence = (n: number) => `(?:[^.!?]|\\.(?=\\d)){0,${n}}`;
+
 /** "I got my refund", "the refund came through": the money is back, nothing to ask for … */
 const REFUND_DONE = test(
   "\\b(?:got|received|(?:have|had) (?:got|received|gotten)|had)\\s+(?:my|the|a|your)\\s+(?:full\\s+)?refund\\b",
-  '\\brefund\\s+(?:came through|went through|arrived|has arrived|was received|landed|showed up|is in my account)',
+  '\\b(?:got|received|(?:have|had) (?:got|received|gotten)) (?:my |our |the )?money back\\b',
+  // The refund itself is the subject ("the refund for my jacket came through"), not a charge or an item near it.
+  "\\b(?:refund|reimbursement)(?: (?:for|of|from|on) (?:the |my |our |your |a )?(?:[\\w'-]+ ){0,3}[\\w'-]+)? (?:has |have |had |is |was )?(?:already )?(?:came through|come through|went through|gone through|landed|showed up|hit my|(?:been )?(?:received|processed|credited|completed))\\b",
+  '\\bthanks?(?: you)? for (?:the |my |sorting(?: out)? (?:the |my )?|processing (?:the |my )?)?(?:quick |fast )?(?:refund|reimbursement)\\b',
+  '\\brefund (?:ok |already )?(?:received|done)\\b',
 );
-/** … unless it has not happened yet ("haven't received my refund", "still no refund"). */
-const REFUND_PENDING = test("n't|\\bnot\\b|\\bnever\\b|\\bstill\\b|\\byet\\b|\\bwhere\\b|\\bwhen\\b");
+/** … unless it has not happened yet, or not in full ("haven't received my refund", "still no refund", "processed but only half"). */
+const REFUND_PENDING = test("n't|\\bnot\\b|\\bnever\\b|\\bstill\\b|\\byet\\b|\\bwhere\\b|\\bwhen\\b|\\bbut\\b|\\bonly\\b");
 /** A question about the policy before buying is a product question, not a request. */
 const REFUND_POLICY = test(
   '\\b(?:refund|return|money[- ]back)\\s+(?:policy|policies|window|period|guarantee)\\b',
@@ -42,8 +49,6 @@ const HARM_CAUSE = test(
   '\\b(?:burn|fire|shock|allerg|reaction|rash|swallow|chok|poison|cut|blade|explod|sharp|glass|fell|collaps|toxic|mold|mould|bacteria|sick)\\w*',
 );
 
-/** Up to n characters of one sentence; a decimal point ("$1,250.00") does not end it. */
-const inSentence = (n: number) => `(?:[^.!?]|\\.(?=\\d)){0,${n}}`;
 /** "I'd rather you sent the blazer than refund me", "a replacement, not a refund": preferring something else. */
 const REFUND_DECLINED = test(
   '\\b(?:rather|prefer(?:ably)?)\\b[^.!?]{0,80}\\b(?:than|instead of|over|not) (?:a |an |the |my |you )?(?:full )?refund',
