@@ -7,6 +7,11 @@ import type { PhraseRule } from './scan';
  * would label: a request for money back, not every mention of the word "refund".
  */
 
+/** Words that judge the company or its product outright (complaint rule). */
+const VERDICT =
+  '(?:awful|terrible|horrible|horrendous|appalling|pathetic|shoddy|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish|useless|hopeless|garbage|trash|crap|a joke|a disgrace|a nightmare|a shambles|the worst|ridiculous|laughable|outrageous|disgusting)';
+const VERDICT_ADVERB = '(?:so|really|absolutely|just|honestly|utterly|completely|totally|frankly|genuinely|seriously|truly|beyond)';
+
 /** Up to n characters of one sentence; a decimal point ("$1,250.00") does not end it. */
 const inSentence = (n: number) => `(?:[^.!?]|\\.(?=\\d)){0,${n}}`;
 
@@ -191,6 +196,14 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       // The conduct of someone working for the company.
       '\\b(?:driver|courier|agent|staff|employee|rep|technician|cashier|delivery (?:guy|man|men|person)|engineer|manager)s?\\b[^.!?]{0,40}\\b(?:screamed|shouted|yelled|swore|threw|thrown|insulted|threatened|was rude|were rude|hung up on me|laughed at me)\\b',
       '\\breport (?:you|this|your company|your business) to\\b',
+      // A verdict on the company or what it sells, whatever the noun: "the worst airline I've flown
+      // with", "your new app update is awful", "you people are a joke".
+      '\\bworst\\b(?! case)',
+      `\\b(?:your|you (?:guys|people|lot)(?:'s?)?)(?: [\\w'-]+){0,3} (?:is|are|was|were|has been|have been|'s|'re)(?: ${VERDICT_ADVERB})? ${VERDICT}\\b`,
+      `\\byou (?:guys |people |lot )?(?:are|were|'re)(?: ${VERDICT_ADVERB})? ${VERDICT}\\b`,
+      // A verdict said alone, as a sentence of its own: "Pathetic.", "Not impressed."
+      `(?:^|[.!?\\n]\\s*)(?:(?:this|that|it) (?:is|was|'s) |what )?(?:${VERDICT_ADVERB} )?(?:${VERDICT}|not (?:impressed|good enough|acceptable|ok|okay)|(?:very |so |really )?disappointing|(?:very |extremely )?poor)(?: service)?(?=\\s*(?:[.!?\\n]|$))`,
+      '\\bnot (?:impressed|happy with|satisfied with|acceptable|good enough)\\b',
     ),
     neg: 'any',
   },
