@@ -6,6 +6,20 @@ const CLERICAL_ERROR = test(
 );
 import type { PhraseRule } from './scan';
 
+/** An earlier contact that did its job … */
+const CONTACT_SETTLED = test('\\b(?:fixed|resolved|solved|sorted(?: out)?|worked|works now|closed (?:correctly|properly)|thanks?|thank you)\\b');
+/** … unless the sentence says otherwise ("thanks for nothing", "still not fixed", "said it was solved"). */
+const CONTACT_OPEN = test(
+  "n't|\\b(?:not|never|still|nothing|no one|nobody|yet|but|supposed(?:ly)?)\\b",
+  "\\b(?:you|they|he|she|your [\\w-]+) (?:said|told|promised|claimed)\\b",
+);
+
+/** How many times, in words or digits (the customer counting their contacts). */
+const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th|7th|\\d+th|umpteenth|nth)';
+const COUNT = '(?:three|four|five|six|seven|eight|nine|ten|\\d+)';
+/** The rest of the message, up to 400 characters (a promise and its breach are often two sentences apart). */
+const UNTIL_MESSAGE_END = '[\\s\\S]{0,400}?';
+
 /** "The update fixed the crash", "the error is gone": a fault that is over … */
 const FAULT_FIXED = test('\\b(?:fixed|resolved|solved|sorted(?: out)?|patched|cleared up|(?:is|was|are|were) gone|went away|disappeared)\\b');
 /**
@@ -64,6 +78,8 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
   },
   {
     key: 'unresolved_previous_contact',
+    // "As I wrote in my last chat, the problem is solved": an earlier contact that worked.
+    unless: (sentence) => CONTACT_SETTLED.test(sentence) && !CONTACT_OPEN.test(sentence),
     re: anyOf(
       '\\b(?:already|previously) (?:contacted|called|emailed|e-mailed|messaged|wrote|written|reached out|spoke|spoken|talked|chatted|opened a ticket|complained)\\b',
       '\\b(?:contacted|called|emailed|wrote to|written to|reached out to|spoke (?:to|with)|talked to|chatted with) (?:you|your (?:team|support|agents?)|support|customer service|you guys)(?: \\w+){0,3} (?:before|last (?:week|month|time)|yesterday|earlier|twice|three times|\\d+ times|already|multiple times|several times|again)\\b',
@@ -73,6 +89,15 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
       '\\b(?:you|they|your (?:agent|colleague|team)) (?:said|promised|told me)\\b[^.!?]{0,60}\\b(?:would|will|was going to)\\b',
       '\\b(?:last|previous|earlier|existing|open) (?:ticket|case|conversation|chat|complaint|request)\\b',
       '\\bticket (?:#|number |no\\.? ?)?\\d+',
+      // Counting their own contacts: "third time asking", "for the fourth time", "I've called four times".
+      `\\b(?:(?:this is |it's |it is )?(?:now )?(?:the |my )?${ORDINAL} (?:time (?:asking|writing|i(?:'m| am)? (?:asking|writing|contacting|emailing|calling|chasing))|email|message|chat|request|call|attempt)s? (?:about|regarding|re|on|asking|chasing)\\b|for the ${ORDINAL} time\\b|${ORDINAL} time (?:asking|writing|chasing)\\b)`,
+      `\\b(?:i|we)(?:'ve| have)? (?:already |now )?(?:contacted|called|rung|phoned|emailed|e-mailed|messaged|written|wrote|chased|complained|reported (?:it|this)|raised (?:it|this)|asked)\\b(?: [\\w'-]+){0,5} (?:twice|${COUNT} times|several times|multiple times|many times|numerous times|repeatedly)\\b`,
+      '\\b(?:transferred|passed (?:around|between)|bounced (?:around|between)|put through to)(?: \\w+){0,2} (?:\\d+|two|three|four|five|six|several|multiple) (?:times|different|departments|people|agents)\\b',
+      // A promise made in an earlier contact, and the customer says it was not kept.
+      `\\b(?:i|we) (?:was|were) (?:told|promised|assured)\\b${UNTIL_MESSAGE_END}\\b(?:still|never|nothing|no one|nobody|not yet|no (?:answer|reply|response|call|word|update|change))\\b`,
+      "\\b(?:never|haven't|have not|didn't|did not) (?:heard|hear|got|get) (?:back|a reply|an answer|a response)\\b",
+      '\\bstill no (?:answer|reply|response|word|update|call ?back|news)\\b',
+      '\\bfollowing up (?:again|on my|on our|on the|about my|regarding my)\\b',
     ),
   },
   {
