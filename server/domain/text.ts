@@ -106,6 +106,24 @@ export function isNegated(text: string, index: number, mode: NegationMode, langu
   return holds(negationPatterns(languages()));
 }
 
+/** "no …", "no full …" just before the match: the first half of "no refund needed". */
+const NO_BEFORE_RE = /\bno\s+(?:[\w'-]+\s+)?$/i;
+/** "… needed", "… necessary": the refusal completed after the match ("no refund needed"). */
+const NEEDED_AFTER_RE = /^\s*(?:[\w'-]+\s+){0,2}?(?:needed|necessary|required)\b/i;
+/** "agent not needed", "a callback isn't necessary": a refusal said wholly after the thing refused. */
+const NOT_NEEDED_AFTER_RE = /^\s*(?:[\w'-]+\s+){0,2}?(?:is not|isn't|are not|aren't|not) (?:needed|necessary|required)\b/i;
+
+/**
+ * A refusal said after the thing it refuses ("no refund needed", "an agent isn't necessary"), which
+ * the `want` scope (read before a match) does not see. English only; "no refund yet" is no refusal.
+ */
+export function refusedAfter(text: string, span: Span): boolean {
+  const end = span.index + span.length;
+  const after = text.slice(end, end + 40);
+  if (NOT_NEEDED_AFTER_RE.test(after)) return true;
+  return NEEDED_AFTER_RE.test(after) && NO_BEFORE_RE.test(text.slice(Math.max(0, span.index - 20), span.index));
+}
+
 /** Words of three or more letters written all in capitals. */
 const CAPS_WORD_RE = /\b\p{Lu}{3,}\b/gu;
 /**

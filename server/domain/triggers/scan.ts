@@ -1,7 +1,7 @@
 import type { Conversation } from '../conversation';
 import { INTENT_CODES } from '../intent/intent-codes';
 import { detectLanguages, GENERAL_ASK_RE, type LanguageCode } from '../language';
-import { isNegated, normalizeText, sentenceAround, type NegationMode } from '../text';
+import { isNegated, normalizeText, refusedAfter, sentenceAround, type NegationMode } from '../text';
 
 /**
  * One pass over the messages: every phrase rule runs against each message of its role once, and
@@ -124,6 +124,7 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
       length = inLanguage;
     }
     if (rule.neg && isNegated(view.norm, m.index, rule.neg, () => languagesOf(view))) continue;
+    if (rule.neg === 'want' && refusedAfter(view.norm, { index: m.index, length })) continue;
     if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length }))) continue;
     return { message: view.index, quote: view.text.slice(m.index, m.index + length), at: m.index };
   }
