@@ -12,6 +12,9 @@ const VERDICT =
   '(?:awful|terrible|horrible|horrendous|appalling|pathetic|shoddy|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish|useless|hopeless|garbage|trash|crap|a joke|a disgrace|a nightmare|a shambles|the worst|ridiculous|laughable|outrageous|disgusting)';
 const VERDICT_ADVERB = '(?:so|really|absolutely|just|honestly|utterly|completely|totally|frankly|genuinely|seriously|truly|beyond)';
 
+/** A sum of money as customers write it: "£45", "$1,250.00", "340 euros", "€149,00". */
+const AMOUNT = '(?:[£$€]\\s?\\d[\\d,.]*|\\b\\d[\\d,.]*\\s?(?:€|eur|euros?|usd|dollars|gbp|pounds|quid|bucks)\\b)';
+
 /** Up to n characters of one sentence; a decimal point ("$1,250.00") does not end it. */
 const inSentence = (n: number) => `(?:[^.!?]|\\.(?=\\d)){0,${n}}`;
 
@@ -100,7 +103,7 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       // "that charge is wrong", "the roaming fee is incorrect".
       '\\b(?:the|this|that|these|those|your|my) (?:[\\w-]+ )?(?:charge|fee|bill|debit|transaction|payment|invoice)s? (?:is|are|was|were|looks|seems) (?:completely |totally |clearly |just )?(?:wrong|incorrect|not right|a mistake|an error|bogus|not mine)\\b',
       // "You took the direct debit twice", "debited twice this month".
-      `\\b(?:took|taken|debited|charged|collected|deducted|withdrew|withdrawn|billed)\\b${inSentence(40)}\\b(?:twice|two times|double)\\b(?!\\s+(?:as|the)\\b)`,
+      `\\b(?:took|taken|debited|charged|collected|deducted|withdrew|withdrawn|billed|invoiced)\\b${inSentence(40)}\\b(?:twice|two times|double)\\b(?!\\s+(?:as|the)\\b)`,
       "\\bcharged (?:me |my card |my account )?for (?:\\w+ ){0,4}(?:i|we) (?:didn't|did not|never|don't|do not) (?:order(?:ed)?|buy|bought|use[d]?|receive[d]?|want(?:ed)?|sign(?:ed)? up for|agree(?:d)? to)\\b",
       '\\bi (?:want to |would like to |wish to |need to )?dispute\\b',
       "\\b(?:i am|i'm|we are|we're|i will|i'll) not (?:be )?paying (?:this|that|it|for)\\b",
@@ -114,6 +117,18 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       '\\b(?:same|identical) (?:charge|payment|amount|transaction|debit)s? (?:twice|two times|again|three times)\\b',
       // Disputing what a charge was for: "charged my card $450 for a scratch that was already there".
       `\\b(?:charged|billed|fined|invoiced)\\b${inSentence(60)}\\b(?:(?:was|were) already there|(?:was|were) there before|pre-?existing|not my fault|(?:i|we) (?:didn't|did not|never) (?:cause|do|damage|break)|(?:i|we) (?:never|didn't|did not) (?:use|used|receive|received|get|got))\\b`,
+      // A charge the customer never agreed to, however far from the word "charge" they say so.
+      `\\b(?:charge|payment|debit|fee|transaction|renewal|subscription)s?\\b${inSentence(60)}\\b(?:i|we) (?:don't|do not|didn't|did not|never) (?:recogni[sz]e|authori[sz]e|sign(?:ed)? up for|agree(?:d)? to|ask(?:ed)? for|order(?:ed)?)\\b`,
+      // The amount charged is not the amount agreed: "quoted €340 … the invoice says €415",
+      // "my bill is $142 but my plan is $65".
+      `\\b(?:quoted?|price|priced|contract|agreed|promised|plan|bill|invoice|charged|billed|renewal|premium|checkout)\\b${inSentence(40)}${AMOUNT}${inSentence(60)}\\b(?:but|yet|whereas|while|instead of|and (?:the|my|your) (?:invoice|bill|statement|renewal|receipt|card))\\b${inSentence(50)}${AMOUNT}`,
+      // Asking for a charge to be taken off: "I want this fee removed", "reverse it", "waive the fee".
+      '\\b(?:remove|reverse|waive|cancel|credit back|take off|write off) (?:this|that|the|these|those|your) (?:[\\w-]+ )?(?:fee|charge|surcharge|penalty|fine)s?\\b',
+      "\\b(?:fee|charge|surcharge|penalty|fine)s? (?:to be )?(?:removed|reversed|waived|written off|taken off)\\b",
+      // Charged although it did not happen: "charged me but the order didn't go through".
+      "\\b(?:charged|billed|debited|took the money|money (?:left|came out of|was taken from) my (?:account|card))\\b[^.!?]{0,40}\\bbut\\b[^.!?]{0,40}\\b(?:didn't|did not|never|wasn't|was not)\\b[^.!?]{0,20}\\b(?:(?:go|went|gone) through|arrived?|completed?|worked?|happen(?:ed)?|(?:go|went) ahead|received?|get|got|show(?:ed)? up|turn(?:ed)? up)\\b",
+      // Charged after cancelling, in more words than "charged".
+      '\\bcancel(?:l?ed)\\b[^.!?]{0,60}\\b(?:still )?(?:took|taken|debited|deducted|collected|invoiced)\\b',
     ),
     neg: 'any',
   },
