@@ -1,9 +1,9 @@
 import type { Category, TriggerCode } from '../codes';
 import { STRONG } from '../categorize';
-import { GENERAL_ASK_RE, negationPatterns } from '../language';
+import { negationPatterns } from '../language';
 import type { Trigger } from '../decision';
 import type { IntentExample } from '../policy';
-import { ABOUT_A_CASE, languagesOf, type Hits, type MessageView, type PhraseRule } from '../triggers/scan';
+import { askedInGeneral, languagesOf, type Hits, type MessageView, type PhraseRule } from '../triggers/scan';
 import type { IntentHit, IntentReading } from './read-intents';
 
 /**
@@ -26,7 +26,10 @@ export function mergeIntentHits(
   }
   for (const [code, list] of reading.codes) {
     if (hits.has(code)) continue;
-    const kept = list.filter((hit) => hit.example !== undefined || !(setAsideByRules(code, hit, views, rules) || askedInGeneral(code, hit, views)));
+    // The rules' readings hold for the model too: set aside by a rule, or asked in general (scan.ts).
+    const kept = list.filter(
+      (hit) => hit.example !== undefined || !(setAsideByRules(code, hit, views, rules) || askedInGeneral(code, views[hit.message]!)),
+    );
     if (kept.length === 0) continue;
     for (const hit of kept) hits.add(code, hit);
     added.set(code, kept);
@@ -49,11 +52,6 @@ function setAsideByRules(code: TriggerCode, hit: IntentHit, views: readonly Mess
     rule.re.lastIndex = 0;
     return found;
   });
-}
-
-/** The rules' reading holds for the model too: a message asking in general holds no case of its own (scan.ts ABOUT_A_CASE). */
-function askedInGeneral(code: TriggerCode, hit: IntentHit, views: readonly MessageView[]): boolean {
-  return ABOUT_A_CASE.has(code) && GENERAL_ASK_RE.test(views[hit.message]!.norm);
 }
 
 /** Categories a topic trigger pins (categorize.ts STRONG): the ones a negated sentence must not give. */

@@ -136,19 +136,29 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
  * later ("how long do refunds take? just curious", "what happens if my card is ever stolen?") holds
  * none of them. A request for a person, danger and a price quote are read whatever the framing.
  */
-export const ABOUT_A_CASE: ReadonlySet<string> = new Set(
+const ABOUT_A_CASE: ReadonlySet<string> = new Set(
   INTENT_CODES.filter((code) => code !== 'human_requested' && code !== 'safety' && code !== 'custom_pricing'),
 );
+
+/** Whether a customer message says it asks in general, read once per message (rules and model alike). */
+const inGeneral = new WeakMap<MessageView, boolean>();
+
+/** The code needs a case of the customer's own and this customer message asks in general: set it aside. */
+export function askedInGeneral(key: string, view: MessageView): boolean {
+  if (view.role !== 'customer' || !ABOUT_A_CASE.has(key)) return false;
+  let general = inGeneral.get(view);
+  if (general === undefined) inGeneral.set(view, (general = GENERAL_ASK_RE.test(view.norm)));
+  return general;
+}
 
 /** Runs every rule over the messages of its role; at most one hit per rule per message. */
 export function scan(views: readonly MessageView[], rules: readonly PhraseRule[]): Hits {
   const hits = new Hits();
   for (const view of views) {
     if (view.role !== 'customer' && view.role !== 'bot') continue;
-    const inGeneral = view.role === 'customer' && GENERAL_ASK_RE.test(view.norm);
     for (const rule of rules) {
       if ((rule.role ?? 'customer') !== view.role) continue;
-      if (inGeneral && ABOUT_A_CASE.has(rule.key)) continue;
+      if (askedInGeneral(rule.key, view)) continue;
       const hit = firstHit(rule, view);
       if (hit) hits.add(rule.key, hit);
     }

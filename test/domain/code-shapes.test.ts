@@ -1,0 +1,63 @@
+import { says } from '../helpers/conversation-factory';
+import { codes, run } from './engine';
+
+/**
+ * Weak codes told in the customer's own shape rather than in listed nouns: a verdict on the company
+ * whatever it lands on, a charge disputed by its amount or its absence of consent, earlier contacts
+ * counted or promises not kept; and the same words where the code does not hold.
+ */
+const SHAPES = [
+  {
+    code: 'complaint',
+    fires: [
+      'Honestly the worst ferry operator I have ever travelled with.',
+      'Your new booking system is absolutely useless.',
+      'You people are a joke, three weeks and nothing.',
+      'Waited an hour on hold. Pathetic.',
+      'Not impressed with the way my claim was handled.',
+    ],
+    not: [
+      'The weather here is awful, will the courier still come today?',
+      'Worst case I can pick the parcel up myself on Friday.',
+      'Your support team was not useless at all, thank you for the help.',
+    ],
+  },
+  {
+    code: 'billing_dispute',
+    fires: [
+      'The quote said $220 for the repair but the invoice came to $310.',
+      'My plan is £30 a month yet this bill is £58, nothing changed on my side.',
+      'There is a £12.50 charge on my statement for an add-on we never signed up for.',
+      'Please waive the late fee, the payment left my account on time.',
+      'You charged my card but the booking never went through.',
+      'I cancelled the box in March and you still took the payment in April.',
+    ],
+    not: ['Is the price $220 for the repair, or does the invoice add VAT on top?', 'What is the late fee if a payment is a day late?'],
+  },
+  {
+    code: 'unresolved_previous_contact',
+    fires: [
+      'Third time asking: when will the new tyres be fitted?',
+      'For the fourth time, my meter reading is wrong.',
+      "I've phoned your helpline four times about the missing voucher.",
+      'I was told on Monday that an engineer would come. It is Friday and nobody has turned up.',
+      'I emailed about the deposit on the 2nd and never heard back.',
+      'Following up on my message about the broken gate code.',
+      'Got transferred between three different departments and nobody could help.',
+    ],
+    not: [
+      'As I said in my last chat, the login problem is solved now, thanks.',
+      'Following up on my message from Monday: it worked, you can close it.',
+    ],
+  },
+];
+
+describe.each(SHAPES)('$code in the customer\'s own shape', ({ code, fires, not }) => {
+  it.each(fires)('fires on "%s"', (text) => {
+    expect(codes(run(says(text)))).toContain(code);
+  });
+
+  it.each(not)('not on "%s"', (text) => {
+    expect(codes(run(says(text)))).not.toContain(code);
+  });
+});
