@@ -4,7 +4,7 @@ import { queueFor, type TenantPolicy } from './policy';
 import type { KnowledgeSearch } from '../kb/types';
 import { extractFacts } from './facts';
 import { analyzeSentiment } from './sentiment';
-import { asksQuestion, categorize, categorySignals } from './categorize';
+import { asksQuestion, categorize, categorySignals, unplacedCategory } from './categorize';
 import { ALL_RULES } from './triggers/all-rules';
 import { readBotTurns } from './triggers/bot-turns';
 import { scan, viewMessages } from './triggers/scan';
@@ -18,6 +18,7 @@ import { confidenceTriggers } from './triggers/confidence';
 import { actionTriggers } from './triggers/action';
 import { decideEscalation, priorityFor } from './triggers/escalation';
 import type { IntentModel } from './intent/model';
+import { INTENT_CODES } from './intent/intent-codes';
 import { defaultIntentModel } from './intent/weights-file';
 import { readIntents } from './intent/read-intents';
 import { explainIntentTriggers, mergeIntentHits, modelCategory } from './intent/intent-triggers';
@@ -66,7 +67,11 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
   // Where the rules found no category at all, the model's reading of the customer's sentences (it
   // learnt categories from labelled messages); never over a topic the rules found (safety has no category).
   const ruled = categorize(signals);
-  const category = ruled === 'other' && topics.length === 0 && reading ? (modelCategory(reading, views) ?? ruled) : ruled;
+  const placed = ruled === 'other' && topics.length === 0 && reading ? (modelCategory(reading, views) ?? ruled) : ruled;
+  // One customer message that nothing placed and on which no code fired: base rates pick the
+  // category (unplacedCategory; measured on single messages, so longer conversations keep `other`).
+  const unplaced = placed === 'other' && customerTexts.length === 1 && !INTENT_CODES.some((code) => hits.has(code));
+  const category = unplaced ? unplacedCategory(customerTexts, asked, positive) : placed;
   // Asking for a person says who should answer, not what the problem is: only topics and a change
   // of account data ("help updating my card") pin it.
   const pinned = topics.length > 0 || hits.has('account_change');

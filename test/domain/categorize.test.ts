@@ -1,7 +1,7 @@
-import { categorize, categorySignals, categoryFromIntent, PRECEDENCE } from '../../server/domain/categorize';
+import { categorize, categorySignals, categoryFromIntent, PRECEDENCE, unplacedCategory } from '../../server/domain/categorize';
 import { CATEGORIES } from '../../server/domain/codes';
-import { says } from '../helpers/conversation-factory';
-import { run } from './engine';
+import { conversation, customer, says } from '../helpers/conversation-factory';
+import { codes, run } from './engine';
 
 describe('categorize', () => {
   it.each([
@@ -47,5 +47,35 @@ describe('categorize', () => {
   it('is other with no signals', () => {
     expect(categorize({ strong: new Map(), weak: new Map() })).toBe('other');
     expect(categorySignals([], { get: () => [], has: () => false } as never).strong.size).toBe(0);
+  });
+});
+
+describe('a single message nothing places takes the base rate of such messages', () => {
+  it.each([
+    [['Is the shop in Leeds open on bank holidays?'], true, false, 'product_question'],
+    [['Talked to someone at the counter yesterday, she was super helpful, all sorted now'], false, true, 'feedback'],
+    [['I will be travelling next month'], false, false, 'other'],
+    // Too few words to say what it is about: a greeting, a thanks, punctuation.
+    [['Good morning'], false, true, 'other'],
+    [['Thank you!'], false, true, 'other'],
+    [['!?'.repeat(1000)], true, false, 'other'],
+  ] as const)('%j (asked %s, pleased %s) → %s', (texts, asked, positive, category) => {
+    expect(unplacedCategory(texts, asked, positive)).toBe(category);
+  });
+
+  it('in decide(): places a lone question and lone praise; a vague request is still ambiguous', () => {
+    expect(run(says('Is the shop in Leeds open on bank holidays?')).category).toBe('product_question');
+    expect(run(says('Talked to someone at the counter yesterday, she was super helpful, all sorted now')).category).toBe('feedback');
+    // A base rate is no keyword: the customer's words still place nothing.
+    expect(codes(run(says('it doesnt work at all, please?')))).toContain('ambiguous');
+  });
+
+  it('keeps `other` for a longer conversation, which the base rates were not measured on', () => {
+    const conv = conversation([customer('Is the shop in Leeds open on bank holidays?'), customer('ok')]);
+    expect(run(conv).category).toBe('other');
+  });
+
+  it('never overrides a code: a refund asked as a question stays with returns', () => {
+    expect(run(says('Can I get a refund for the lamp?')).category).toBe('returns_refunds');
   });
 });

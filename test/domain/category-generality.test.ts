@@ -21,8 +21,8 @@ describe('category beyond retail', () => {
     ['account_access', "My wallet has been frozen since Monday with 'account under review'."],
     ['feedback', 'Oh great, the showers are cold for the third week running. Really top-notch service.'],
     ['feedback', 'Coach Mia is amazing, down 8 kg since September, just pass it on'],
-    ['other', 'Are you hiring for your warehouse in Leeds?'],
-    ['other', "I'm not cancelling, just pausing my line while I'm overseas. How do I do that?"],
+    // A negated cancellation is no cancellation; what is left is a how-to question.
+    ['product_question', "I'm not cancelling, just pausing my line while I'm overseas. How do I do that?"],
   ])('%s: %s', (category, text) => {
     expect(run(says(text)).category).toBe(category);
   });

@@ -9,8 +9,10 @@ import { messageFigures, readLabelledMessages, type MessageFigures } from '../ev
  * earlier-contact passes; measured then (with the model): set 1 55.1% at 87.7%, 6 of 130, category
  * 56.0%; set 2 41.1% at 82.6%, 1 of 128, 51.0%; mixed inbox 50.4% at 81.2%, 11 of 135, 50.7%;
  * business 36.0% at 69.6%, 20 of 162, 50.6%; ESL 47.8% at 75.3%, 25 of 160, 48.4%; narrative 35.2% at
- * 75.7%, 17 of 164, 48.3%; terse 44.4% at 80.4%, 11 of 159, 48.3%. The per-set comments below are the
- * figures when each set was added.
+ * 75.7%, 17 of 164, 48.3%; terse 44.4% at 80.4%, 11 of 159, 48.3%. Category floors raised again
+ * after the base rates for messages nothing places (categorize.ts unplacedCategory): category then
+ * 57.7 / 57.1 / 54.3 / 51.1 / 53.3 / 50.3 / 55.7% in the order of the sets below. The per-set comments
+ * below are the figures when each set was added.
  */
 const SETS = [
   {
@@ -20,7 +22,7 @@ const SETS = [
     name: 'held-out customer messages',
     file: 'held-out-messages.jsonl',
     counts: [300, 130, 207],
-    floors: { recall: 0.53, precision: 0.85, falseAlarms: 0.06, category: 0.54, byModel: 30, overRules: 30 },
+    floors: { recall: 0.53, precision: 0.85, falseAlarms: 0.06, category: 0.56, byModel: 30, overRules: 30 },
   },
   {
     // A week of one company's inbox across six businesses, by an author who wrote nothing the model
@@ -31,7 +33,7 @@ const SETS = [
     name: 'held-out customer messages by an author training never read',
     file: 'held-out-2.jsonl',
     counts: [294, 128, 231],
-    floors: { recall: 0.39, precision: 0.8, falseAlarms: 0.03, category: 0.49, byModel: 10, overRules: 10 },
+    floors: { recall: 0.39, precision: 0.8, falseAlarms: 0.03, category: 0.55, byModel: 10, overRules: 10 },
   },
   // Five more authors, written after everything above and never trained on (docs/EVALUATION.md, "Five
   // more held-out authors"). Their look-alikes ("refund received, thanks", "no need for an agent")
@@ -42,35 +44,35 @@ const SETS = [
     name: 'held-out messages: a mixed inbox',
     file: 'held-out-3.jsonl',
     counts: [300, 135, 240],
-    floors: { recall: 0.48, precision: 0.78, falseAlarms: 0.1, category: 0.48, byModel: 20, overRules: 20 },
+    floors: { recall: 0.48, precision: 0.78, falseAlarms: 0.1, category: 0.53, byModel: 20, overRules: 20 },
   },
   {
     // Business customers: 35.2% (94 of 267; rules 68) at 68.1%, 22 of 162, category 50.6%.
     name: 'held-out messages: business customers',
     file: 'held-out-b2b.jsonl',
     counts: [350, 162, 267],
-    floors: { recall: 0.34, precision: 0.67, falseAlarms: 0.14, category: 0.48, byModel: 22, overRules: 22 },
+    floors: { recall: 0.34, precision: 0.67, falseAlarms: 0.14, category: 0.5, byModel: 22, overRules: 22 },
   },
   {
     // English as a second language: 47.1% (129 of 274; rules 97) at 72.5%, 31 of 160, category 48.1%.
     name: 'held-out messages: English as a second language',
     file: 'held-out-esl.jsonl',
     counts: [349, 160, 274],
-    floors: { recall: 0.45, precision: 0.72, falseAlarms: 0.18, category: 0.46, byModel: 28, overRules: 28 },
+    floors: { recall: 0.45, precision: 0.72, falseAlarms: 0.18, category: 0.52, byModel: 28, overRules: 28 },
   },
   {
     // Long emails that tell a story first: 34.1% (100 of 293; rules 67) at 74.1%, 19 of 164, category 48.0%.
     name: 'held-out messages: narrative emails',
     file: 'held-out-narrative.jsonl',
     counts: [350, 164, 293],
-    floors: { recall: 0.33, precision: 0.73, falseAlarms: 0.12, category: 0.46, byModel: 29, overRules: 29 },
+    floors: { recall: 0.33, precision: 0.73, falseAlarms: 0.12, category: 0.49, byModel: 29, overRules: 29 },
   },
   {
     // Terse mobile messages: 44.0% (118 of 268; rules 101) at 79.7%, 12 of 159, category 48.3%.
     name: 'held-out messages: terse mobile chat',
     file: 'held-out-terse.jsonl',
     counts: [350, 159, 268],
-    floors: { recall: 0.42, precision: 0.77, falseAlarms: 0.09, category: 0.46, byModel: 14, overRules: 14 },
+    floors: { recall: 0.42, precision: 0.77, falseAlarms: 0.09, category: 0.54, byModel: 14, overRules: 14 },
   },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * npm run eval:messages -- [--weights DIR] [FILE…]: decide() on labelled customer messages, with the
  * model (the committed one, or the weights in DIR, e.g. from train:intents --out) and with the rules
- * alone. Default FILE: every set in test/fixtures/outside and test/fixtures/lookalikes (no training reads them).
+ * alone. Default FILE: every set in test/fixtures/outside, test/fixtures/lookalikes and test/fixtures/dev (no training reads them).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { formatFigures, messageFigures, readLabelledMessages } from './message-f
 const { values, positionals } = parseArgs({ options: { weights: { type: 'string' } }, allowPositionals: true });
 const model = values.weights ? loadIntentModel(values.weights) : undefined;
 const jsonlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
-const HELD_OUT = [...jsonlIn(path.join(__dirname, '../fixtures/outside')), ...jsonlIn(path.join(__dirname, '../fixtures/lookalikes'))];
+const HELD_OUT = ['outside', 'lookalikes', 'dev'].flatMap((dir) => jsonlIn(path.join(__dirname, '../fixtures', dir)));
 for (const file of positionals.length > 0 ? positionals : HELD_OUT) {
   const rows = readLabelledMessages(file);
   console.log(formatFigures(`${path.basename(file)}, rules and model`, messageFigures(rows, model)));
