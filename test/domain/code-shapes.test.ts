@@ -4,7 +4,8 @@ import { codes, run } from './engine';
 /**
  * Weak codes told in the customer's own shape rather than in listed nouns: a verdict on the company
  * whatever it lands on, a charge disputed by its amount or its absence of consent, earlier contacts
- * counted or promises not kept; and the same words where the code does not hold.
+ * counted or promises not kept, danger told in any tense (self-harm, a threat to a person, an emergency
+ * now); and the same words where the code does not hold.
  */
 const SHAPES = [
   {
@@ -48,6 +49,25 @@ const SHAPES = [
     not: [
       'As I said in my last chat, the login problem is solved now, thanks.',
       'Following up on my message from Monday: it worked, you can close it.',
+    ],
+  },
+  {
+    code: 'safety',
+    fires: [
+      'I keep thinking about ending it all, nothing matters any more.',
+      "Honestly I don't see the point of living anymore.",
+      'there is nothing left to live for since I lost the business',
+      'My neighbour in the flat above threatened to stab me on the stairs.',
+      'Someone in the forum says he is bringing a knife to the meetup.',
+      'The handrail came loose, someone is going to get hurt.',
+      'We called an ambulance after he ate the biscuits, it said gluten and nut free.',
+      'The cable by the gate is sparking and kids walk past it.',
+    ],
+    not: [
+      'The ambulance station near you is lovely, do you deliver there?',
+      'That chilli sauce nearly killed me, in the best way. More please!',
+      'Do you sell carry cases for an EpiPen?',
+      'Not going to end it with you guys, just pausing my plan.',
     ],
   },
 ];

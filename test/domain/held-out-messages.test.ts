@@ -11,7 +11,8 @@ import { messageFigures, readLabelledMessages, type MessageFigures } from '../ev
  * business 36.0% at 69.6%, 20 of 162, 50.6%; ESL 47.8% at 75.3%, 25 of 160, 48.4%; narrative 35.2% at
  * 75.7%, 17 of 164, 48.3%; terse 44.4% at 80.4%, 11 of 159, 48.3%. Category floors raised again
  * after the base rates for messages nothing places (categorize.ts unplacedCategory): category then
- * 57.7 / 57.1 / 54.3 / 51.1 / 53.3 / 50.3 / 55.7% in the order of the sets below. The per-set comments
+ * 57.7 / 57.1 / 54.3 / 51.1 / 53.3 / 50.3 / 55.7% in the order of the sets below. Recall floors raised
+ * after danger told in any tense (safety): set 1 56.5%, set 2 42.9%, mixed inbox 51.7%, narrative 36.2%. The per-set comments
  * below are the figures when each set was added.
  */
 const SETS = [
@@ -22,7 +23,7 @@ const SETS = [
     name: 'held-out customer messages',
     file: 'held-out-messages.jsonl',
     counts: [300, 130, 207],
-    floors: { recall: 0.53, precision: 0.85, falseAlarms: 0.06, category: 0.56, byModel: 30, overRules: 30 },
+    floors: { recall: 0.56, precision: 0.85, falseAlarms: 0.06, category: 0.56, byModel: 30, overRules: 30 },
   },
   {
     // A week of one company's inbox across six businesses, by an author who wrote nothing the model
@@ -33,7 +34,7 @@ const SETS = [
     name: 'held-out customer messages by an author training never read',
     file: 'held-out-2.jsonl',
     counts: [294, 128, 231],
-    floors: { recall: 0.39, precision: 0.8, falseAlarms: 0.03, category: 0.55, byModel: 10, overRules: 10 },
+    floors: { recall: 0.42, precision: 0.8, falseAlarms: 0.03, category: 0.55, byModel: 10, overRules: 10 },
   },
   // Five more authors, written after everything above and never trained on (docs/EVALUATION.md, "Five
   // more held-out authors"). Their look-alikes ("refund received, thanks", "no need for an agent")
@@ -44,7 +45,7 @@ const SETS = [
     name: 'held-out messages: a mixed inbox',
     file: 'held-out-3.jsonl',
     counts: [300, 135, 240],
-    floors: { recall: 0.48, precision: 0.78, falseAlarms: 0.1, category: 0.53, byModel: 20, overRules: 20 },
+    floors: { recall: 0.51, precision: 0.78, falseAlarms: 0.1, category: 0.53, byModel: 20, overRules: 20 },
   },
   {
     // Business customers: 35.2% (94 of 267; rules 68) at 68.1%, 22 of 162, category 50.6%.
@@ -65,7 +66,7 @@ const SETS = [
     name: 'held-out messages: narrative emails',
     file: 'held-out-narrative.jsonl',
     counts: [350, 164, 293],
-    floors: { recall: 0.33, precision: 0.73, falseAlarms: 0.12, category: 0.49, byModel: 29, overRules: 29 },
+    floors: { recall: 0.36, precision: 0.73, falseAlarms: 0.12, category: 0.49, byModel: 29, overRules: 29 },
   },
   {
     // Terse mobile messages: 44.0% (118 of 268; rules 101) at 79.7%, 12 of 159, category 48.3%.

@@ -275,7 +275,6 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
   {
     key: 'safety',
     re: anyOf(
-      '\\b(?:kill|hurt|harm|cut) myself\\b',
       '\\bsuicid(?:e|al)\\b',
       '\\bend (?:my life|it all)\\b',
       '\\b(?:hurt|kill|shoot|stab|attack|beat up) (?:someone|somebody|people|everyone|your (?:staff|driver|employees))\\b',
@@ -301,6 +300,20 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       // Someone threatened or is stranded in danger: "he knows where I live", "on the hard shoulder with my kids".
       "\\b(?:knows where i live|i'?m (?:scared|afraid|terrified) (?:to (?:open the door|go (?:out|home)|leave (?:the house|my (?:home|house|flat)))|for my (?:life|safety|kids|children))|fear (?:for )?my (?:life|safety)|threatened (?:to (?:hurt|kill|hit)|me)|(?:he|she|they) (?:will|'ll|is going to) come back)\\b",
       '\\b(?:on the (?:hard )?shoulder|side of the (?:road|highway|motorway|freeway)|broken? down on the (?:highway|motorway|freeway))\\b',
+      // Self-harm in any tense and with the words people put between: "thinking about ending it all",
+      // "I don't see the point of living anymore", "nothing to live for".
+      "\\b(?:end(?:s|ed|ing)?|take|taking|took) (?:it all|my (?:own )?life)\\b|\\bend(?:ing)? it (?:tonight|today|now)\\b|(?<!\\b(?:don't|dont|do not|not) want to )\\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) myself\\b",
+      "\\b(?:don't|dont|do not|can't|cant|cannot) (?:really |even )?see (?:the|any) point (?:in |of )?(?:living|life|going on|anything|any ?more)\\b|\\bnothing (?:left )?to live for\\b|\\b(?:don't|dont|do not) (?:really |even )?(?:want to|wanna) (?:be (?:here|alive|around)|live|go on) any ?more\\b|\\b(?:don't|dont|do not) feel like (?:going on|living)\\b",
+      '\\bthinking (?:about|of) (?:ending (?:it|my life|things)|killing myself|taking all (?:of )?(?:them|my|the))\\b',
+      // Violence threatened against a person, by whoever: "he said he'll hurt me", "threatened to stab
+      // the nurse", "is bringing a gun", "someone is going to get hurt".
+      "\\b(?:will|'ll|going to|gonna|threaten(?:ed|ing|s)? to|coming to) (?:come (?:and |to )?)?(?:hurt|kill|stab|shoot|hit|beat|attack|rape) (?:me|her|him|us|them|my|our|someone|somebody|people|the|a|another|one)\\b",
+      '\\b(?:bring|bringing|brought|carrying|pulled) a (?:gun|knife|weapon|firearm|machete)\\b',
+      "\\b(?:someone|somebody|a child|my (?:kid|child|son|daughter|baby)) (?:is going to|'s going to|is gonna|will|gets|is getting) (?:get )?(?:hurt|injured|killed|electrocuted|burned)\\b",
+      '\\b(?:nearly|almost) (?:choked|died|drowned|fell|crashed|electrocuted|ran (?:me|him|her|us|them) over|hit (?:me|him|her|us|my))\\b',
+      // A person in a medical emergency now, and live electricity where people are.
+      '\\b(?:called|call|calling|need|needs|used|using|gave (?:him|her|them)) (?:an? |the |his |her |my |their )?(?:ambulance|epi-?pen)\\b|\\bambulance (?:is )?(?:coming|on (?:its|the) way|arrived|came)\\b|\\banaphyla\\w*|\\b(?:at|in|to) (?:a&e|the er|the emergency (?:room|department))\\b',
+      "\\b(?:is|are|it's|and|still) sparking\\b|\\b(?:exposed|live) wir(?:es|ing)\\b|\\b(?:power )?lines? (?:is |are )?down\\b|\\bdowned (?:power )?lines?\\b",
     ),
   },
   {
