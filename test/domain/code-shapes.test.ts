@@ -4,7 +4,8 @@ import { codes, run } from './engine';
 /**
  * Weak codes told in the customer's own shape rather than in listed nouns: a verdict on the company
  * whatever it lands on, a charge disputed by its amount or its absence of consent, earlier contacts
- * counted or promises not kept, danger told in any tense (self-harm, a threat to a person, an emergency
+ * counted or promises not kept, a wrong or broken delivery told by its shape or in another language,
+ * danger told in any tense (self-harm, a threat to a person, an emergency
  * now); and the same words where the code does not hold.
  */
 const SHAPES = [
@@ -49,6 +50,26 @@ const SHAPES = [
     not: [
       'As I said in my last chat, the login problem is solved now, thanks.',
       'Following up on my message from Monday: it worked, you can close it.',
+    ],
+  },
+  {
+    code: 'damaged_order',
+    fires: [
+      'You shipped us a completely different router model.',
+      'Headset only works on one side straight out of the box.',
+      'The yoghurt in my grocery order was mouldy.',
+      'A tigela chegou quebrada.',
+      'Der Spiegel ist leider zerbrochen angekommen.',
+      'La lampe est arrivée cassée.',
+      'De stoel kwam kapot aan.',
+      'La sedia è arrivata rotta.',
+      'Me llegó la talla equivocada.',
+    ],
+    not: [
+      "I'd like to swap the scarf for a different colour, it was a gift.",
+      'The kids spoiled the surprise, can I change the delivery name?',
+      'Works great straight out of the box, thank you!',
+      'I ordered the blue one and got it yesterday, love it.',
     ],
   },
   {

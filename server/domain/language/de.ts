@@ -18,6 +18,12 @@ export const DE: LanguagePack = {
     ],
     acceptance: [`${B}(?:das|es) hat (?:geklappt|funktioniert|geholfen)${E}`],
     refund_request: [`${B}(?:rückerstattung|rueckerstattung|geld zurück|erstatten)${E}`],
+    // A delivery that arrived broken or was the wrong thing (CONTRACT §3 damaged_order).
+    damaged_order: [
+      `${B}(?:beschädigt|kaputt|defekt|zerbrochen|zerkratzt|gerissen) (?:angekommen|geliefert|erhalten|an)${E}`,
+      `${B}(?:ist|sind|kam|kamen|war|waren)(?: [\\wà-ÿ]+){0,2} (?:beschädigt|kaputt|defekt|zerbrochen|gerissen)${E}`,
+      `${B}(?:falschen?|falsche[rs]?) (?:artikel|größe|farbe|produkt|ware|modell)${E}`,
+    ],
     billing_dispute: [`${B}(?:zweimal|doppelt)[^.!?]{0,40}(?:abgebucht|belastet|berechnet|abgezogen)${E}`],
     account_security: [`${B}gestohlen${E}`],
     legal_compliance: [`${B}(?:anwalt|klage)${E}`],

@@ -19,6 +19,11 @@ export const ES: LanguagePack = {
     ],
     acceptance: [`${B}(?:ya )?(?:funcionó|me sirvió|problema resuelto)${E}`],
     refund_request: [`${B}(?:reembolso|reembolsar|devolución del dinero|devolver el dinero)${E}`],
+    // A delivery that arrived broken or was the wrong thing (CONTRACT §3 damaged_order).
+    damaged_order: [
+      `${B}(?:lleg(?:ó|o|aron)|vin(?:o|ieron)|recibí)(?: [\\wà-ÿ]+)? (?:rot[oa]s?|dañad[oa]s?|defectuos[oa]s?|estropead[oa]s?|aplastad[oa]s?)${E}`,
+      `${B}(?:producto|artículo|talla|color|pedido|modelo) equivocad[oa]${E}`,
+    ],
     billing_dispute: [`${B}(?:cobrado|cobraron|cobrada)[^.!?]{0,20}dos veces${E}`],
     account_security: [`${B}(?:me (?:robaron|han robado)|robad[oa]s?)${E}`],
     legal_compliance: [`${B}(?:abogad[oa]|demandar(?:les|los)?)${E}`],

@@ -18,6 +18,11 @@ export const FR: LanguagePack = {
     ],
     acceptance: [`${B}(?:ça (?:a )?(?:marché|fonctionné)|problème résolu)${E}`],
     refund_request: [`${B}rembours(?:ement|er|ez|ée?s?|e)${E}`],
+    // A delivery that arrived broken or was the wrong thing (CONTRACT §3 damaged_order).
+    damaged_order: [
+      `${B}(?:arrivée?s?|reçue?s?|livrée?s?)(?: [\\wà-ÿ]+){0,2} (?:cassée?s?|abîmée?s?|endommagée?s?|écrasée?s?|défectueu(?:x|ses?)|déchirée?s?)${E}`,
+      `${B}(?:mauvaise (?:taille|couleur|pointure|commande)|mauvais (?:article|produit|modèle|colis))${E}`,
+    ],
     billing_dispute: [`${B}(?:débité|prélevé|facturé)e?s? deux fois${E}`],
     account_security: [`${B}volée?s?${E}`],
     legal_compliance: [`${B}(?:avocat|poursuites? judiciaires?)${E}`],

@@ -15,6 +15,11 @@ export const IT: LanguagePack = {
     rejection: [`${B}non (?:mi )?(?:aiuta|ha aiutato|funziona|ha funzionato|serve)${E}`],
     acceptance: [`${B}(?:ha funzionato|problema risolto)${E}`],
     refund_request: [`${B}(?:rimborso|rimborsare|rimborsatemi)${E}`],
+    // A delivery that arrived broken or was the wrong thing (CONTRACT §3 damaged_order).
+    damaged_order: [
+      `${B}(?:arrivat[oaie]|consegnat[oaie]|ricevut[oaie]|è|sono)(?: [\\wà-ÿ]+)? (?:rott[oaie]|danneggiat[oaie]|difettos[oaie]|ammaccat[oaie]|rovinat[oaie])${E}`,
+      `${B}(?:taglia|colore|articolo|prodotto|modello) sbagliat[oa]${E}`,
+    ],
     billing_dispute: [`${B}(?:(?:addebitat[oaie]|pagat[oaie]) due volte|doppio addebito)${E}`],
     urgency: [`${B}(?:urgente|urgenza|subito|il prima possibile|al più presto)${E}`],
     'cat:order_status': [`${B}(?:ordine|pacco|spedizione|consegna)${E}`],

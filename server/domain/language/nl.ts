@@ -14,6 +14,11 @@ export const NL: LanguagePack = {
     accept: [`^\\W*(?:ja|graag|prima|goed)${E}[^?]{0,25}$`],
     rejection: [`${B}(?:dat|het|dit) (?:helpt|hielp|werkt|werkte) (?:nog steeds )?niet${E}`],
     acceptance: [`${B}(?:dat|het) (?:werkt|werkte|heeft geholpen)${E}(?! niet)`],
+    // A delivery that arrived broken or was the wrong thing (CONTRACT §3 damaged_order).
+    damaged_order: [
+      `${B}(?:kwam|kwamen|is|zijn|werd|werden)(?: [\\wà-ÿ]+){0,2} (?:kapot|beschadigd|gebroken|gescheurd|defect)${E}`,
+      `${B}verkeerde (?:maat|kleur|artikel|product|bestelling|model)${E}`,
+    ],
     billing_dispute: [`${B}(?:dubbel|twee keer) (?:afgeschreven|betaald|gefactureerd|in rekening gebracht)${E}`],
     urgency: [`${B}(?:spoed|meteen|dringend|zo snel mogelijk|zo spoedig mogelijk)${E}`],
     'cat:order_status': [`${B}(?:bestelling|pakket|pakketje|levering|zending)${E}`],

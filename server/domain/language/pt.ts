@@ -15,6 +15,11 @@ export const PT: LanguagePack = {
     rejection: [`${B}(?:isso )?n[ãa]o (?:me )?(?:ajuda|ajudou|funciona|funcionou|resolve|resolveu)${E}`],
     acceptance: [`${B}(?:funcionou|resolveu|problema resolvido)${E}`],
     refund_request: [`${B}(?:reembolso|estorno|meu dinheiro de volta)${E}`],
+    // A delivery that arrived broken or was the wrong thing (CONTRACT §3 damaged_order).
+    damaged_order: [
+      `${B}(?:chegou|chegaram|veio|vieram|recebi)(?: [\\wà-ÿ]+)? (?:quebrad[oa]s?|danificad[oa]s?|estragad[oa]s?|partid[oa]s?|amassad[oa]s?|com defeito)${E}`,
+      `${B}(?:produto|item|tamanho|cor|pedido|modelo) errad[oa]${E}`,
+    ],
     billing_dispute: [`${B}(?:cobrado|cobrou|cobraram|cobrada)[^.!?]{0,20}duas vezes${E}`],
     account_security: [`${B}(?:roubad[oa]s?|roubaram)${E}`],
     legal_compliance: [`${B}advogad[oa]${E}`],

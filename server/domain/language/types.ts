@@ -17,6 +17,7 @@ export type PhraseKey =
   | 'acceptance'
   | 'refund_request'
   | 'billing_dispute'
+  | 'damaged_order'
   | 'account_security'
   | 'legal_compliance'
   | 'cancellation'

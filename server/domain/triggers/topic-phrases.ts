@@ -267,6 +267,15 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       '\\b(?:stopped working|broke|died|quit working|came apart|fell apart)\\b[^.!?]{0,25}\\bafter (?:only |just )?(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of)\\s+(?:days?|weeks?|uses?|washe?s|wears?|charges?)\\b',
       '\\b(?:i|we) (?:received|got|was sent|were sent|am receive|receive) (?:the |a |an )?wrong\\b',
       '\\b(?:doesn\'t|does not|won\'t|will not) (?:turn|switch|power) on\\b',
+      // The shapes a wrong or faulty delivery takes without those words: "ordered the 27 inch,
+      // received a 24 inch", "you shipped me a completely different case", "dead on arrival", "stick
+      // drift straight out of the box", "arrived with a dent", "came in pieces", food gone off.
+      '\\bordered\\b[^.!?]{0,60}\\b(?:got|received|(?:you |they )?sent(?: me| us)?|came|arrived|delivered)\\s+(?:a |an |the )?(?:different\\b|other\\b|\\d|[\\w-]+ (?:one|size|edition|version|model)\\b)',
+      '\\b(?:sent|shipped|gave|delivered) (?:me|us) (?:a |an |the )?(?:completely |totally |entirely )?different\\b|\\b(?:is|are) (?:for )?(?:a |an )?(?:completely |totally )?different (?:model|size|item|product|version)\\b|\\btwo different sizes\\b',
+      "\\bdead on arrival\\b|\\b(?:drifts?|drifting|doesn't work|does not work|won't (?:work|charge|pair|connect)|not working|only works?|stopped working|broken|faulty|dead)\\b[^.!?]{0,40}\\b(?:straight |right )?out of the box\\b",
+      '\\b(?:arrived|came|showed up|was delivered|were delivered|delivered)\\s+with (?:a |an |the |some )?(?:[\\w-]+ ){0,2}(?:cracks?|dents?|holes?|tears?|rips?|scratch(?:es)?|chips?|stains?|leaks?|dead pixels?)\\b',
+      '\\b(?:came|arrived|is|was|are|were|now|all) in (?:\\w+ )?pieces\\b',
+      '\\bmou?ldy\\b|\\bgone off\\b|\\b(?:spoiled|spoilt)\\b(?! (?:for|my|our|the|it|everything|us|me|him|her|them)\\b)|\\bsmel(?:led|t|ls|ling) (?:off|bad|sour|rotten|funny)\\b|\\b(?:expiry|use[- ]by|best[- ]before) (?:date )?(?:was|is) (?:last|yesterday|already|in the past)\\b',
     ),
     neg: 'any',
     // "I ordered the wrong colour by mistake" is the customer's slip, not a wrong delivery.
