@@ -4,7 +4,7 @@ import { codes, run } from './engine';
 /**
  * Weak codes told in the customer's own shape rather than in listed nouns: a verdict on the company
  * whatever it lands on, a charge disputed by its amount or its absence of consent, earlier contacts
- * counted or promises not kept, a wrong or broken delivery told by its shape or in another language,
+ * counted or promises not kept, a price asked at a scale a list price does not cover, a wrong or broken delivery told by its shape or in another language,
  * danger told in any tense (self-harm, a threat to a person, an emergency
  * now); and the same words where the code does not hold.
  */
@@ -50,6 +50,19 @@ const SHAPES = [
     not: [
       'As I said in my last chat, the login problem is solved now, thanks.',
       'Following up on my message from Monday: it worked, you can close it.',
+    ],
+  },
+  {
+    code: 'custom_pricing',
+    fires: [
+      'We have 120 staff and want the wellness app for all of them, what would that cost?',
+      'Is there a group rate for a party of 25?',
+      'Can you quote us a fleet policy for our vans?',
+    ],
+    not: [
+      'We are 3 people, is the price per seat?',
+      'How much is delivery for 2 boxes?',
+      "Activation fails on 40 seats with 'Licence server unreachable'.",
     ],
   },
   {

@@ -12,6 +12,12 @@ const VERDICT =
   '(?:awful|terrible|horrible|horrendous|appalling|pathetic|shoddy|lousy|disgraceful|unacceptable|abysmal|atrocious|shocking|rubbish|useless|hopeless|garbage|trash|crap|a joke|a disgrace|a nightmare|a shambles|the worst|ridiculous|laughable|outrageous|disgusting)';
 const VERDICT_ADVERB = '(?:so|really|absolutely|just|honestly|utterly|completely|totally|frankly|genuinely|seriously|truly|beyond)';
 
+/** Asking what something costs, or for a quote (custom pricing rule). */
+const PRICE_ASK = '(?:quote|quotation|pric(?:e|es|ing)|rates?|discount|cost|fees?|how much|negotiate)';
+/** A scale a list price does not cover: a count of ten or more people, sites or units. */
+const AT_SCALE =
+  '\\b(?:\\d{2,}[\\d,]*|\\d+k|hundreds|thousands)\\s+(?:[\\w-]+\\s+)?(?:units|students|rooms|people|ppl|persons|employees|staff|members|licen[cs]es|seats|users|vans|trucks|vehicles|cars|sites|locations|offices|schools|stores|shops|laptops|sims|devices|phones|boxes|sets|transfers|guests|attendees|pupils|delegates|drivers|restaurants|caf[eé]s|clinics|branches|buildings|properties|beds)\\b';
+
 /** A sum of money as customers write it: "£45", "$1,250.00", "340 euros", "€149,00". */
 const AMOUNT = '(?:[£$€]\\s?\\d[\\d,.]*|\\b\\d[\\d,.]*\\s?(?:€|eur|euros?|usd|dollars|gbp|pounds|quid|bucks)\\b)';
 
@@ -244,6 +250,10 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       '\\bdiscount for (?:\\d+|a large|bulk|our team|our company|multiple)\\b',
       '\\bpricing for (?:our|a|my) (?:team|company|organi[sz]ation|business)\\b',
       '\\b(?:for|need|want|buy|purchase|add|adding|quote|pricing|price|cost|deal)\\b[^.!?]{0,25}\\b\\d{2,} (?:seats|licen[cs]es|users|employees)\\b',
+      // A price asked for a scale a list price does not cover, in either order: "how much for 25
+      // laptops for a school", "we run 6 cafés … is there a multi-site rate", "group rates for a team of 35".
+      `\\b${PRICE_ASK}\\b[^]{0,150}${AT_SCALE}|${AT_SCALE}[^]{0,150}\\b${PRICE_ASK}\\b`,
+      '\\b(?:group|bulk|multi-?site|fleet|portfolio|(?:district|campus|company|school|chain)-wide|commercial) (?:rates?|discounts?|pricing|licen[cs](?:e|es|ing)|policy|quote|deal)\\b|\\bblock booking\\b',
     ),
   },
   {
