@@ -4,7 +4,7 @@ import { codes, run } from './engine';
 /**
  * Weak codes told in the customer's own shape rather than in listed nouns: a verdict on the company
  * whatever it lands on, a charge disputed by its amount or its absence of consent, earlier contacts
- * counted or promises not kept, a price asked at a scale a list price does not cover, a wrong or broken delivery told by its shape or in another language,
+ * counted or promises not kept, a service ended or not renewed in the customer's words, a price asked at a scale a list price does not cover, a wrong or broken delivery told by its shape or in another language,
  * danger told in any tense (self-harm, a threat to a person, an emergency
  * now); and the same words where the code does not hold.
  */
@@ -50,6 +50,20 @@ const SHAPES = [
     not: [
       'As I said in my last chat, the login problem is solved now, thanks.',
       'Following up on my message from Monday: it worked, you can close it.',
+    ],
+  },
+  {
+    code: 'cancellation',
+    fires: [
+      'Please stop my veggie box subscription from next week.',
+      'Disconnect the landline at the cottage, we never use it.',
+      "I'm quitting, your prices keep going up.",
+      "From now on I'm booking with another airline.",
+    ],
+    not: [
+      "I'm cancelling the order for the red chair, the rest can stay.",
+      'What happens at the end of the lease, do I get the deposit back?',
+      "I don't want to cancel my membership, just pause it.",
     ],
   },
   {

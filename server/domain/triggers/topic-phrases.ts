@@ -238,6 +238,14 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       '\\btak(?:e|ing) my (?:business|money|custom) elsewhere\\b',
       '\\b(?:i am|i\'m|we are|we\'re) (?:leaving|switching|done with (?:you|your company|this company))\\b',
       '\\bnever (?:buy|order|shop|purchase)(?:ing)? (?:from|with|here) (?:you )?again\\b',
+      // Ending a service named as customers name it, a couple of words in: "cancel my sub", "stop my
+      // meal kit subscription", "end my car insurance policy", "disconnect the landline".
+      '\\b(?:cancel(?:l?ing)?|end(?:ing)?|terminat(?:e|ing)|stop(?:ping)?|disconnect(?:ing)?|discontinu(?:e|ing)) (?:my |the |our |this |your )?(?:(?!of |for |an? )[\\w-]+ ){0,2}(?:subs?|subscriptions?|memberships?|polic(?:y|ies)|lease|trial|landline|broadband|internet|insurance|gas|electric(?:ity)?|phone line)\\b',
+      // Not renewing: "we won't be renewing the lease", "please don't renew my policy", "stop the auto renewal".
+      "\\b(?:won't|wont|will not|not going to) (?:be )?(?:renew(?:ing)?|continu(?:e|ing) with)\\b|\\b(?:don't|dont|do not) (?:auto-?)?renew (?:my|the|our|it|this)\\b|\\bstop (?:the |my )?(?:auto-?)?renew(?:al|ing)?\\b",
+      "\\b(?:i am|i'm|im|we are|we're) (?:cancell?ing|leaving|quitting)\\b(?! (?:the |my |this |that |an? |our )?(?:order|booking|reservation|appointment|delivery|item|flight|payment|transfer|parcel|package)s?\\b)",
+      '\\bwant out of (?:my|this|the|our) (?:contract|plan|lease|agreement|subscription|membership|policy)\\b|\\bport(?:ing)? (?:my|our) numbers? (?:out|over|away)\\b',
+      '\\b(?:book|booking|go|going|shop|shopping|fly|flying|order|ordering|buy|buying|stay|staying) with (?:another|a different|other) (?:airline|company|provider|carrier|bank|insurer|shop|store|hotel|brand|service|vendor|gym|app|rental company)\\b',
     ),
     neg: 'want',
   },
