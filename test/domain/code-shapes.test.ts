@@ -4,7 +4,7 @@ import { codes, run } from './engine';
 /**
  * Weak codes told in the customer's own shape rather than in listed nouns: a verdict on the company
  * whatever it lands on, a charge disputed by its amount or its absence of consent, earlier contacts
- * counted or promises not kept, a service ended or not renewed in the customer's words, a price asked at a scale a list price does not cover, a wrong or broken delivery told by its shape or in another language,
+ * counted or promises not kept, someone else in the customer's account told in more words, a service ended or not renewed in the customer's words, a price asked at a scale a list price does not cover, a wrong or broken delivery told by its shape or in another language,
  * danger told in any tense (self-harm, a threat to a person, an emergency
  * now); and the same words where the code does not hold.
  */
@@ -50,6 +50,19 @@ const SHAPES = [
     not: [
       'As I said in my last chat, the login problem is solved now, thanks.',
       'Following up on my message from Monday: it worked, you can close it.',
+    ],
+  },
+  {
+    code: 'account_security',
+    fires: [
+      'Somebody has been using my loyalty points, the balance is zero.',
+      'I keep getting login codes by text that I never asked for.',
+      'My phone got nicked on the bus and the app is on it.',
+    ],
+    not: [
+      'Heard about SIM swap attacks, do you use SMS for the codes?',
+      'Somebody at work recommended you, I want to open an account.',
+      'The code you sent me never arrived, can you resend?',
     ],
   },
   {

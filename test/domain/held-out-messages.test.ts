@@ -12,7 +12,11 @@ import { messageFigures, readLabelledMessages, type MessageFigures } from '../ev
  * 75.7%, 17 of 164, 48.3%; terse 44.4% at 80.4%, 11 of 159, 48.3%. Category floors raised again
  * after the base rates for messages nothing places (categorize.ts unplacedCategory): category then
  * 57.7 / 57.1 / 54.3 / 51.1 / 53.3 / 50.3 / 55.7% in the order of the sets below. Recall floors raised
- * after danger told in any tense (safety): set 1 56.5%, set 2 42.9%, mixed inbox 51.7%, narrative 36.2%. The per-set comments
+ * after danger told in any tense (safety): set 1 56.5%, set 2 42.9%, mixed inbox 51.7%, narrative 36.2%;
+ * and again after the damaged-order, custom-pricing, cancellation and account-security shapes: set 1
+ * 59.4%, set 2 47.2%, mixed inbox 55.0%, business 38.6%, ESL 50.4%, narrative 37.2%, terse 48.1%. As
+ * the rules read more, the model's own share of set 1 fell from 33 to 28 (the rules now find those
+ * codes themselves), so its floor there is 26. The per-set comments
  * below are the figures when each set was added.
  */
 const SETS = [
@@ -23,7 +27,7 @@ const SETS = [
     name: 'held-out customer messages',
     file: 'held-out-messages.jsonl',
     counts: [300, 130, 207],
-    floors: { recall: 0.56, precision: 0.85, falseAlarms: 0.06, category: 0.56, byModel: 30, overRules: 30 },
+    floors: { recall: 0.59, precision: 0.85, falseAlarms: 0.06, category: 0.56, byModel: 26, overRules: 26 },
   },
   {
     // A week of one company's inbox across six businesses, by an author who wrote nothing the model
@@ -34,7 +38,7 @@ const SETS = [
     name: 'held-out customer messages by an author training never read',
     file: 'held-out-2.jsonl',
     counts: [294, 128, 231],
-    floors: { recall: 0.42, precision: 0.8, falseAlarms: 0.03, category: 0.55, byModel: 10, overRules: 10 },
+    floors: { recall: 0.47, precision: 0.8, falseAlarms: 0.03, category: 0.55, byModel: 10, overRules: 10 },
   },
   // Five more authors, written after everything above and never trained on (docs/EVALUATION.md, "Five
   // more held-out authors"). Their look-alikes ("refund received, thanks", "no need for an agent")
@@ -45,35 +49,35 @@ const SETS = [
     name: 'held-out messages: a mixed inbox',
     file: 'held-out-3.jsonl',
     counts: [300, 135, 240],
-    floors: { recall: 0.51, precision: 0.78, falseAlarms: 0.1, category: 0.53, byModel: 20, overRules: 20 },
+    floors: { recall: 0.54, precision: 0.78, falseAlarms: 0.1, category: 0.53, byModel: 20, overRules: 20 },
   },
   {
     // Business customers: 35.2% (94 of 267; rules 68) at 68.1%, 22 of 162, category 50.6%.
     name: 'held-out messages: business customers',
     file: 'held-out-b2b.jsonl',
     counts: [350, 162, 267],
-    floors: { recall: 0.34, precision: 0.67, falseAlarms: 0.14, category: 0.5, byModel: 22, overRules: 22 },
+    floors: { recall: 0.38, precision: 0.67, falseAlarms: 0.14, category: 0.5, byModel: 22, overRules: 22 },
   },
   {
     // English as a second language: 47.1% (129 of 274; rules 97) at 72.5%, 31 of 160, category 48.1%.
     name: 'held-out messages: English as a second language',
     file: 'held-out-esl.jsonl',
     counts: [349, 160, 274],
-    floors: { recall: 0.45, precision: 0.72, falseAlarms: 0.18, category: 0.52, byModel: 28, overRules: 28 },
+    floors: { recall: 0.5, precision: 0.72, falseAlarms: 0.18, category: 0.52, byModel: 28, overRules: 28 },
   },
   {
     // Long emails that tell a story first: 34.1% (100 of 293; rules 67) at 74.1%, 19 of 164, category 48.0%.
     name: 'held-out messages: narrative emails',
     file: 'held-out-narrative.jsonl',
     counts: [350, 164, 293],
-    floors: { recall: 0.36, precision: 0.73, falseAlarms: 0.12, category: 0.49, byModel: 29, overRules: 29 },
+    floors: { recall: 0.37, precision: 0.73, falseAlarms: 0.12, category: 0.49, byModel: 29, overRules: 29 },
   },
   {
     // Terse mobile messages: 44.0% (118 of 268; rules 101) at 79.7%, 12 of 159, category 48.3%.
     name: 'held-out messages: terse mobile chat',
     file: 'held-out-terse.jsonl',
     counts: [350, 159, 268],
-    floors: { recall: 0.42, precision: 0.77, falseAlarms: 0.09, category: 0.54, byModel: 14, overRules: 14 },
+    floors: { recall: 0.47, precision: 0.77, falseAlarms: 0.09, category: 0.54, byModel: 14, overRules: 14 },
   },
 ];
 

@@ -159,6 +159,14 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       // "someone changed my password and email", "somebody emptied my wallet".
       "\\b(?:someone|somebody)(?: else)? (?:has )?(?:changed|reset|accessed|used|took over|taken over|emptied|drained|got into|is using)\\b[^.!?]{0,20}\\b(?:my|our) (?:password|e-?mail|account|pin|phone number|wallet|card|bank|login)\\b",
       '\\bphish(?:ing|ed)\\b',
+      // Someone else at work in the customer's account, in more words: "someone used my points",
+      // "someone's trying to get into my account", "my ex keeps logging in to my account".
+      '\\b(?:someone|somebody|someone\'s|somebody\'s|a stranger|my ex|a hacker)\\b[^.!?]{0,30}\\b(?:us(?:ed|es|ing)|chang(?:ed|es|ing)|order(?:ed|ing)|logg(?:ed|ing) in(?:to| to)?|get(?:ting)? into|got into|access(?:ed|ing)|drain(?:ed|ing)|spen(?:t|ding)|transferr(?:ed|ing)|took over|taken over)\\b[^.!?]{0,30}\\b(?:my|our)\\b',
+      // Codes and alerts the customer never asked for: "2FA codes I didn't request", "login alert, that wasn't me".
+      "\\b(?:codes?|e-?mails?|texts?|sms|notifications?|alerts?|messages?)\\b[^.!?]{0,40}\\b(?:i|we) (?:never|didn't|didnt|did not|haven't|havent) (?:request(?:ed)?|ask(?:ed)? for|trigger(?:ed)?)\\b|\\b(?:that )?(?:wasn't|wasnt|was not) (?:me|us)\\b|\\bi (?:haven't|have not|didn't|didnt|did not) change[d]? anything\\b",
+      // A code or PIN given to someone pretending to be the company.
+      '\\b(?:pretend|claim|scam|fraud|fake|phish)\\w*\\b[^]{0,150}\\b(?:gave|told|sent|replied with|shared|entered|typed)\\b[^.!?]{0,30}\\b(?:code|pin|password|otp|card details)\\b',
+      '\\b(?:phone|card|wallet|laptop|purse|bag|tablet)s? (?:got|was|has been|were) (?:nicked|pinched|swiped|snatched)\\b|\\bsim (?:got |was |has been )swapped\\b',
     ),
     neg: 'any',
   },
