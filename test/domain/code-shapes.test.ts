@@ -46,8 +46,13 @@ const SHAPES = [
       'I emailed about the deposit on the 2nd and never heard back.',
       'Following up on my message about the broken gate code.',
       'Got transferred between three different departments and nobody could help.',
+      "I rang your helpline on Tuesday about the boiler and I'm still waiting for an engineer.",
+      'The rep I spoke with last week said the credit would appear. Nothing so far.',
+      'We emailed in March about the invoice and have had no reply.',
     ],
     not: [
+      'I emailed last week to say thanks, nothing else needed.',
+      'Last week I ordered a lamp, is it still in stock?',
       'As I said in my last chat, the login problem is solved now, thanks.',
       'Following up on my message from Monday: it worked, you can close it.',
     ],

@@ -20,6 +20,16 @@ const COUNT = '(?:three|four|five|six|seven|eight|nine|ten|\\d+)';
 /** The rest of the message, up to 400 characters (a promise and its breach are often two sentences apart). */
 const UNTIL_MESSAGE_END = '[\\s\\S]{0,400}?';
 
+/** Someone contacted or answered before: "I emailed", "we rang", "the agent I spoke to", "your colleague said". */
+const EARLIER_CONTACT =
+  "\\b(?:(?:i|we)(?:'ve| have)? (?:called|rang|rung|phoned|emailed|e-mailed|messaged|chatted|wrote|written|reported|contacted|spoke|spoken|talked|raised|opened|sent|asked)|(?:agent|colleague|rep|representative|advis[eo]r|engineer|support|team|someone|person) (?:i |we )?(?:spoke|talked|chatted) (?:to|with))\\b";
+/** When: "last week", "on Monday", "3 days ago", "in March", "on the 4th", "yesterday". */
+const WHEN =
+  '\\b(?:last (?:week|month|time|night|year|\\w+day)|yesterday|earlier|before|\\d+ (?:days?|weeks?|months?) ago|(?:a|two|three|four|few) (?:days?|weeks?|months?) ago|on (?:the \\d+(?:st|nd|rd|th)?|\\w+day)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\\b';
+/** Still not done: "still", "nothing since", "never came", "no reply", "not yet", "yet to" (not "nothing else needed"). */
+const STILL_OPEN =
+  "\\b(?:still|no one|nobody|not yet|yet to|heard nothing|nothing (?:since|yet|so far|happened|has|came|arrived|back|changed)|never (?:came|arrived|heard|got|happened|showed|turned up|called|replied|responded)|no (?:answer|reply|response|call|word|update|change|refund|sign))\\b";
+
 /** "The update fixed the crash", "the error is gone": a fault that is over … */
 const FAULT_FIXED = test('\\b(?:fixed|resolved|solved|sorted(?: out)?|patched|cleared up|(?:is|was|are|were) gone|went away|disappeared)\\b');
 /**
@@ -98,6 +108,10 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
       "\\b(?:never|haven't|have not|didn't|did not) (?:heard|hear|got|get) (?:back|a reply|an answer|a response)\\b",
       '\\bstill no (?:answer|reply|response|word|update|call ?back|news)\\b',
       '\\bfollowing up (?:again|on my|on our|on the|about my|regarding my)\\b',
+      // An earlier contact placed in time, then the customer says it is still open, however far
+      // apart: "I emailed support on Monday … nothing since", "the agent I spoke to last week said
+      // … It's still locked".
+      `${EARLIER_CONTACT}[^.!?]{0,60}${WHEN}${UNTIL_MESSAGE_END}${STILL_OPEN}`,
     ),
   },
   {
