@@ -7,7 +7,7 @@ import { containsHeldOut, messageFiles, readMessages } from '../../server/intent
 /** Our labelled messages (server/intent-training/messages/) as training reads them. */
 const jsonlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(dir, f));
 /** Messages no training may read: the held-out sets and the look-alikes the rules are checked on. */
-const HELD_OUT = ['outside', 'lookalikes', 'dev'].flatMap((d) => jsonlIn(path.join(__dirname, '../fixtures', d)));
+const NOT_TRAINED = ['outside', 'lookalikes', 'dev'].flatMap((d) => jsonlIn(path.join(__dirname, '../fixtures', d)));
 const key = (text: string) => text.trim().toLowerCase();
 
 describe('our labelled messages', () => {
@@ -31,9 +31,9 @@ describe('our labelled messages', () => {
 
   it('share no message with any held-out set, nor any held-out phrasing', () => {
     const trained = new Set(rows.map((r) => key(r.text)));
-    expect(HELD_OUT.length).toBeGreaterThanOrEqual(10);
-    const heldOut = HELD_OUT.flatMap((f) => readMessages(f)).map((r) => key(r.text));
-    expect(heldOut.filter((t) => trained.has(t))).toEqual([]);
+    expect(NOT_TRAINED.length).toBeGreaterThanOrEqual(10);
+    const notTrained = NOT_TRAINED.flatMap((f) => readMessages(f)).map((r) => key(r.text));
+    expect(notTrained.filter((t) => trained.has(t))).toEqual([]);
     expect(rows.filter((r) => containsHeldOut(r.text)).map((r) => r.text)).toEqual([]);
   });
 

@@ -12,8 +12,8 @@ import { formatFigures, messageFigures, readLabelledMessages } from './message-f
 const { values, positionals } = parseArgs({ options: { weights: { type: 'string' } }, allowPositionals: true });
 const model = values.weights ? loadIntentModel(values.weights) : undefined;
 const jsonlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f));
-const HELD_OUT = ['outside', 'lookalikes', 'dev'].flatMap((dir) => jsonlIn(path.join(__dirname, '../fixtures', dir)));
-for (const file of positionals.length > 0 ? positionals : HELD_OUT) {
+const NOT_TRAINED = ['outside', 'lookalikes', 'dev'].flatMap((dir) => jsonlIn(path.join(__dirname, '../fixtures', dir)));
+for (const file of positionals.length > 0 ? positionals : NOT_TRAINED) {
   const rows = readLabelledMessages(file);
   console.log(formatFigures(`${path.basename(file)}, rules and model`, messageFigures(rows, model)));
   console.log(formatFigures(`${path.basename(file)}, rules only`, messageFigures(rows, null)));

@@ -311,7 +311,6 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
     key: 'safety',
     re: anyOf(
       '\\bsuicid(?:e|al)\\b',
-      '\\bend (?:my life|it all)\\b',
       '\\b(?:hurt|kill|shoot|stab|attack|beat up) (?:someone|somebody|people|everyone|your (?:staff|driver|employees))\\b',
       '\\b(?:want|going) to die\\b',
       '\\bself[- ]harm\\b',
@@ -328,10 +327,11 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       '\\b(?:fire|safety|choking|electrical|health|burn) (?:hazard|risk)s?\\b',
       '\\bspark(?:s|ed|ing)\\b[^.!?]{0,20}\\b(?:came|coming|out|when|from|socket|plug|cable|charger)\\b|\\bmelt(?:ed|ing)\\b',
       '\\b(?:smell(?:s|ed|ing)? (?:strongly |heavily |really |very )?(?:of |like )?gas|gas (?:leak|smell)|leaking gas|carbon monoxide)\\b',
-      '\\b(?:someone|somebody|a child|my (?:kid|child|son|daughter|baby)) (?:could|might) (?:have )?(?:get |got |been )?(?:hurt|injured|killed|electrocuted|burned)\\b',
+      // "A child could get hurt", "someone is going to get hurt".
+      "\\b(?:someone|somebody|a child|my (?:kid|child|son|daughter|baby)) (?:(?:could|might) (?:have )?(?:get |got |been )?|(?:is going to|'s going to|is gonna|will|gets|is getting) (?:get )?)(?:hurt|injured|killed|electrocuted|burned)\\b",
       '\\b(?:is|are|was|looks|seems) (?:really |very |so |extremely )?(?:dangerous|unsafe)\\b',
       // Words of despair that point at self-harm.
-      "\\b(?:don't|do not|dont) want to be (?:here|alive|around) any ?more\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bbetter off (?:dead|without me)\\b|\\bcan'?t go on (?:like this|any ?more)\\b",
+      "\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bbetter off (?:dead|without me)\\b|\\bcan'?t go on (?:like this|any ?more)\\b",
       // Someone threatened or is stranded in danger: "he knows where I live", "on the hard shoulder with my kids".
       "\\b(?:knows where i live|i'?m (?:scared|afraid|terrified) (?:to (?:open the door|go (?:out|home)|leave (?:the house|my (?:home|house|flat)))|for my (?:life|safety|kids|children))|fear (?:for )?my (?:life|safety)|threatened (?:to (?:hurt|kill|hit)|me)|(?:he|she|they) (?:will|'ll|is going to) come back)\\b",
       '\\b(?:on the (?:hard )?shoulder|side of the (?:road|highway|motorway|freeway)|broken? down on the (?:highway|motorway|freeway))\\b',
@@ -341,10 +341,9 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       "\\b(?:don't|dont|do not|can't|cant|cannot) (?:really |even )?see (?:the|any) point (?:in |of )?(?:living|life|going on|anything|any ?more)\\b|\\bnothing (?:left )?to live for\\b|\\b(?:don't|dont|do not) (?:really |even )?(?:want to|wanna) (?:be (?:here|alive|around)|live|go on) any ?more\\b|\\b(?:don't|dont|do not) feel like (?:going on|living)\\b",
       '\\bthinking (?:about|of) (?:ending (?:it|my life|things)|killing myself|taking all (?:of )?(?:them|my|the))\\b',
       // Violence threatened against a person, by whoever: "he said he'll hurt me", "threatened to stab
-      // the nurse", "is bringing a gun", "someone is going to get hurt".
+      // the nurse", "is bringing a gun".
       "\\b(?:will|'ll|going to|gonna|threaten(?:ed|ing|s)? to|coming to) (?:come (?:and |to )?)?(?:hurt|kill|stab|shoot|hit|beat|attack|rape) (?:me|her|him|us|them|my|our|someone|somebody|people|the|a|another|one)\\b",
       '\\b(?:bring|bringing|brought|carrying|pulled) a (?:gun|knife|weapon|firearm|machete)\\b',
-      "\\b(?:someone|somebody|a child|my (?:kid|child|son|daughter|baby)) (?:is going to|'s going to|is gonna|will|gets|is getting) (?:get )?(?:hurt|injured|killed|electrocuted|burned)\\b",
       '\\b(?:nearly|almost) (?:choked|died|drowned|fell|crashed|electrocuted|ran (?:me|him|her|us|them) over|hit (?:me|him|her|us|my))\\b',
       // A person in a medical emergency now, and live electricity where people are.
       '\\b(?:called|call|calling|need|needs|used|using|gave (?:him|her|them)) (?:an? |the |his |her |my |their )?(?:ambulance|epi-?pen)\\b|\\bambulance (?:is )?(?:coming|on (?:its|the) way|arrived|came)\\b|\\banaphyla\\w*|\\b(?:at|in|to) (?:a&e|the er|the emergency (?:room|department))\\b',
