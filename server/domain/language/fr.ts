@@ -27,6 +27,40 @@ export const FR: LanguagePack = {
     account_security: [`${B}volée?s?${E}`],
     legal_compliance: [`${B}(?:avocat|poursuites? judiciaires?)${E}`],
     cancellation: [`${B}(?:résilier|resilier|(?:annuler|fermer) (?:mon|ma|notre) (?:abonnement|compte|adhésion))${E}`],
+    // Codes the English tables alone used to carry (CONTRACT §3), in this language's own words.
+    safety: [
+      `${B}(?:me suicider|suicide|me tuer|en finir avec (?:la vie|ma vie)|me faire du mal|mettre fin à mes jours)${E}`,
+      `${B}(?:je vais|on va) (?:vous|te|le|la|les) (?:tuer|buter|frapper|défoncer|retrouver)${E}`,
+      `${B}(?:odeur de gaz|(?:ça )?sent le gaz|fuite de gaz)${E}`,
+      `${B}(?:a pris feu|prend feu|pris feu|en feu|en flammes|a explosé|a explose|explosé)${E}`,
+      `${B}(?:de la )?fumée (?:sort|sortait|est sortie|qui sort)${E}`,
+      `${B}(?:décharge électrique|decharge electrique|(?:pris|prendre|reçu) (?:une )?(?:décharge|decharge|châtaigne|jus)|électrocuté|electrocute)${E}`,
+      `${B}(?:intoxication|intoxiqué(?:e|s|es)?|réaction allergique|reaction allergique)${E}`,
+    ],
+    complaint: [
+      `${B}(?:lamentable|inadmissible|scandaleu(?:x|se)|honteu(?:x|se)|inacceptable|déplorable|deplorable|catastrophique|une honte|un scandale|une arnaque)${E}`,
+      `${B}(?:le pire|la pire) (?:service|entreprise|expérience|experience|magasin|achat|compagnie)${E}|${B}(?:service|sav|qualité|qualite) (?:est |était |etait )?(?:nul(?:le)?|déplorable|lamentable|catastrophique)${E}`,
+      `${B}(?:très |tres |vraiment |super )?(?:déçu(?:e|s|es)?|decu(?:e|s|es)?|mécontent(?:e|s|es)?|mecontent(?:e|s|es)?)${E}`,
+      `${B}(?:faire|déposer|deposer|adresser) une réclamation${E}|${B}(?:je veux|je souhaite|je vais) me plaindre${E}`,
+    ],
+    custom_pricing: [
+      `${B}(?:tarif|tarifs|prix|devis|remise|réduction|reduction)s? (?:spéciaux|speciaux|spécial|special|préférentiels?|preferentiels?|de gros|dégressifs?|degressifs?|entreprise|pour (?:les )?entreprises|sur (?:le )?volume|en volume)${E}`,
+      `${B}(?:tarif|tarifs|prix|devis|remise|combien)${E}[^.!?]{0,60}${B}(?:\\d{2,}|des centaines|des milliers) (?:unités|unites|utilisateurs|licences|salariés|salaries|employés|employes|personnes|postes|sites|magasins)${E}`,
+    ],
+    account_change: [
+      `${B}(?:changer|modifier|mettre à jour|mettre a jour|corriger|actualiser) (?:mon |ma |mes |l'|le |la |les )?(?:adresse(?: e-?mail| mail| de livraison| de facturation)?|e-?mail|mail|numéro de (?:téléphone|telephone|portable)|numero de (?:téléphone|telephone|portable)|téléphone|telephone|nom|prénom|prenom|carte(?: bancaire)?|moyen de paiement|coordonnées(?: bancaires)?|coordonnees(?: bancaires)?|rib|iban)${E}`,
+    ],
+    bug_report: [
+      `${B}(?:ne (?:fonctionne|marche) (?:plus|pas)|(?:fonctionne|marche) (?:plus|pas)|ne s'ouvre (?:plus|pas)|ne (?:charge|se charge|se connecte) (?:plus|pas))${E}`,
+      `${B}(?:(?:a|ça|ca|qui|il|elle|tout) plant(?:e|é|ée)|bug(?:ue|gue)?|beugue|crash(?:e)?|se fige|figé(?:e)?|reste bloquée? sur|se ferme tout(?:e)? seule?)${E}`,
+      `${B}(?:message d'erreur|code d'erreur|(?:m'affiche|affiche|j'ai|il y a) (?:une |un message d')?erreur)${E}`,
+    ],
+    unresolved_previous_contact: [
+      `${B}(?:deuxième|deuxieme|troisième|troisieme|quatrième|quatrieme|énième|enieme|\\d+e) (?:fois que (?:je|j'|nous) (?:vous )?(?:écris|ecris|appelle|contacte|relance|signale|demande)|relance)${E}|${B}(?:écris|ecris|appelle|contacte|relance|signale)(?: [\\wà-ÿ']+){0,3} pour la (?:deuxième|deuxieme|troisième|troisieme|quatrième|quatrieme|énième|enieme) fois${E}`,
+      `${B}(?:j'ai |nous avons )?(?:déjà |deja )?(?:appelé|appele|écrit|ecrit|contacté|contacte|relancé|relance)(?: [\\wà-ÿ']+){0,3} (?:plusieurs|deux|trois|quatre|\\d+) fois${E}`,
+      `${B}(?:personne|aucun conseiller) ne (?:m'a|nous a) (?:répondu|repondu|rappelé|rappele|recontacté)${E}|${B}(?:toujours |resté |reste )?sans (?:réponse|reponse|nouvelles)${E}|${B}(?:toujours pas de|aucune) (?:réponse|reponse|nouvelles)${E}`,
+      `${B}(?:on|vous) (?:m'a|m'avez|nous a|nous avez) (?:dit|promis|assuré|assure) que${E}[^.!?]{0,80}${B}(?:mais|et) (?:rien|personne|toujours)${E}`,
+    ],
     urgency: [`${B}(?:imm[ée]diatement|le plus (?:vite|rapidement) possible|au plus vite)${E}`],
     profanity: [`${B}(?:merde|putain)${E}`],
     'cat:order_status': [`${B}(?:commande|colis|livraison)${E}`],

@@ -42,7 +42,12 @@ function compile(alternatives: readonly string[], flags: string): RegExp {
  * written in is dropped (scan.ts); "pedido" is Spanish and Portuguese alike.
  */
 export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
+  const seen = new Set<string>();
   return rules.map((rule) => {
+    // A key's later rules are narrower readings of it (safety's injuries need a cause): the other
+    // languages' phrases join the first rule of the key only.
+    if (seen.has(rule.key)) return rule;
+    seen.add(rule.key);
     const foreign = new Map<LanguageCode, RegExp>();
     for (const pack of OTHERS) {
       const phrases = pack.phrases[rule.key as PhraseKey];

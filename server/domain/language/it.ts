@@ -21,6 +21,41 @@ export const IT: LanguagePack = {
       `${B}(?:taglia|colore|articolo|prodotto|modello) sbagliat[oa]${E}`,
     ],
     billing_dispute: [`${B}(?:(?:addebitat[oaie]|pagat[oaie]) due volte|doppio addebito)${E}`],
+    // Codes the English tables alone used to carry (CONTRACT §3), in this language's own words.
+    safety: [
+      `${B}(?:suicid(?:io|armi|arsi)|uccidermi|ammazzarmi|togliermi la vita|farla finita|farmi del male|non voglio più vivere|non voglio piu vivere)${E}`,
+      `${B}(?:ti|vi|lo|la|li) (?:ammazzo|uccido|meno|spacco la faccia)${E}|${B}(?:vengo|veniamo) a (?:prenderti|cercarti|prendervi)${E}`,
+      `${B}(?:odore|puzza|puzzo) di gas${E}|${B}(?:fuga|perdita) di gas${E}`,
+      `${B}(?:(?:ha |è |e )?preso fuoco|prende fuoco|in fiamme|(?:è |e )?esplos[oa]|ha fatto (?:le )?scintille)${E}`,
+      `${B}(?:esce|usciva|è uscito|e uscito|uscito) (?:del )?fumo${E}|${B}(?:fuma|fumava)${E}`,
+      `${B}(?:scossa elettrica|(?:preso|presa|prende) (?:la |una )?scossa|folgorat[oa])${E}`,
+      `${B}(?:intossicazione|intossicat[oa]|reazione allergica|ustion(?:e|i)|mi sono (?:bruciat[oa]|ustionat[oa]|ferit[oa]|tagliat[oa]))${E}`,
+    ],
+    complaint: [
+      `${B}(?:pessim[oa]|vergognos[oa]|una vergogna|vergogna|inaccettabile|scandalos[oa]|uno scandalo|ridicol[oa]|indecente|un disastro|una truffa|una presa in giro|penos[oa])${E}`,
+      `${B}(?:il peggior(?:e)?|la peggiore|peggior) (?:servizio|assistenza|azienda|esperienza|acquisto|negozio|compagnia|operatore)${E}`,
+      `${B}(?:molto |davvero |profondamente |estremamente )?(?:delus[oa]|deluse|delusi|insoddisfatt[oa]|insoddisfatti|insoddisfatte)${E}`,
+      `${B}(?:fare|presentare|sporgere|inviare) (?:un )?(?:reclamo|lamentela)${E}|${B}(?:voglio|vorrei) lamentarmi${E}`,
+    ],
+    custom_pricing: [
+      `${B}(?:prezzo|prezzi|preventivo|sconto|tariff[ae]|offerta)s? (?:special[ei]|per quantità|per quantita|per aziende|aziendal[ei]|all'ingrosso|corporate|dedicat[oa])${E}`,
+      `${B}(?:prezzo|prezzi|preventivo|sconto|quanto costa|quanto costano|offerta)${E}[^.!?]{0,60}${B}(?:\\d{2,}|centinaia|migliaia) (?:pezzi|unità|unita|utenti|licenze|dipendenti|persone|postazioni|sedi|negozi)${E}`,
+    ],
+    account_change: [
+      `${B}(?:cambiare|modificare|aggiornare|correggere)(?: [\\wà-ÿ]+)? (?:il |la |lo |l'|i |le |mio |mia |miei |mie )?(?:indirizzo(?: email| e-mail| di spedizione| di consegna| di fatturazione)?|e-?mail|numero di (?:telefono|cellulare)|telefono|cellulare|nome|cognome|carta(?: di credito)?|metodo di pagamento|dati(?: personali| bancari)?|iban|intestatario)${E}`,
+    ],
+    bug_report: [
+      `${B}(?:non (?:mi )?funziona(?: più| piu)?|(?:ha )?smesso di funzionare|non (?:si )?(?:apre|carica|connette|avvia)|non va più|non va piu)${E}`,
+      `${B}(?:si (?:blocca|è bloccat[oa]|e bloccat[oa]|pianta|chiude da sol[oa]|riavvia da sol[oa])|crasha|crashato|(?:rimane|resta) bloccat[oa])${E}`,
+      `${B}(?:(?:mi )?(?:dà|da|esce|compare|appare|viene fuori) (?:un |l')?errore|messaggio di errore|codice (?:di )?errore)${E}`,
+    ],
+    unresolved_previous_contact: [
+      `${B}(?:seconda|terza|quarta|quinta|ennesima) volta che (?:vi |ti |la )?(?:scrivo|chiamo|contatto|segnalo|chiedo|sollecito)${E}|${B}(?:scrivo|chiamo|contatto|segnalo|chiedo)(?: [\\wà-ÿ']+){0,3} per (?:la )?(?:seconda|terza|quarta|quinta|ennesima) volta${E}`,
+      `${B}(?:ho|abbiamo) già (?:chiamato|scritto|contattato|segnalato|inviato)(?: [\\wà-ÿ']+){0,3} (?:più|piu|diverse|varie|molte|due|tre|quattro|\\d+) volte${E}`,
+      `${B}(?:nessuno|nessuna) (?:mi |ci )?(?:ha )?(?:risposto|richiamato|ricontattato|risolto)${E}|${B}(?:ancora |sempre )?(?:senza|nessuna) risposta${E}`,
+      `${B}(?:mi |ci )?(?:avevano|hanno|avete) (?:detto|promesso|assicurato) che${E}[^.!?]{0,80}${B}(?:ma|e) (?:niente|nessuno|nulla|ancora)${E}`,
+      `${B}(?:sollecito|solleciti)${E}`,
+    ],
     urgency: [`${B}(?:urgente|urgenza|subito|il prima possibile|al più presto)${E}`],
     'cat:order_status': [`${B}(?:ordine|pacco|spedizione|consegna)${E}`],
     'cat:returns_refunds': [`${B}(?:cambiare|reso|rimborso)${E}`],

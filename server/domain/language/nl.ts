@@ -20,6 +20,41 @@ export const NL: LanguagePack = {
       `${B}verkeerde (?:maat|kleur|artikel|product|bestelling|model)${E}`,
     ],
     billing_dispute: [`${B}(?:dubbel|twee keer) (?:afgeschreven|betaald|gefactureerd|in rekening gebracht)${E}`],
+    // Codes the English tables alone used to carry (CONTRACT §3), in this language's own words.
+    safety: [
+      `${B}(?:zelfmoord|mezelf (?:van kant maken|iets aandoen|pijn doen)|een einde aan mijn leven|niet meer (?:willen )?leven)${E}`,
+      `${B}(?:ik|wij|we) (?:maak|maken|sla|slaan) (?:je|jou|jullie|u|hem|haar)(?: [\\wà-ÿ]+){0,2} (?:dood|kapot|in elkaar)${E}`,
+      `${B}(?:ruikt|rook|stinkt|stonk|geur) naar gas${E}|${B}(?:gaslek|gaslucht|gasgeur)${E}`,
+      `${B}(?:vlam gevat|in brand gevlogen|staat in brand|in de fik|ontploft|geëxplodeerd|geexplodeerd|ging branden)${E}`,
+      `${B}(?:rook (?:kwam|komt|uit)|begon te roken|staat te roken)${E}`,
+      `${B}(?:(?:een )?(?:schok|stroomstoot|elektrische schok) gekregen|elektrische schok|geëlektrocuteerd)${E}`,
+      `${B}(?:vergiftiging|vergiftigd|allergische reactie|brandwond(?:en)?|mij verbrand|me verbrand)${E}`,
+    ],
+    complaint: [
+      `${B}(?:schandalig|belachelijk|waardeloos|bedroevend|een schande|schande|onacceptabel|onaanvaardbaar|rampzalig|een grap|oplichting|oplichters|bagger)${E}`,
+      `${B}(?:slechtste|ergste) (?:service|klantenservice|bedrijf|ervaring|aankoop|winkel|webshop|provider)${E}`,
+      `${B}(?:erg |zeer |heel |enorm |diep )?(?:teleurgesteld|ontevreden)${E}`,
+      `${B}(?:klacht|klachten|klagen|een klacht indienen)${E}`,
+    ],
+    custom_pricing: [
+      `${B}(?:staffelkorting|volumekorting|kwantumkorting|zakelijke (?:prijs|prijzen|tarieven|korting)|groothandelsprijs(?:zen)?|bedrijfstarief|speciale (?:prijs|prijzen|korting|offerte))${E}`,
+      `${B}(?:offerte|prijs|prijzen|korting|wat kost|hoeveel kost)${E}[^.!?]{0,60}${B}(?:\\d{2,}|honderden|duizenden) (?:stuks|eenheden|gebruikers|licenties|medewerkers|werknemers|personen|werkplekken|locaties|vestigingen|winkels)${E}`,
+    ],
+    account_change: [
+      `${B}(?:adres|e-?mail(?:adres)?|mailadres|telefoonnummer|gsm-nummer|nummer|naam|achternaam|betaalmethode|betaalgegevens|rekeningnummer|iban|bankrekening|bezorgadres|factuuradres|gegevens)(?: [\\wà-ÿ]+){0,4} (?:wijzigen|veranderen|aanpassen|updaten)${E}`,
+      `${B}(?:wijzig|verander|pas|update) (?:mijn|het|de) (?:adres|e-?mail(?:adres)?|telefoonnummer|naam|betaalmethode|rekeningnummer|iban|bezorgadres|gegevens)${E}`,
+    ],
+    bug_report: [
+      `${B}(?:werkt|werken) (?:al [\\wà-ÿ]+ )?(?:niet|niet meer|nog steeds niet)${E}|${B}doet het niet(?: meer)?${E}`,
+      `${B}(?:loopt vast|liep vast|vastgelopen|crasht|crashte|gecrasht|blijft hangen|sluit (?:zichzelf )?af|start niet op|laadt niet|opent niet|bevroren)${E}`,
+      `${B}(?:foutmelding|foutcode|(?:krijg|kreeg|geeft|gaf)(?: [\\wà-ÿ]+){0,2} (?:een )?(?:fout|error))${E}`,
+    ],
+    unresolved_previous_contact: [
+      `${B}(?:tweede|derde|vierde|vijfde|zoveelste) keer dat (?:ik|wij|we) (?:bel|mail|schrijf|contact opneem|meld|vraag)${E}|${B}(?:bel|mail|schrijf|meld|vraag)(?: [\\wà-ÿ]+){0,3} voor de (?:tweede|derde|vierde|vijfde|zoveelste) keer${E}`,
+      `${B}(?:al |reeds )?(?:meerdere|verschillende|twee|drie|vier|\\d+) keer(?: [\\wà-ÿ]+){0,3} (?:gebeld|gemaild|gemeld|contact opgenomen|geschreven|geklaagd)${E}`,
+      `${B}(?:geen|nog steeds geen|nog geen|nooit) (?:antwoord|reactie|respons|terugkoppeling)${E}|${B}(?:niemand heeft (?:me |mij |ons )?(?:teruggebeld|gereageerd|geantwoord)|niemand (?:belt|reageert))${E}`,
+      `${B}(?:beloofd|toegezegd|zeiden ze|zei men)${E}[^.!?]{0,80}${B}(?:maar|en) (?:niets|niks|niemand|nooit)${E}`,
+    ],
     urgency: [`${B}(?:spoed|meteen|dringend|zo snel mogelijk|zo spoedig mogelijk)${E}`],
     'cat:order_status': [`${B}(?:bestelling|pakket|pakketje|levering|zending)${E}`],
     'cat:returns_refunds': [`${B}(?:ruilen|retourneren|terugsturen|retour)${E}`],

@@ -24,6 +24,41 @@ export const PT: LanguagePack = {
     account_security: [`${B}(?:roubad[oa]s?|roubaram)${E}`],
     legal_compliance: [`${B}advogad[oa]${E}`],
     cancellation: [`${B}cancelar (?:minha|a|nossa) (?:assinatura|conta|associação)${E}`],
+    // Codes the English tables alone used to carry (CONTRACT §3), in this language's own words.
+    safety: [
+      `${B}(?:me matar|suicid(?:ar|io|ar-me)|tirar (?:a )?minha (?:própria )?vida|acabar com (?:a )?minha vida|me machucar|não quero mais viver|nao quero mais viver)${E}`,
+      `${B}(?:eu )?(?:vou|vamos) (?:te|lhe|vos) (?:matar|bater|quebrar|espancar)${E}|${B}(?:te|vos) (?:mato|quebro)${E}`,
+      `${B}(?:cheiro de gás|cheiro de gas|vazamento de gás|vazamento de gas|fuga de gás|fuga de gas)${E}`,
+      `${B}(?:pegou fogo|pega fogo|começou a pegar fogo|em chamas|explodiu|incendiou)${E}`,
+      `${B}(?:saiu|sai|saindo|soltou|solta|soltando) (?:muita )?(?:fumaça|fumaca|fumo)${E}`,
+      `${B}(?:choque elétrico|choque eletrico|levei (?:um )?choque|tomei (?:um )?choque|deu (?:um )?choque)${E}`,
+      `${B}(?:intoxicação|intoxicacao|intoxicad[oa]s?|reação alérgica|reacao alergica|me queimei|se queimou|queimadura)${E}`,
+    ],
+    complaint: [
+      `${B}(?:péssim[oa]|pessim[oa]|horrível|horrivel|vergonhos[oa]|uma vergonha|lamentável|lamentavel|um absurdo|absurdo|descaso|um lixo|uma porcaria|palhaçada|palhacada|desrespeito)${E}`,
+      `${B}(?:o pior|a pior) (?:serviço|servico|atendimento|empresa|experiência|experiencia|compra|loja|operadora)${E}`,
+      `${B}(?:muito |super |totalmente )?(?:decepcionad[oa]s?|insatisfeit[oa]s?)${E}`,
+      `${B}(?:fazer|registrar|abrir|deixar) (?:uma )?(?:reclamação|reclamacao|queixa)${E}|${B}(?:quero|vou) reclamar${E}`,
+    ],
+    custom_pricing: [
+      `${B}(?:preço|preco|preços|precos|orçamento|orcamento|desconto|tarifa|cotação|cotacao)s? (?:especial|especiais|por volume|para empresas|corporativ[oa]s?|de atacado|no atacado|empresarial)${E}`,
+      `${B}(?:preço|preco|orçamento|orcamento|desconto|cotação|cotacao|quanto)${E}[^.!?]{0,60}${B}(?:\\d{2,}|centenas|milhares) (?:unidades|usuários|usuarios|licenças|licencas|funcionários|funcionarios|pessoas|colaboradores|lojas|filiais)${E}`,
+    ],
+    account_change: [
+      `${B}(?:mudar|alterar|trocar|atualizar|corrigir)(?: [\\wà-ÿ]+)? (?:o |a |os |as |meu |minha |meus |minhas )?(?:endereço|endereco|e-?mail|número de (?:telefone|celular)|numero de (?:telefone|celular)|telefone|celular|nome|sobrenome|cartão|cartao|forma de pagamento|método de pagamento|metodo de pagamento|dados(?: cadastrais| bancários| bancarios)?|conta bancária|conta bancaria)${E}`,
+    ],
+    bug_report: [
+      `${B}(?:não|nao|n) (?:está |esta |tá |ta )?(?:funciona|funcionando|abre|abrindo|carrega|carregando|conecta|conectando)${E}|${B}parou de funcionar${E}`,
+      `${B}(?:trava|travou|travando|travado|crasha|crashou|fecha sozinh[oa]|fechou sozinh[oa]|reinicia sozinh[oa]|congelou|congela)${E}`,
+      `${B}(?:(?:dá|da|deu|aparece|apareceu|aparecendo) (?:um |o )?erro|mensagem de erro|código de erro|codigo de erro)${E}`,
+    ],
+    unresolved_previous_contact: [
+      `${B}(?:segunda|terceira|quarta|quinta|enésima|enesima) vez que (?:eu )?(?:ligo|escrevo|mando|envio|entro em contato|reclamo|peço|peco|pergunto|falo|solicito|abro)${E}`,
+      `${B}(?:já |ja )?(?:liguei|mandei|enviei|escrevi|reclamei|entrei em contato|abri (?:um )?chamado)(?: [\\wà-ÿ]+){0,3} (?:várias|varias|muitas|duas|três|tres|quatro|\\d+) vezes${E}`,
+      `${B}(?:ninguém|ninguem) (?:me |nos )?(?:respondeu|retornou|ligou|resolveu|deu retorno)${E}|${B}(?:continuo|sigo|estou|fiquei) sem (?:resposta|retorno|solução|solucao)${E}|${B}até agora nada${E}`,
+      `${B}(?:\\d+|vários|varios|dois|três|tres) protocolos${E}`,
+      `${B}(?:me )?(?:disseram|prometeram|falaram) que${E}[^.!?]{0,80}${B}(?:mas|e) (?:nada|ninguém|ninguem|não|nao)${E}`,
+    ],
     urgency: [`${B}(?:urgente|o mais rápido possível|o quanto antes)${E}`],
     profanity: [`${B}(?:porra|caralho)${E}`],
     'cat:order_status': [`${B}(?:pedido|encomenda|entrega|envio)${E}`],
