@@ -3,7 +3,7 @@ import { STRONG } from '../categorize';
 import { negationPatterns } from '../language';
 import type { Trigger } from '../decision';
 import type { IntentExample } from '../policy';
-import { askedInGeneral, languagesOf, type Hits, type MessageView, type PhraseRule } from '../triggers/scan';
+import { askedInGeneral, languagesOf, mainLanguageOf, type Hits, type MessageView, type PhraseRule } from '../triggers/scan';
 import type { IntentHit, IntentReading } from './read-intents';
 
 /**
@@ -28,7 +28,9 @@ export function mergeIntentHits(
     if (hits.has(code)) continue;
     // The rules' readings hold for the model too: set aside by a rule, or asked in general (scan.ts).
     const kept = list.filter(
-      (hit) => hit.example !== undefined || !(setAsideByRules(code, hit, views, rules) || askedInGeneral(code, views[hit.message]!)),
+      (hit) =>
+        hit.example !== undefined ||
+        (readsEnglish(views[hit.message]!) && !(setAsideByRules(code, hit, views, rules) || askedInGeneral(code, views[hit.message]!))),
     );
     if (kept.length === 0) continue;
     for (const hit of kept) hits.add(code, hit);
@@ -54,6 +56,18 @@ function setAsideByRules(code: TriggerCode, hit: IntentHit, views: readonly Mess
   });
 }
 
+/**
+ * The model learnt English sentences only: on a message detection places in another language its
+ * hashed character n-grams and word vectors are noise ("Die Lieferung war leider komplett kaputt"
+ * scored as safety at 0.99), so it stays silent there and that language's own phrases speak
+ * (language/*.ts). A message too short or unclear to place is read as before. Asked only for the
+ * model's hits the rules did not already make, so an English conversation rarely pays for detection.
+ */
+function readsEnglish(view: MessageView): boolean {
+  const main = mainLanguageOf(view);
+  return main === undefined || main === 'en';
+}
+
 /** Categories a topic trigger pins (categorize.ts STRONG): the ones a negated sentence must not give. */
 const PINNED: ReadonlySet<Category> = new Set(Object.values(STRONG));
 
@@ -68,7 +82,7 @@ export function modelCategory(reading: IntentReading, views: readonly MessageVie
   let score = -1;
   for (const [category, hits] of reading.categories) {
     for (const hit of hits) {
-      if (hit.example !== undefined || hit.score <= score) continue;
+      if (hit.example !== undefined || hit.score <= score || !readsEnglish(views[hit.message]!)) continue;
       if (PINNED.has(category) && !modelMayPin(hit, views)) continue;
       top = category;
       score = hit.score;

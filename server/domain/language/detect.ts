@@ -27,14 +27,28 @@ function letterCount(text: string): number {
   return n;
 }
 
-/** The languages `text` may be in, English first; `undefined` when it cannot be told (read them all). */
-export function detectLanguages(text: string): ReadonlySet<LanguageCode> | undefined {
+/** What detection says of a text: the languages it may be in, and the one it is most likely in. */
+export interface Detection {
+  /** English first; `undefined` when it cannot be told (read them all). */
+  languages: ReadonlySet<LanguageCode> | undefined;
+  /** The likeliest language, when the text can be placed at all. */
+  main: LanguageCode | undefined;
+}
+
+const UNTOLD: Detection = { languages: undefined, main: undefined };
+
+export function detect(text: string): Detection {
   const sample = text.slice(0, READ_CHARS);
-  if (letterCount(sample) < MIN_LETTERS) return undefined;
+  if (letterCount(sample) < MIN_LETTERS) return UNTOLD;
   const scores = detectAll(sample, { only: [...LANGUAGES] });
   const best = scores[0];
-  if (!best || best.accuracy < MIN_ACCURACY) return undefined;
+  if (!best || best.accuracy < MIN_ACCURACY) return UNTOLD;
   const plausible = new Set<LanguageCode>(['en']);
   for (const s of scores) if (s.accuracy >= best.accuracy / 2) plausible.add(s.lang as LanguageCode);
-  return plausible;
+  return { languages: plausible, main: best.lang as LanguageCode };
+}
+
+/** The languages `text` may be in, English first; `undefined` when it cannot be told (read them all). */
+export function detectLanguages(text: string): ReadonlySet<LanguageCode> | undefined {
+  return detect(text).languages;
 }

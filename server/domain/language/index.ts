@@ -1,3 +1,4 @@
+import { B, E } from '../triggers/phrase-rules';
 import type { PhraseRule } from '../triggers/scan';
 import { DE } from './de';
 import { EN } from './en';
@@ -16,7 +17,7 @@ import type { LanguageCode, LanguagePack, PhraseKey } from './types';
  * phrase matched or a date is read, so an English conversation never pays for detection.
  */
 
-export { detectLanguages } from './detect';
+export { detect, detectLanguages, type Detection } from './detect';
 export type { LanguageCode, LanguagePack, PhraseKey } from './types';
 
 export const PACKS: readonly LanguagePack[] = [EN, ES, FR, DE, PT, IT, NL];
@@ -35,11 +36,15 @@ function compile(alternatives: readonly string[], flags: string): RegExp {
 }
 
 /**
- * The rules with what the other languages say for each key added to its regex as one named group,
- * `(?<foreign>…)`, after the English alternatives: the messages are still read once per rule, and
- * only a match inside that group is checked against the languages' own sticky regexes (`foreign`),
- * which tell the scan which languages it is a phrase of, so a match in a language the message is not
- * written in is dropped (scan.ts); "pedido" is Spanish and Portuguese alike.
+ * The rules with what the other languages say for each key. A rule keeps its English regex (`re`);
+ * `withLanguages(codes)` gives it with the phrases of those languages added as one named group,
+ * `(?<foreign>…)`, after the English alternatives (compiled once per set of languages), so a message
+ * is still read once per rule. The scan asks for the languages whose common words the message holds
+ * (hintedLanguages): hundreds of foreign alternatives tried at every position of every English
+ * message were most of the scan's cost. A match inside the group is checked against the languages'
+ * own sticky regexes (`foreign`), which tell the scan which languages it is a phrase of, so a match
+ * in a language the message is not written in is dropped (scan.ts); "pedido" is Spanish and
+ * Portuguese alike.
  */
 export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
   const seen = new Set<string>();
@@ -54,11 +59,49 @@ export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
       if (phrases?.length) foreign.set(pack.code, compile(phrases, 'iy'));
     }
     if (foreign.size === 0) return rule;
-    const others = OTHERS.flatMap((pack) => pack.phrases[rule.key as PhraseKey] ?? []).map((p) => `(?:${p})`);
-    const source = `${rule.re.source}|(?<foreign>${others.join('|')})`;
-    const flags = NEEDS_UNICODE_RE.test(source) && !rule.re.flags.includes('u') ? `${rule.re.flags}u` : rule.re.flags;
-    return { ...rule, re: new RegExp(source, flags), foreign };
+    const compiled = new Map<string, RegExp>();
+    const readIn = (languages: readonly LanguageCode[]): RegExp => {
+      const codes = languages.filter((code) => foreign.has(code));
+      if (codes.length === 0) return rule.re;
+      const key = codes.join(',');
+      let re = compiled.get(key);
+      if (!re) {
+        const others = OTHERS.filter((pack) => codes.includes(pack.code)).flatMap((pack) => pack.phrases[rule.key as PhraseKey] ?? []);
+        const source = `${rule.re.source}|(?<foreign>${others.map((p) => `(?:${p})`).join('|')})`;
+        const flags = NEEDS_UNICODE_RE.test(source) && !rule.re.flags.includes('u') ? `${rule.re.flags}u` : rule.re.flags;
+        compiled.set(key, (re = new RegExp(source, flags)));
+      }
+      return re;
+    };
+    return { ...rule, foreign, withLanguages: readIn };
   });
+}
+
+const COMMON_WORDS = OTHERS.map((pack) => ({
+  code: pack.code,
+  // An elision ("l'indirizzo", "j'ai") ends at its apostrophe.
+  re: new RegExp(`${B}(?:${pack.commonWords})(?:${E}|(?<='))`, 'i'),
+}));
+
+/** Fewer words than this say too little to tell a language by its common words ("no me sirve"). */
+const FEW_WORDS = 6;
+const WORD_RE = /\S+/g;
+const OTHER_CODES = OTHERS.map((pack) => pack.code);
+
+function fewWords(text: string): boolean {
+  WORD_RE.lastIndex = 0;
+  let n = 0;
+  while (WORD_RE.exec(text)) if (++n >= FEW_WORDS) return false;
+  return true;
+}
+
+/**
+ * The other languages whose phrases `text` is read in, in PACKS order: those whose common words it
+ * holds, or all of them when it is too short to tell (a short message costs little to read).
+ */
+export function hintedLanguages(text: string): LanguageCode[] {
+  if (fewWords(text)) return OTHER_CODES;
+  return COMMON_WORDS.filter((w) => w.re.test(text)).map((w) => w.code);
 }
 
 const all = (pick: (p: LanguagePack) => readonly string[]) => PACKS.flatMap(pick);
@@ -96,6 +139,9 @@ export function negationPatterns(languages?: ReadonlySet<LanguageCode>): Negatio
   if (!patterns) negationsByLanguages.set(key, (patterns = negationPatternsOf(PACKS.filter((p) => languages.has(p.code)))));
   return patterns;
 }
+
+/** A refund settled or asked about in general, in the other languages (LanguagePack.refundSettled). */
+export const REFUND_SETTLED_RE = new RegExp(all((p) => p.refundSettled ?? []).join('|'), 'i');
 
 /** "Just curious", "in general", "por curiosidad": the message asks in general, not about a case now. */
 export const GENERAL_ASK_RE = new RegExp(all((p) => p.generalAsks).join('|'), 'i');

@@ -50,6 +50,12 @@ export interface LanguagePack {
    * curious", "in general", "asking for a friend", "por curiosidad"), anywhere in the message.
    */
   generalAsks: readonly string[];
+  /**
+   * A refund the sentence says is settled, not asked for: the money arrived ("ya me llegó", "bien
+   * reçu") or the question is about the policy ("política de reembolso"). English has its own,
+   * finer reading in topic-phrases.ts (REFUND_DONE, REFUND_POLICY), so en.ts leaves this empty.
+   */
+  refundSettled?: readonly string[];
   /** Words that end a clause, so a negation before them does not reach past ("but", "pero", "aber"). */
   clauseBreaks: readonly string[];
   /** Words just before a date that say it is still to come ("due", "by", "bis", "hasta"). */
@@ -61,6 +67,13 @@ export interface LanguagePack {
    * spelt as in English ("November"): English text naming one must not cost a language detection.
    */
   dateWords: string;
+  /**
+   * Frequent words of this language that English text rarely holds (articles, pronouns, "und",
+   * "que", "bitte"): a message holding none of them is not read for this language's phrases, which
+   * keeps the cost of the other languages off English conversations. A regex source of alternatives;
+   * empty for English, which is always read.
+   */
+  commonWords: string;
   /** chrono's own parser for the language. */
   parseDates: DateParser;
 }

@@ -1,3 +1,4 @@
+import { withLanguages } from '../language';
 import { anyOf, test } from './phrase-rules';
 
 /** "an error on my invoice", "a mistake in my name": a wrong record, not a software fault. */
@@ -43,7 +44,7 @@ const FAULT_OPEN = test(
 
 /** Complexity and back-office language (CONTRACT.md §3 complexity and action families). */
 
-export const COMPLEXITY_RULES: PhraseRule[] = [
+export const COMPLEXITY_RULES: PhraseRule[] = withLanguages([
   {
     key: 'account_change',
     neg: 'want',
@@ -130,7 +131,7 @@ export const COMPLEXITY_RULES: PhraseRule[] = [
       '\\b(?:first(?:ly)?|second(?:ly)?)[,:]',
     ),
   },
-];
+]);
 
 export const ACTION_RULES: PhraseRule[] = [
   {

@@ -1,6 +1,6 @@
 import type { Conversation } from '../conversation';
 import { INTENT_CODES } from '../intent/intent-codes';
-import { detectLanguages, GENERAL_ASK_RE, type LanguageCode } from '../language';
+import { detect, GENERAL_ASK_RE, hintedLanguages, type Detection, type LanguageCode } from '../language';
 import { isNegated, normalizeText, refusedAfter, sentenceAround, type NegationMode } from '../text';
 
 /**
@@ -28,6 +28,8 @@ export interface PhraseRule {
    * language the message may be written in.
    */
   foreign?: ReadonlyMap<LanguageCode, RegExp>;
+  /** `re` with these other languages' phrases added in the `(?<foreign>…)` group (language/index.ts). */
+  withLanguages?: (languages: readonly LanguageCode[]) => RegExp;
 }
 
 export interface Hit {
@@ -80,12 +82,22 @@ export function viewMessages(conversation: Conversation): MessageView[] {
 const MAX_SET_ASIDE = 200;
 
 /** Languages per message, detected on first need (most messages never need it) and kept for the decision. */
-const detected = new WeakMap<MessageView, ReadonlySet<LanguageCode> | undefined>();
+const detected = new WeakMap<MessageView, Detection>();
+
+function detectionOf(view: MessageView): Detection {
+  let found = detected.get(view);
+  if (!found) detected.set(view, (found = detect(view.norm)));
+  return found;
+}
 
 /** The languages a message may be written in; undefined when that cannot be told (then: all of them). */
 export function languagesOf(view: MessageView): ReadonlySet<LanguageCode> | undefined {
-  if (!detected.has(view)) detected.set(view, detectLanguages(view.norm));
-  return detected.get(view);
+  return detectionOf(view).languages;
+}
+
+/** The language a message is written in, when detection is sure of it. */
+export function mainLanguageOf(view: MessageView): LanguageCode | undefined {
+  return detectionOf(view).main;
 }
 
 /**
@@ -104,12 +116,24 @@ function phraseInLanguage(view: MessageView, foreign: ReadonlyMap<LanguageCode, 
   return length;
 }
 
+/** The other languages whose common words a message holds, found once per message. */
+const hinted = new WeakMap<MessageView, readonly LanguageCode[]>();
+
+/** The rule's regex for this message: English, plus the languages the message shows words of. */
+function regexFor(rule: PhraseRule, view: MessageView): RegExp {
+  if (!rule.withLanguages) return rule.re;
+  let languages = hinted.get(view);
+  if (!languages) hinted.set(view, (languages = hintedLanguages(view.norm)));
+  return languages.length === 0 ? rule.re : rule.withLanguages(languages);
+}
+
 function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
-  rule.re.lastIndex = 0;
+  const re = regexFor(rule, view);
+  re.lastIndex = 0;
   let setAside = 0;
-  for (let m = rule.re.exec(view.norm); m; m = rule.re.exec(view.norm)) {
+  for (let m = re.exec(view.norm); m; m = re.exec(view.norm)) {
     if (m[0].length === 0) {
-      rule.re.lastIndex += 1;
+      re.lastIndex += 1;
       continue;
     }
     if (setAside++ >= MAX_SET_ASIDE) return undefined;
@@ -118,7 +142,7 @@ function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
       const inLanguage = phraseInLanguage(view, rule.foreign, m.index);
       if (inLanguage === undefined) {
         // Not a phrase of this message's languages: an English phrase may still start inside it.
-        rule.re.lastIndex = m.index + 1;
+        re.lastIndex = m.index + 1;
         continue;
       }
       length = inLanguage;

@@ -1,5 +1,5 @@
 import { anyOf, test } from './phrase-rules';
-import { withLanguages } from '../language';
+import { negationPatterns, REFUND_SETTLED_RE, withLanguages } from '../language';
 import type { PhraseRule } from './scan';
 
 /**
@@ -88,7 +88,8 @@ export const REFUND_RULES: PhraseRule[] = withLanguages([
     unless: (sentence) =>
       REFUND_POLICY.test(sentence) ||
       REFUND_DECLINED.test(sentence) ||
-      (REFUND_DONE.test(sentence) && !REFUND_PENDING.test(sentence)),
+      (REFUND_DONE.test(sentence) && !REFUND_PENDING.test(sentence)) ||
+      (REFUND_SETTLED_RE.test(sentence) && !negationPatterns().negationWord.test(sentence)),
   },
 ]);
 
