@@ -115,7 +115,9 @@ describe.each(SETS)('$name', ({ file, counts, floors }) => {
  * languages got phrases for every code (2026-12-01): before, 15.7% (42 of 267) at 67.7% precision,
  * 15 of 131 neutral messages with a false alarm, category 40.0%; after the first phrases, written from
  * the languages alone, 36.0% (96); after a pass over the multilingual dev set, 52.1% (139) at 89.7%,
- * 13 of 131, category 55.0%. The model reads English only, so its figures are the rules'.
+ * 13 of 131, category 55.0%; with category words for every category in each language (technical,
+ * sales, product questions, praise; more billing and login words), category 63.3%. The model reads
+ * English only, so its figures are the rules'.
  */
 describe('held-out messages: six other languages', () => {
   let withModel: MessageFigures;
@@ -135,7 +137,7 @@ describe('held-out messages: six other languages', () => {
     expect(withModel.found / withModel.labelled).toBeGreaterThanOrEqual(0.5);
     expect(withModel.found / (withModel.found + withModel.wrong)).toBeGreaterThanOrEqual(0.87);
     expect(withModel.falseAlarms / withModel.neutral).toBeLessThanOrEqual(0.11);
-    expect(withModel.categoryRight / withModel.messages).toBeGreaterThanOrEqual(0.53);
+    expect(withModel.categoryRight / withModel.messages).toBeGreaterThanOrEqual(0.61);
   });
 
   it('owes nothing to the model, which learnt English only', () => {

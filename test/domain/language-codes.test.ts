@@ -112,6 +112,27 @@ describe('codes in the customers’ own languages', () => {
   );
 });
 
+describe('categories in the customers’ own languages', () => {
+  const category = (text: string) => run(says(text)).category;
+  it.each([
+    ['billing', '¿Cuándo se cobra la cuota de diciembre?'],
+    ['billing', 'Wann kommt die Jahresabrechnung für den Strom?'],
+    ['account_access', 'Je n’arrive pas à me connecter, mon identifiant est refusé'],
+    ['account_access', 'Ik ben mijn wachtwoord kwijt en kan niet meer inloggen'],
+    ['technical', 'Sempre lo stesso errore quando provo a caricare le foto'],
+    ['sales', 'Wir hätten gern ein Angebot für unsere Filialen'],
+    ['product_question', 'Avete questa giacca in taglia M?'],
+    ['product_question', 'Esse tênis tem no tamanho 42?'],
+    ['feedback', 'Complimenten voor jullie bezorger, super vriendelijk!'],
+    ['returns_refunds', 'Quero trocar o tamanho do vestido que comprei'],
+  ])('%s: %s', (expected, text) => {
+    expect(category(text)).toBe(expected);
+  });
+  it('changing one’s e-mail is no exchange of goods', () => {
+    expect(category('Necesito cambiar el correo de mi cuenta, el antiguo ya no lo uso')).not.toBe('returns_refunds');
+  });
+});
+
 describe('a refund the customer says arrived, or asks about in general, is no request in any language', () => {
   itFiresAndStaysQuiet(
     'refund_request',

@@ -91,8 +91,26 @@ export const DE: LanguagePack = {
     profanity: [`${B}(?:scheiße|scheisse|verdammt)${E}`],
     'cat:order_status': [`${B}(?:bestellung|paket|lieferung|sendung)${E}`],
     'cat:returns_refunds': [`${B}(?:umtauschen|umtausch|rückerstattung|rücksendung)${E}`],
-    'cat:billing': [`${B}(?:rechnung|abbuchung)${E}`],
-    'cat:account_access': [`${B}(?:passwort|anmelden|konto gesperrt)${E}`],
+    'cat:billing': [
+      `${B}(?:rechnung|abbuchung)${E}`,
+      `${B}(?:lastschrift|zahlung|beitrag|bankverbindung|nachzahlung|abrechnung|jahresabrechnung|mahnung)${E}`,
+    ],
+    'cat:account_access': [
+      `${B}(?:passwort|anmelden|konto gesperrt)${E}`,
+      `${B}(?:anmeldung|einloggen|zwei-faktor|bestätigungscode|bestaetigungscode|zugangsdaten|komme nicht (?:mehr )?(?:rein|in mein konto))${E}`,
+    ],
+    'cat:technical': [
+      `${B}(?:fehler|störung|stoerung|wlan|verbindung|funktioniert nicht)${E}`,
+    ],
+    'cat:sales': [
+      `${B}(?:angebot|firmenkunden|geschäftskunden|geschaeftskunden|mengenrabatt|firmenkonditionen)${E}`,
+    ],
+    'cat:product_question': [
+      `${B}(?:größe|groesse|farbe|maße|masse|verfügbar|verfuegbar|lieferbar|kompatibel|garantie|haben sie)${E}`,
+    ],
+    'cat:feedback': [
+      `${B}(?:großes lob|grosses lob|lob an|super service|sehr zufrieden|top service)${E}`,
+    ],
   },
   refusals: ['\\b(?:nicht|kein(?:e|en|er)?)\\b'],
   refundSettled: [`${B}(?:erstattung|rückerstattung|rueckerstattung|geld|gutschrift)(?: [\\wà-ÿ]+){0,3} (?:ist |wurde |sind )?(?:angekommen|eingegangen|gutgeschrieben|erhalten|da)${E}|${B}(?:habe|hab) (?:die |meine |das )?(?:erstattung|rückerstattung|geld)(?: [\\wà-ÿ]+){0,2} (?:erhalten|bekommen|zurückbekommen)${E}|${B}(?:rückerstattungs|erstattungs|rückgabe)(?:richtlinie|bedingungen|politik)${E}`],

@@ -92,9 +92,27 @@ export const ES: LanguagePack = {
     urgency: [`${B}(?:urgente|urgencia|cuanto antes|lo antes posible|lo más pronto posible)${E}`],
     profanity: [`${B}(?:mierda|joder|carajo)${E}`],
     'cat:order_status': [`${B}(?:pedido|entrega|envío|envio)${E}`],
-    'cat:returns_refunds': [`${B}(?:cambiar|cambio|reembolso|devolución|devolucion)${E}`],
-    'cat:billing': [`${B}(?:factura|cobro)${E}`],
-    'cat:account_access': [`${B}(?:contraseña|iniciar sesión)${E}`],
+    'cat:returns_refunds': [`${B}(?:cambiarlo|cambiarla|cambi(?:o|ar) (?:la |el |de |por )?(?:talla|número|numero|color|otr[oa])|reembolso|devolución|devolucion|devolver)${E}`],
+    'cat:billing': [
+      `${B}(?:factura|cobro)${E}`,
+      `${B}(?:facturas?|cobros?|cargos?|recibos?|cuota|domiciliación|domiciliacion)${E}`,
+    ],
+    'cat:account_access': [
+      `${B}(?:contraseña|iniciar sesión)${E}`,
+      `${B}(?:inicio de sesión|inicio de sesion|no puedo (?:entrar|acceder)|acceder a mi cuenta|código de verificación|codigo de verificacion|cuenta bloqueada)${E}`,
+    ],
+    'cat:technical': [
+      `${B}(?:fallo|falla|conexión|conexion|señal|senal|sin internet|actualización|actualizacion|la aplicación|la aplicacion)${E}`,
+    ],
+    'cat:sales': [
+      `${B}(?:presupuesto|cotización|cotizacion|plan (?:empresa|business|para empresas)|precio para empresas)${E}`,
+    ],
+    'cat:product_question': [
+      `${B}(?:talla|tallas|colores|medidas|disponible|en stock|garantía|garantia|tienen|tenéis|teneis)${E}`,
+    ],
+    'cat:feedback': [
+      `${B}(?:felicidades|enhorabuena|felicitaciones|excelente (?:servicio|atención|atencion)|muy content[oa]|encantad[oa])${E}`,
+    ],
   },
   refusals: ['\\bno (?:quiero|necesito|hace falta|deseo|es necesario)\\b', '(?:^|\\s)no\\s*$'],
   refundSettled: [`${B}(?:reembolso|dinero|devolución|devolucion)(?: [\\wà-ÿ]+){0,3} (?:ya )?(?:me |nos )?(?:ha llegado|han llegado|llegó|llego|entró|entro|recibido)${E}|${B}(?:ya )?(?:me |nos )?(?:ha llegado|llegó|llego|recibí|recibi|he recibido)(?: [\\wà-ÿ]+){0,2} (?:el|mi) (?:reembolso|dinero|devolución|devolucion)${E}|${B}pol[ií]ticas? de (?:reembolsos?|devoluci[oó]n(?:es)?)${E}`],

@@ -87,8 +87,26 @@ export const FR: LanguagePack = {
     profanity: [`${B}(?:merde|putain)${E}`],
     'cat:order_status': [`${B}(?:commande|colis|livraison)${E}`],
     'cat:returns_refunds': [`${B}(?:échanger|echanger|remboursement|retour)${E}`],
-    'cat:billing': [`${B}(?:facture|prélèvement)${E}`],
-    'cat:account_access': [`${B}(?:mot de passe|connexion)${E}`],
+    'cat:billing': [
+      `${B}(?:facture|prélèvement)${E}`,
+      `${B}(?:paiements?|échéance|echeance|relevé|releve|mensualité|mensualite|rib)${E}`,
+    ],
+    'cat:account_access': [
+      `${B}(?:mot de passe|connexion)${E}`,
+      `${B}(?:identifiant|me connecter|double authentification|code de vérification|code de verification|compte bloqué|compte bloque)${E}`,
+    ],
+    'cat:technical': [
+      `${B}(?:erreur|panne|mise à jour|mise a jour|l'appli|l'application|ne fonctionne (?:pas|plus))${E}`,
+    ],
+    'cat:sales': [
+      `${B}(?:devis|tarif pro|offre (?:entreprise|pro|étudiant|etudiant)|tarifs? (?:entreprise|professionnels?))${E}`,
+    ],
+    'cat:product_question': [
+      `${B}(?:taille|pointure|couleur|dimensions|disponible|en stock|garantie|avez-vous|vous avez)${E}`,
+    ],
+    'cat:feedback': [
+      `${B}(?:bravo|félicitations|felicitations|(?:super|excellent) service|très satisfait(?:e)?|tres satisfait(?:e)?|merci à l'équipe|merci a l'equipe)${E}`,
+    ],
   },
   refusals: ["\\bn(?:e\\s+|')(?:veux|voudrais|souhaite|dois|ai)\\s+(?:pas|plus)(?:\\s+besoin)?\\b", '\\bpas besoin\\b'],
   refundSettled: [`${B}(?:remboursement|argent)(?: [\\wà-ÿ']+){0,3} (?:bien )?(?:reçu|arrivé|passé|effectué|crédité)${E}|${B}(?:j'ai|on a) (?:bien )?reçu (?:le |mon |votre )?(?:remboursement|virement)${E}|${B}politique de (?:remboursement|retour)s?${E}`],

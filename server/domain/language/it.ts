@@ -81,7 +81,25 @@ export const IT: LanguagePack = {
     ],
     urgency: [`${B}(?:urgente|urgenza|subito|il prima possibile|al più presto)${E}`],
     'cat:order_status': [`${B}(?:ordine|pacco|spedizione|consegna)${E}`],
-    'cat:returns_refunds': [`${B}(?:cambiare|reso|rimborso)${E}`],
+    'cat:returns_refunds': [`${B}(?:cambiarlo|cambiarla|cambi(?:o|are) (?:la |il |di )?(?:taglia|numero|colore)|sostituzione|reso|resi|rimborso|restituire)${E}`],
+    'cat:billing': [
+      `${B}(?:fattura|fatture|bolletta|bollette|addebito|pagamento|rata|canone)${E}`,
+    ],
+    'cat:account_access': [
+      `${B}(?:credenziali|accedere|codice di verifica|account bloccato|non riesco (?:ad|a) entrare)${E}`,
+    ],
+    'cat:technical': [
+      `${B}(?:errore|guasto|connessione|aggiornamento|non funziona)${E}`,
+    ],
+    'cat:sales': [
+      `${B}(?:preventivo|offerta aziendale|abbonamenti aziendali|listino)${E}`,
+    ],
+    'cat:product_question': [
+      `${B}(?:taglia|taglie|colore|colori|misure|disponibile|compatibile|garanzia|avete)${E}`,
+    ],
+    'cat:feedback': [
+      `${B}(?:complimenti|ottimo servizio|molto soddisfatt[oa]|bravissimi)${E}`,
+    ],
   },
   refusals: ['\\bnon (?:voglio|vorrei|ho bisogno|mi serve|serve|è necessario)\\b', '(?:^|\\s)non\\s*$'],
   refundSettled: [`${B}(?:rimborso|soldi|accredito)(?: [\\wà-ÿ']+){0,3} (?:è |e )?(?:ricevut[oi]|arrivat[oi]|accreditat[oi])${E}|${B}(?:ho )?ricevuto (?:il |i )?(?:rimborso|soldi)${E}|${B}politica (?:di|dei|sui) (?:rimbors[oi]|res[oi])${E}`],

@@ -81,6 +81,24 @@ export const NL: LanguagePack = {
     urgency: [`${B}(?:spoed|meteen|dringend|zo snel mogelijk|zo spoedig mogelijk)${E}`],
     'cat:order_status': [`${B}(?:bestelling|pakket|pakketje|levering|zending)${E}`],
     'cat:returns_refunds': [`${B}(?:ruilen|retourneren|terugsturen|retour)${E}`],
+    'cat:billing': [
+      `${B}(?:factuur|facturen|incasso|betaling|afschrijving|jaarafrekening|rekeningnummer|termijnbedrag)${E}`,
+    ],
+    'cat:account_access': [
+      `${B}(?:wachtwoord|inloggen|inlogcode|verificatiecode|account geblokkeerd|tweestapsverificatie)${E}`,
+    ],
+    'cat:technical': [
+      `${B}(?:foutmelding|storing|verbinding|werkt niet)${E}`,
+    ],
+    'cat:sales': [
+      `${B}(?:offerte|zakelijke (?:klant|klanten|prijs|prijzen|licentie))${E}`,
+    ],
+    'cat:product_question': [
+      `${B}(?:maat|maten|kleur|afmetingen|beschikbaar|op voorraad|compatibel|garantie|hebben jullie)${E}`,
+    ],
+    'cat:feedback': [
+      `${B}(?:complimenten|compliment|top service|super service|heel tevreden|erg tevreden)${E}`,
+    ],
   },
   refusals: ['\\b(?:geen|hoef niet|wil niet|niet nodig)\\b'],
   refundSettled: [`${B}(?:geld|terugbetaling|restitutie)(?: [\\wà-ÿ]+){0,3} (?:ontvangen|binnen|teruggekregen|teruggestort)${E}|${B}(?:mijn )?geld terug had${E}|${B}(?:retour|terugbetalings)beleid${E}`],

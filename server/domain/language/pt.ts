@@ -85,9 +85,27 @@ export const PT: LanguagePack = {
     urgency: [`${B}(?:urgente|o mais rápido possível|o quanto antes)${E}`],
     profanity: [`${B}(?:porra|caralho)${E}`],
     'cat:order_status': [`${B}(?:pedido|encomenda|entrega|envio)${E}`],
-    'cat:returns_refunds': [`${B}(?:trocar|troca|reembolso|devolução|devolucao)${E}`],
-    'cat:billing': [`${B}(?:fatura|cobrança|cobranca)${E}`],
-    'cat:account_access': [`${B}senha${E}`],
+    'cat:returns_refunds': [`${B}(?:troca(?:r)? (?:o |a |de |por )?(?:tamanho|produto|número|numero|cor|outr[oa])|reembolso|devolução|devolucao|devolver)${E}`],
+    'cat:billing': [
+      `${B}(?:fatura|cobrança|cobranca)${E}`,
+      `${B}(?:boleto|mensalidade|pagamento|conta de luz|segunda via|débito|debito)${E}`,
+    ],
+    'cat:account_access': [
+      `${B}senha${E}`,
+      `${B}(?:acessar (?:a |minha )?conta|entrar na (?:minha )?conta|código de verificação|codigo de verificacao|conta bloqueada)${E}`,
+    ],
+    'cat:technical': [
+      `${B}(?:erro|falha|roteador|sinal|atualização|atualizacao|o aplicativo|o app)${E}`,
+    ],
+    'cat:sales': [
+      `${B}(?:orçamento|orcamento|cotação|cotacao|plano empresarial|preço de atacado|preco de atacado)${E}`,
+    ],
+    'cat:product_question': [
+      `${B}(?:tamanho|tamanhos|medidas|disponível|disponivel|em estoque|compatível|compativel|garantia|vocês têm|voces tem|tem (?:em|no|na))${E}`,
+    ],
+    'cat:feedback': [
+      `${B}(?:parabéns|parabens|excelente atendimento|muito satisfeit[oa]|adorei)${E}`,
+    ],
   },
   refusals: ['\\bn[ãa]o\\s+(?:quero|preciso|precisa|desejo)\\b', '(?:^|\\s)n[ãa]o\\s*$'],
   refundSettled: [`${B}(?:reembolso|estorno|dinheiro)(?: [\\wà-ÿ]+){0,3} (?:já |ja )?(?:caiu|entrou|chegou|foi (?:creditado|feito))${E}|${B}(?:recebi|já recebi|ja recebi) (?:o |meu )?(?:reembolso|estorno|dinheiro)${E}|${B}pol[ií]tica de (?:reembolso|devolu[çc][ãa]o|troca)s?${E}`],

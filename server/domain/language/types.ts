@@ -32,7 +32,11 @@ export type PhraseKey =
   | 'cat:order_status'
   | 'cat:returns_refunds'
   | 'cat:billing'
-  | 'cat:account_access';
+  | 'cat:account_access'
+  | 'cat:technical'
+  | 'cat:sales'
+  | 'cat:product_question'
+  | 'cat:feedback';
 
 export type DateParser = (text: string, reference: ParsingReference) => ParsedResult[];
 
