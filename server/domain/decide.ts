@@ -1,5 +1,6 @@
 import type { Conversation } from './conversation';
 import type { Decision, Trigger } from './decision';
+import { customerLanguage } from './language';
 import { queueFor, type TenantPolicy } from './policy';
 import type { KnowledgeSearch } from '../kb/types';
 import { extractFacts } from './facts';
@@ -96,5 +97,6 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
     queue: queueFor(policy, category),
     sentiment,
     facts: input.facts,
+    language: customerLanguage(customerTexts),
   };
 }

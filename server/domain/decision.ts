@@ -1,4 +1,5 @@
 import type { Category, Priority, TriggerCode, TriggerFamily } from './codes';
+import type { LanguageCode } from './language/types';
 
 /**
  * The decision and brief Baton gives back (CONTRACT.md §2). Field names are the contract's; extend
@@ -88,6 +89,11 @@ export interface Decision {
   queue: string;
   sentiment: Sentiment;
   facts: Facts;
+  /**
+   * The language the customer writes in (ISO 639-1: en, es, fr, de, pt, it, nl), which the brief's
+   * `customer_message` is written in. Decisions stored before it existed have none: English.
+   */
+  language?: LanguageCode;
 }
 
 export interface Assessment extends Decision {

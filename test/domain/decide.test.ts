@@ -27,7 +27,8 @@ const busy = conversation(
 describe('decide', () => {
   it('gives the contract fields, with evidence that quotes messages exactly', () => {
     const d = run(busy);
-    expect(Object.keys(d).sort()).toEqual(['category', 'escalate', 'facts', 'priority', 'queue', 'reasons', 'sentiment', 'triggers']);
+    expect(Object.keys(d).sort()).toEqual(['category', 'escalate', 'facts', 'language', 'priority', 'queue', 'reasons', 'sentiment', 'triggers']);
+    expect(d.language).toBe('en');
     expectValidEvidence(busy, d);
     for (const t of d.triggers) expect(t.family).toBeDefined();
     expect(d.facts.order_ids).toContain('48213');

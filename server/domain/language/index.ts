@@ -17,6 +17,7 @@ import type { LanguageCode, LanguagePack, PhraseKey } from './types';
  * phrase matched or a date is read, so an English conversation never pays for detection.
  */
 
+import { detect } from './detect';
 export { detect, detectLanguages, type Detection } from './detect';
 export type { LanguageCode, LanguagePack, PhraseKey } from './types';
 
@@ -82,6 +83,20 @@ const COMMON_WORDS = OTHERS.map((pack) => ({
   // An elision ("l'indirizzo", "j'ai") ends at its apostrophe.
   re: new RegExp(`${B}(?:${pack.commonWords})(?:${E}|(?<='))`, 'i'),
 }));
+
+/**
+ * The language the customer writes in, for what Baton says back to them: another of our languages
+ * when tinyld places the customer's text in it and the text holds that language's common words
+ * (tinyld alone calls some English sentences German), else English. English text without another
+ * language's common words costs no detection.
+ */
+export function customerLanguage(customerTexts: readonly string[]): LanguageCode {
+  const text = customerTexts.join('\n');
+  const hinted = COMMON_WORDS.filter((w) => w.re.test(text)).map((w) => w.code);
+  if (hinted.length === 0) return 'en';
+  const main = detect(text).main;
+  return main !== undefined && hinted.includes(main) ? main : 'en';
+}
 
 /** Fewer words than this say too little to tell a language by its common words ("no me sirve"). */
 const FEW_WORDS = 6;
