@@ -1,6 +1,5 @@
 import type { Conversation } from './conversation';
 import type { Decision, Trigger } from './decision';
-import { customerLanguage } from './language';
 import { queueFor, type TenantPolicy } from './policy';
 import type { KnowledgeSearch } from '../kb/types';
 import { extractFacts } from './facts';
@@ -8,7 +7,7 @@ import { analyzeSentiment } from './sentiment';
 import { asksQuestion, categorize, categorySignals, unplacedCategory } from './categorize';
 import { ALL_RULES } from './triggers/all-rules';
 import { readBotTurns } from './triggers/bot-turns';
-import { scan, viewMessages } from './triggers/scan';
+import { customerLanguageOf, scan, viewMessages } from './triggers/scan';
 import type { EngineInput } from './triggers/engine-input';
 import { customerRequestTriggers } from './triggers/customer-request';
 import { topicTriggers } from './triggers/topic';
@@ -97,6 +96,6 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
     queue: queueFor(policy, category),
     sentiment,
     facts: input.facts,
-    language: customerLanguage(customerTexts),
+    language: customerLanguageOf(views),
   };
 }

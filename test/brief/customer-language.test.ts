@@ -1,6 +1,5 @@
 import { fillCustomerMessage, writeCustomerMessage } from '../../server/brief/customer-message';
 import { HANDOFF_TEXTS } from '../../server/brief/handoff-texts';
-import { customerLanguage } from '../../server/domain/language';
 import { LANGUAGES } from '../../server/domain/language/types';
 import { DEFAULT_QUEUES } from '../../server/domain/codes';
 import { says } from '../helpers/conversation-factory';
@@ -22,12 +21,12 @@ describe('the customer’s language', () => {
 
   it('is English for English text, also where language detection alone guesses otherwise', () => {
     // tinyld places this sentence in German at full confidence; it holds no German common word.
-    expect(customerLanguage(['do you have sunscreen spf 50 for kids in stock at Main street store'])).toBe('en');
+    expect(run(says('do you have sunscreen spf 50 for kids in stock at Main street store')).language).toBe('en');
     expect(run(says('My parcel has not arrived and I would like to talk to a person')).language).toBe('en');
   });
 
   it('is English when the customer wrote too little to tell', () => {
-    expect(customerLanguage(['ok'])).toBe('en');
+    expect(run(says('ok')).language).toBe('en');
   });
 });
 

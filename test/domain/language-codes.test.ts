@@ -1,4 +1,6 @@
-import { hintedLanguages } from '../../server/domain/language';
+import { countCommonWords, languagesToRead } from '../../server/domain/language';
+
+const hintedLanguages = (text: string) => languagesToRead(countCommonWords(text));
 import { decide } from '../../server/domain/decide';
 import { defaultIntentModel } from '../../server/domain/intent/weights-file';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
@@ -159,6 +161,11 @@ describe('other languages are read in a message that holds their common words, o
   it('a message names the languages whose common words it holds', () => {
     expect(hintedLanguages('Hola, quiero saber por qué me cobraron dos veces este mes')).toContain('es');
     expect(hintedLanguages('Ich habe die Rechnung bekommen, aber der Betrag ist falsch')).toEqual(['de']);
+  });
+  it('a stray common word in a long English text names no language, nor does one long token', () => {
+    // "Ma" closing a long run of "May 2 " is French's "ma": reading 250 kB in French too cost 6x.
+    expect(hintedLanguages(`${'May 2 '.repeat(1000)}Ma`)).toEqual([]);
+    expect(hintedLanguages('x'.repeat(250_000))).toEqual([]);
   });
   it('a short message reads every language', () => {
     expect(hintedLanguages('no me sirve')).toEqual(['es', 'fr', 'de', 'pt', 'it', 'nl']);

@@ -125,6 +125,14 @@ export const DE: LanguagePack = {
   futureCues: [`${B}(?:bis(?: zum)?|fällig|faellig|nächste[nmrs]?|naechste[nmrs]?|kommt am|soll am|wird am|kommende[nmrs]?)${E}`],
   weekModifiers: [`${B}(?:nächste[nmrs]?|naechste[nmrs]?|letzte[nmrs]?|diese[nmrs]?|kommende[nmrs]?|vergangene[nmrs]?)${E}`],
   dateWords: `${B}(?:januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|vorgestern|übermorgen)${E}|\\b\\d{1,2}\\.\\s?(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)`,
-  commonWords: 'ja|nein|gerne|gern|ich|und|der|die|den|das|nicht|ist|im|zum|zur|vom|beim|mein|meine|meinen|meiner|meines|sie|ihr|ihre|ihnen|ein|eine|einen|einem|zu|auf|für|fuer|von|dem|noch|schon|aber|bitte|danke|hallo|habe|wurde|wird|kann|keine|kein|mir|mich|wir|uns|seit|nach|wie|wann|warum|sehr|auch|nur|ob|oder|gestern|heute|morgen|jetzt|immer|mehr|leider|bereits|würde|wäre|sind|bin',
+  commonWords: [
+    'ja', 'nein', 'gerne', 'gern', 'ich', 'und', 'der', 'die', 'den', 'das', 'nicht', 'ist', 'im',
+    'zum', 'zur', 'vom', 'beim', 'mein', 'meine', 'meinen', 'meiner', 'meines', 'sie', 'ihr',
+    'ihre', 'ihnen', 'ein', 'eine', 'einen', 'einem', 'zu', 'auf', 'für', 'fuer', 'von', 'dem',
+    'noch', 'schon', 'aber', 'bitte', 'danke', 'hallo', 'habe', 'wurde', 'wird', 'kann', 'keine',
+    'kein', 'mir', 'mich', 'wir', 'uns', 'seit', 'nach', 'wie', 'wann', 'warum', 'sehr', 'auch',
+    'nur', 'ob', 'oder', 'gestern', 'heute', 'morgen', 'jetzt', 'immer', 'mehr', 'leider',
+    'bereits', 'würde', 'wäre', 'sind', 'bin',
+  ],
   parseDates: (text, reference) => chrono.de.parse(text, reference),
 };

@@ -74,6 +74,6 @@ export const EN: LanguagePack = {
   weekModifiers: ['\\b(?:this|next|last|past|previous|coming)\\b'],
   dateWords:
     '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\b(?:today|tonight|tomorrow|tmr|tmrw|yesterday|morning|afternoon|evening|night|noon|midnight|weekend|fortnight)\\b|\\b(?:days?|weeks?|months?|years?|ago)\\b',
-  commonWords: '',
+  commonWords: [],
   parseDates: (text, reference) => chrono.parse(text, reference),
 };

@@ -125,6 +125,14 @@ export const ES: LanguagePack = {
   futureCues: [`${B}(?:hasta|antes del?|para el|vence|llegará|llegara|próxim[oa]|proxim[oa])${E}`],
   weekModifiers: [`${B}(?:próxim[oa]|proxim[oa]|pasad[oa]|últim[oa]|ultim[oa]|este|esta)${E}`],
   dateWords: `${B}(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|ayer|hoy|mañana|anteayer)${E}`,
-  commonWords: 'sí|si|claro|vale|el|la|los|las|de|del|en|que|por|para|una|muy|pero|está|esta|estoy|tengo|quiero|necesito|hola|gracias|mi|mis|sí|también|tambien|cuando|porque|desde|hasta|nada|nadie|todavía|todavia|aún|usted|ustedes|vuestro|vuestra|os|se|lo|les|han|hemos|fue|como|dónde|donde|qué|cómo|cuánto|cuanto|favor|día|días|dias|semana|mañana|ayer|hoy|sin|ni|yo|su|sus|eso|esto',
+  commonWords: [
+    'sí', 'si', 'claro', 'vale', 'el', 'la', 'los', 'las', 'de', 'del', 'en', 'que', 'por', 'para',
+    'una', 'muy', 'pero', 'está', 'esta', 'estoy', 'tengo', 'quiero', 'necesito', 'hola', 'gracias',
+    'mi', 'mis', 'también', 'tambien', 'cuando', 'porque', 'desde', 'hasta', 'nada', 'nadie',
+    'todavía', 'todavia', 'aún', 'usted', 'ustedes', 'vuestro', 'vuestra', 'os', 'se', 'lo', 'les',
+    'han', 'hemos', 'fue', 'como', 'dónde', 'donde', 'qué', 'cómo', 'cuánto', 'cuanto', 'favor',
+    'día', 'días', 'dias', 'semana', 'mañana', 'ayer', 'hoy', 'sin', 'ni', 'yo', 'su', 'sus', 'eso',
+    'esto',
+  ],
   parseDates: (text, reference) => chrono.es.parse(text, reference),
 };

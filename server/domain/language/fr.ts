@@ -119,6 +119,13 @@ export const FR: LanguagePack = {
   futureCues: [`${B}(?:jusqu'(?:au|à)|avant le|d'ici|arrivera|prochaine?|prévue?|prevue?)${E}`],
   weekModifiers: [`${B}(?:prochaine?|derni(?:er|ère)|ce|cette)${E}`],
   dateWords: `${B}(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|demain|avant-hier)${E}`,
-  commonWords: 'oui|non|volontiers|d\'accord|le|la|les|de|des|en|une|est|pas|je|j\'ai|vous|votre|vos|mon|ma|mes|avec|pour|que|qui|et|du|au|aux|sur|dans|ce|cette|mais|merci|bonjour|ai|suis|très|tres|depuis|toujours|rien|ne|n\'est|c\'est|il|elle|nous|ça|ca|déjà|deja|encore|plus|svp|aujourd\'hui|hier|demain|l\'|d\'|qu\'',
+  commonWords: [
+    'oui', 'non', 'volontiers', 'le', 'la', 'les', 'de', 'des', 'en', 'une', 'est',
+    'pas', 'je', "j'", 'vous', 'votre', 'vos', 'mon', 'ma', 'mes', 'avec', 'pour', 'que', 'qui',
+    'et', 'du', 'au', 'aux', 'sur', 'dans', 'ce', 'cette', 'mais', 'merci', 'bonjour', 'ai', 'suis',
+    'très', 'tres', 'depuis', 'toujours', 'rien', 'ne', "n'", "c'", 'il', 'elle', 'nous',
+    'ça', 'ca', 'déjà', 'deja', 'encore', 'plus', 'svp', 'hier', 'demain', "l'",
+    "d'", "qu'",
+  ],
   parseDates: (text, reference) => chrono.fr.parse(text, reference),
 };

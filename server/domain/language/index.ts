@@ -1,4 +1,3 @@
-import { B, E } from '../triggers/phrase-rules';
 import type { PhraseRule } from '../triggers/scan';
 import { DE } from './de';
 import { EN } from './en';
@@ -78,45 +77,78 @@ export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
   });
 }
 
-const COMMON_WORDS = OTHERS.map((pack) => ({
-  code: pack.code,
-  // An elision ("l'indirizzo", "j'ai") ends at its apostrophe.
-  re: new RegExp(`${B}(?:${pack.commonWords})(?:${E}|(?<='))`, 'i'),
-}));
+/** Each other language's common words (LanguagePack.commonWords), as a bit per language in OTHERS order. */
+const COMMON_WORDS = new Map<string, number>();
+OTHERS.forEach((pack, i) => {
+  for (const word of pack.commonWords) COMMON_WORDS.set(word, (COMMON_WORDS.get(word) ?? 0) | (1 << i));
+});
+
+/** Words as the common-word lists spell them: letters, an elision with its apostrophe ("l'", "j'"). */
+const TOKEN_RE = /[A-Za-z\u00C0-\u024F]+'?/g;
+
+/** How many of a text's words are each other language's common words (OTHERS order), of how many words. */
+export interface CommonWordCounts {
+  counts: readonly number[];
+  words: number;
+  /** The text's length: a single 250 kB token is no short message. */
+  chars: number;
+}
+
+/** Counted on the first pages of a text: one that holds none of a language's common words there holds none later. */
+const COUNTED_CHARS = 5000;
+
+export function countCommonWords(text: string): CommonWordCounts {
+  const counts = OTHERS.map(() => 0);
+  let words = 0;
+  const sample = text.slice(0, COUNTED_CHARS);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(sample); m; m = TOKEN_RE.exec(sample)) {
+    words += 1;
+    const word = m[0].toLowerCase();
+    const bits = COMMON_WORDS.get(word) ?? (word.endsWith("'") ? COMMON_WORDS.get(word.slice(0, -1)) : undefined);
+    if (bits) for (let i = 0; i < counts.length; i++) if (bits & (1 << i)) counts[i]! += 1;
+  }
+  return { counts, words, chars: text.length };
+}
+
+/**
+ * Fewer words than this, in fewer characters, say too little to tell a language by its common
+ * words ("no me sirve").
+ */
+const FEW_WORDS = 6;
+const FEW_CHARS = 80;
+const OTHER_CODES = OTHERS.map((pack) => pack.code);
+
+/** A language is read in a text when one word in this many is its common word (a stray "de" in English is not enough). */
+const HINT_SHARE = 25;
+
+/**
+ * The other languages whose phrases a message is read in, in PACKS order: those whose common words
+ * it holds (at least one word in 25 of a long message), or all of them when it is too short to tell
+ * (a short message costs little to read).
+ */
+export function languagesToRead(counted: CommonWordCounts): LanguageCode[] {
+  if (counted.words < FEW_WORDS && counted.chars < FEW_CHARS) return OTHER_CODES;
+  const needed = Math.max(1, counted.words / HINT_SHARE);
+  return OTHERS.filter((_, i) => counted.counts[i]! >= needed).map((pack) => pack.code);
+}
 
 /**
  * The language the customer writes in, for what Baton says back to them: another of our languages
- * when tinyld places the customer's text in it and the text holds that language's common words
- * (tinyld alone calls some English sentences German), else English. English text without another
- * language's common words costs no detection.
+ * when a fifth of the customer's words are its common words (a stray "de" or "die" in English is no
+ * French or German) and tinyld places their text in it (tinyld alone calls some English sentences
+ * German), else English. English text costs no detection. `counted`: each text's countCommonWords.
  */
-export function customerLanguage(customerTexts: readonly string[]): LanguageCode {
-  const text = customerTexts.join('\n');
-  const hinted = COMMON_WORDS.filter((w) => w.re.test(text)).map((w) => w.code);
-  if (hinted.length === 0) return 'en';
-  const main = detect(text).main;
-  return main !== undefined && hinted.includes(main) ? main : 'en';
-}
-
-/** Fewer words than this say too little to tell a language by its common words ("no me sirve"). */
-const FEW_WORDS = 6;
-const WORD_RE = /\S+/g;
-const OTHER_CODES = OTHERS.map((pack) => pack.code);
-
-function fewWords(text: string): boolean {
-  WORD_RE.lastIndex = 0;
-  let n = 0;
-  while (WORD_RE.exec(text)) if (++n >= FEW_WORDS) return false;
-  return true;
-}
-
-/**
- * The other languages whose phrases `text` is read in, in PACKS order: those whose common words it
- * holds, or all of them when it is too short to tell (a short message costs little to read).
- */
-export function hintedLanguages(text: string): LanguageCode[] {
-  if (fewWords(text)) return OTHER_CODES;
-  return COMMON_WORDS.filter((w) => w.re.test(text)).map((w) => w.code);
+export function customerLanguage(texts: readonly string[], counted: readonly CommonWordCounts[]): LanguageCode {
+  const words = counted.reduce((sum, c) => sum + c.words, 0);
+  const leaning = OTHERS.filter((_, i) => {
+    const uses = counted.reduce((sum, c) => sum + c.counts[i]!, 0);
+    return uses > 0 && uses * 5 >= words;
+  }).map((pack) => pack.code);
+  if (leaning.length === 0) return 'en';
+  // The first thousand characters tell the language as well as a whole long conversation does.
+  const main = detect(texts.join('\n').slice(0, 1000)).main;
+  return main !== undefined && leaning.includes(main) ? main : 'en';
 }
 
 const all = (pick: (p: LanguagePack) => readonly string[]) => PACKS.flatMap(pick);

@@ -112,6 +112,14 @@ export const IT: LanguagePack = {
   futureCues: [`${B}(?:entro|prima del|arriverà|arrivera|prossim[oa]|scade)${E}`],
   weekModifiers: [`${B}(?:prossim[oa]|scors[oa]|questo|questa)${E}`],
   dateWords: `${B}(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ieri|oggi|domani|l'altro ieri)${E}`,
-  commonWords: 'sì|si|certo|volentieri|va bene|il|la|che|una|uno|mio|mia|miei|mie|sono|della|del|dello|delle|degli|ho|hai|abbiamo|è|anche|ancora|già|gia|grazie|buongiorno|salve|ciao|vorrei|voglio|posso|potete|questo|questa|quando|perché|perche|nessuno|niente|più|piu|molto|sempre|mai|gli|nel|nella|sul|sulla|alla|dal|dalla|di|da|mi|ci|vi|si|ieri|oggi|domani|ora|dopo|senza|solo|l\'|all\'|dell\'|nell\'|un\'',
+  commonWords: [
+    'sì', 'si', 'certo', 'volentieri', 'bene', 'il', 'la', 'che', 'una', 'uno', 'mio', 'mia',
+    'miei', 'mie', 'sono', 'della', 'del', 'dello', 'delle', 'degli', 'ho', 'hai', 'abbiamo', 'è',
+    'anche', 'ancora', 'già', 'gia', 'grazie', 'buongiorno', 'salve', 'ciao', 'vorrei', 'voglio',
+    'posso', 'potete', 'questo', 'questa', 'quando', 'perché', 'perche', 'nessuno', 'niente', 'più',
+    'piu', 'molto', 'sempre', 'mai', 'gli', 'nel', 'nella', 'sul', 'sulla', 'alla', 'dal', 'dalla',
+    'di', 'da', 'mi', 'ci', 'vi', 'ieri', 'oggi', 'domani', 'ora', 'dopo', 'senza', 'solo', "l'",
+    "all'", "dell'", "nell'", "un'",
+  ],
   parseDates: (text, reference) => chrono.it.parse(text, reference),
 };

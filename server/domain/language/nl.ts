@@ -111,6 +111,13 @@ export const NL: LanguagePack = {
   futureCues: [`${B}(?:uiterlijk|vóór|volgende|komende|wordt geleverd|komt (?:op|aan))${E}`],
   weekModifiers: [`${B}(?:volgende|vorige|afgelopen|deze|komende)${E}`],
   dateWords: `${B}(?:januari|februari|maart|mei|juni|juli|augustus|oktober|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|morgen|eergisteren)${E}`,
-  commonWords: 'goed|ja|nee|prima|oké|ik|het|een|de|en|te|niet|mijn|dat|met|voor|jullie|zijn|heb|heeft|wordt|werd|kunnen|wil|graag|bedankt|dank|hallo|hoi|goedemiddag|goedemorgen|geen|nog|maar|ook|naar|bij|uit|wat|waarom|wanneer|mij|uw|wij|alstublieft|aub|nu|dit|deze|gisteren|vandaag|morgen|al|zo|kan|moet|hij|zij|ze|jij|je|niks|niets|weer',
+  commonWords: [
+    'goed', 'ja', 'nee', 'prima', 'oké', 'ik', 'het', 'een', 'de', 'en', 'te', 'niet', 'mijn',
+    'dat', 'met', 'voor', 'jullie', 'zijn', 'heb', 'heeft', 'wordt', 'werd', 'kunnen', 'wil',
+    'graag', 'bedankt', 'dank', 'hallo', 'hoi', 'goedemiddag', 'goedemorgen', 'geen', 'nog', 'maar',
+    'ook', 'naar', 'bij', 'uit', 'wat', 'waarom', 'wanneer', 'mij', 'uw', 'wij', 'alstublieft',
+    'aub', 'nu', 'dit', 'deze', 'gisteren', 'vandaag', 'morgen', 'al', 'zo', 'kan', 'moet', 'hij',
+    'zij', 'ze', 'jij', 'je', 'niks', 'niets', 'weer',
+  ],
   parseDates: (text, reference) => chrono.nl.parse(text, reference),
 };

@@ -118,6 +118,13 @@ export const PT: LanguagePack = {
   futureCues: [`${B}(?:até|ate|antes de|chegará|chegara|próxim[oa]|proxim[oa]|vence)${E}`],
   weekModifiers: [`${B}(?:próxim[oa]|proxim[oa]|passad[oa]|últim[oa]|ultim[oa]|este|esta|nesta|neste)${E}`],
   dateWords: `${B}(?:janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|ontem|hoje|amanhã|anteontem)${E}`,
-  commonWords: 'pode|sim|claro|beleza|o|de|não|nao|que|com|para|uma|meu|minha|meus|minhas|você|voce|vc|vocês|voces|obrigado|obrigada|olá|ola|está|esta|estou|tenho|quero|preciso|já|ainda|mas|também|tambem|pelo|pela|pra|pro|isso|esse|essa|foi|muito|nada|ninguém|ninguem|dia|dias|dos|das|nos|nas|em|ontem|hoje|amanhã|amanha|sem|seu|sua|ele|ela|eu|né|tá|ta',
+  commonWords: [
+    'pode', 'sim', 'claro', 'beleza', 'o', 'de', 'não', 'nao', 'que', 'para', 'uma', 'meu', 'minha',
+    'meus', 'minhas', 'você', 'voce', 'vc', 'vocês', 'voces', 'obrigado', 'obrigada', 'olá', 'ola',
+    'está', 'esta', 'estou', 'tenho', 'quero', 'preciso', 'já', 'ainda', 'mas', 'também', 'tambem',
+    'pelo', 'pela', 'pra', 'pro', 'isso', 'esse', 'essa', 'foi', 'muito', 'nada', 'ninguém',
+    'ninguem', 'dia', 'dias', 'dos', 'das', 'nos', 'nas', 'em', 'ontem', 'hoje', 'amanhã', 'amanha',
+    'sem', 'seu', 'sua', 'ele', 'ela', 'eu', 'né', 'tá', 'ta',
+  ],
   parseDates: (text, reference) => chrono.pt.parse(text, reference),
 };

@@ -73,11 +73,12 @@ export interface LanguagePack {
   dateWords: string;
   /**
    * Frequent words of this language that English text rarely holds (articles, pronouns, "und",
-   * "que", "bitte"): a message holding none of them is not read for this language's phrases, which
-   * keeps the cost of the other languages off English conversations. A regex source of alternatives;
-   * empty for English, which is always read.
+   * "que", "bitte"), lower case; an elision keeps its apostrophe ("l'", "j'"). A message holding none
+   * of them is not read for this language's phrases, which keeps the cost of the other languages off
+   * English conversations, and they tell which language the customer writes in. Empty for English,
+   * which is always read.
    */
-  commonWords: string;
+  commonWords: readonly string[];
   /** chrono's own parser for the language. */
   parseDates: DateParser;
 }

@@ -1,6 +1,6 @@
 import type { Conversation } from '../conversation';
 import { INTENT_CODES } from '../intent/intent-codes';
-import { detect, GENERAL_ASK_RE, hintedLanguages, type Detection, type LanguageCode } from '../language';
+import { countCommonWords, customerLanguage, detect, GENERAL_ASK_RE, languagesToRead, type CommonWordCounts, type Detection, type LanguageCode } from '../language';
 import { isNegated, normalizeText, refusedAfter, sentenceAround, type NegationMode } from '../text';
 
 /**
@@ -116,15 +116,29 @@ function phraseInLanguage(view: MessageView, foreign: ReadonlyMap<LanguageCode, 
   return length;
 }
 
-/** The other languages whose common words a message holds, found once per message. */
-const hinted = new WeakMap<MessageView, readonly LanguageCode[]>();
+/** Each message's count of the other languages' common words, made once per message. */
+const commonWords = new WeakMap<MessageView, CommonWordCounts>();
+
+function commonWordsOf(view: MessageView): CommonWordCounts {
+  let counted = commonWords.get(view);
+  if (!counted) commonWords.set(view, (counted = countCommonWords(view.norm)));
+  return counted;
+}
 
 /** The rule's regex for this message: English, plus the languages the message shows words of. */
 function regexFor(rule: PhraseRule, view: MessageView): RegExp {
   if (!rule.withLanguages) return rule.re;
-  let languages = hinted.get(view);
-  if (!languages) hinted.set(view, (languages = hintedLanguages(view.norm)));
+  const languages = languagesToRead(commonWordsOf(view));
   return languages.length === 0 ? rule.re : rule.withLanguages(languages);
+}
+
+/** The language the customer writes in (language/index.ts customerLanguage), from the counts the scan made. */
+export function customerLanguageOf(views: readonly MessageView[]): LanguageCode {
+  const customer = views.filter((v) => v.role === 'customer');
+  return customerLanguage(
+    customer.map((v) => v.norm),
+    customer.map(commonWordsOf),
+  );
 }
 
 function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
