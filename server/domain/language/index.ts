@@ -40,7 +40,7 @@ function compile(alternatives: readonly string[], flags: string): RegExp {
  * `withLanguages(codes)` gives it with the phrases of those languages added as one named group,
  * `(?<foreign>…)`, after the English alternatives (compiled once per set of languages), so a message
  * is still read once per rule. The scan asks for the languages whose common words the message holds
- * (hintedLanguages): hundreds of foreign alternatives tried at every position of every English
+ * (languagesToRead): hundreds of foreign alternatives tried at every position of every English
  * message were most of the scan's cost. A match inside the group is checked against the languages'
  * own sticky regexes (`foreign`), which tell the scan which languages it is a phrase of, so a match
  * in a language the message is not written in is dropped (scan.ts); "pedido" is Spanish and

@@ -1,6 +1,15 @@
 import type { Conversation } from '../conversation';
 import { INTENT_CODES } from '../intent/intent-codes';
-import { countCommonWords, customerLanguage, detect, GENERAL_ASK_RE, languagesToRead, type CommonWordCounts, type Detection, type LanguageCode } from '../language';
+import {
+  countCommonWords,
+  customerLanguage,
+  detect,
+  GENERAL_ASK_RE,
+  languagesToRead,
+  type CommonWordCounts,
+  type Detection,
+  type LanguageCode,
+} from '../language';
 import { isNegated, normalizeText, refusedAfter, sentenceAround, type NegationMode } from '../text';
 
 /**
@@ -116,19 +125,22 @@ function phraseInLanguage(view: MessageView, foreign: ReadonlyMap<LanguageCode, 
   return length;
 }
 
-/** Each message's count of the other languages' common words, made once per message. */
-const commonWords = new WeakMap<MessageView, CommonWordCounts>();
+/** Each message's count of the other languages' common words, and the languages it is read in, made once per message. */
+const commonWords = new WeakMap<MessageView, { counted: CommonWordCounts; toRead: readonly LanguageCode[] }>();
 
-function commonWordsOf(view: MessageView): CommonWordCounts {
-  let counted = commonWords.get(view);
-  if (!counted) commonWords.set(view, (counted = countCommonWords(view.norm)));
-  return counted;
+function commonWordsOf(view: MessageView): { counted: CommonWordCounts; toRead: readonly LanguageCode[] } {
+  let found = commonWords.get(view);
+  if (!found) {
+    const counted = countCommonWords(view.norm);
+    commonWords.set(view, (found = { counted, toRead: languagesToRead(counted) }));
+  }
+  return found;
 }
 
 /** The rule's regex for this message: English, plus the languages the message shows words of. */
 function regexFor(rule: PhraseRule, view: MessageView): RegExp {
   if (!rule.withLanguages) return rule.re;
-  const languages = languagesToRead(commonWordsOf(view));
+  const languages = commonWordsOf(view).toRead;
   return languages.length === 0 ? rule.re : rule.withLanguages(languages);
 }
 
@@ -137,7 +149,7 @@ export function customerLanguageOf(views: readonly MessageView[]): LanguageCode 
   const customer = views.filter((v) => v.role === 'customer');
   return customerLanguage(
     customer.map((v) => v.norm),
-    customer.map(commonWordsOf),
+    customer.map((v) => commonWordsOf(v).counted),
   );
 }
 
