@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AssessPool } from './assess-pool';
+import { warmUp } from './warm-up';
 import { OfflineBriefWriter } from './brief/offline-writer';
 import type { Config } from './config';
 import { createSlackIntegration } from '../integrations/slack';
@@ -207,6 +208,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       // Long conversations are assessed in worker threads that load the same KB_DIR; until they are
       // up (a second or two), those wait for them.
       assessPool = new AssessPool({ kbDir: config.kbDir, kb, writer, logger });
+      // Before listening, so the first requests do not pay for loading and compiling the engine.
+      logger.info(await warmUp(assessPool), 'engine warmed up');
       const admin = adminRoutes({ store, admin: createTenantAdmin(db), integrations: helpdesk.integrationStore, slack: slack.store, adminToken: config.adminToken });
       const receivers = [...(slack.app ? [slack.app.router] : []), helpdesk.router, admin];
       const app = createApp({ store, jobs, writer, assessor: assessPool, kb, modelBriefs: modelWriter !== undefined, logger, config, receivers });
@@ -216,6 +219,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       port = address.port;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      logger.info({ url }, 'listening');
     }
 
     return { url, port, demoApiKey: demo?.apiKey, store, jobs, logger, stop };

@@ -5,7 +5,7 @@ import { decide } from '../../server/domain/decide';
 import { defaultIntentModel } from '../../server/domain/intent/weights-file';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { NOW, says } from '../helpers/conversation-factory';
-import { codes, itFiresAndStaysQuiet, run } from './engine';
+import { codes, itFiresAndStaysQuiet, run, triggerOf } from './engine';
 
 /**
  * Every code the model reads in English also has phrases in Spanish, French, German, Portuguese,
@@ -166,6 +166,17 @@ describe('other languages are read in a message that holds their common words, o
     // "Ma" closing a long run of "May 2 " is French's "ma": reading 250 kB in French too cost 6x.
     expect(hintedLanguages(`${'May 2 '.repeat(1000)}Ma`)).toEqual([]);
     expect(hintedLanguages('x'.repeat(250_000))).toEqual([]);
+  });
+  it("the first phrase in the message is the one quoted, whichever language's it is", () => {
+    // English and each language read are separate regexes, read side by side (scan.ts firstHit).
+    const quoteOf = (text: string) => {
+      const evidence = triggerOf(run(says(text)), 'human_requested').evidence[0]!;
+      return 'quote' in evidence ? evidence.quote : '';
+    };
+    const spanish = 'Buenas tardes, por favor quiero hablar con una persona de verdad';
+    const english = 'I want to talk to a human';
+    expect(spanish.includes(quoteOf(`${spanish}. ${english}.`))).toBe(true);
+    expect(english.includes(quoteOf(`${english}. ${spanish}.`))).toBe(true);
   });
   it('a short message reads every language', () => {
     expect(hintedLanguages('no me sirve')).toEqual(['es', 'fr', 'de', 'pt', 'it', 'nl']);

@@ -22,6 +22,7 @@ export type { LanguageCode, LanguagePack, PhraseKey } from './types';
 
 export const PACKS: readonly LanguagePack[] = [EN, ES, FR, DE, PT, IT, NL];
 const OTHERS = PACKS.filter((p) => p.code !== 'en');
+const OTHER_CODES: readonly LanguageCode[] = OTHERS.map((pack) => pack.code);
 
 /** English phrases of a key whose English lives in en.ts (the conversation's own phrases). */
 export function englishPhrases(key: PhraseKey): readonly string[] {
@@ -36,15 +37,18 @@ function compile(alternatives: readonly string[], flags: string): RegExp {
 }
 
 /**
- * The rules with what the other languages say for each key. A rule keeps its English regex (`re`);
- * `withLanguages(codes)` gives it with the phrases of those languages added as one named group,
- * `(?<foreign>…)`, after the English alternatives (compiled once per set of languages), so a message
- * is still read once per rule. The scan asks for the languages whose common words the message holds
- * (languagesToRead): hundreds of foreign alternatives tried at every position of every English
- * message were most of the scan's cost. A match inside the group is checked against the languages'
- * own sticky regexes (`foreign`), which tell the scan which languages it is a phrase of, so a match
- * in a language the message is not written in is dropped (scan.ts); "pedido" is Spanish and
- * Portuguese alike.
+ * The rules with what the other languages say for each key. A rule keeps its English regex (`re`)
+ * and gets each other language's phrases as a regex of their own: `readIn` (global, for the scan)
+ * and `foreign` (sticky, to tell which languages a phrase at a given place belongs to). The scan
+ * reads a message with `re` and with the `readIn` of the languages whose common words it holds
+ * (languagesToRead), taking the first match of any (scan.ts), so an English message never tries
+ * hundreds of foreign alternatives at every position, and the cost of a message grows with the
+ * languages it is read in, not with every language known.
+ *
+ * One regex per language, not one per set of languages read: a regex per set (English and the set's
+ * phrases joined) was built and compiled on first use, and V8 takes 100-600 ms to compile all the
+ * rules' regexes of one set, so the first message in each new mix of languages held the server that
+ * long. These are compiled once, before the server listens (compileEveryReading, warm-up.ts).
  */
 export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
   const seen = new Set<string>();
@@ -54,27 +58,33 @@ export function withLanguages(rules: readonly PhraseRule[]): PhraseRule[] {
     if (seen.has(rule.key)) return rule;
     seen.add(rule.key);
     const foreign = new Map<LanguageCode, RegExp>();
+    const readIn = new Map<LanguageCode, RegExp>();
     for (const pack of OTHERS) {
       const phrases = pack.phrases[rule.key as PhraseKey];
-      if (phrases?.length) foreign.set(pack.code, compile(phrases, 'iy'));
+      if (!phrases?.length) continue;
+      foreign.set(pack.code, compile(phrases, 'iy'));
+      readIn.set(pack.code, compile(phrases, 'gi'));
     }
     if (foreign.size === 0) return rule;
-    const compiled = new Map<string, RegExp>();
-    const readIn = (languages: readonly LanguageCode[]): RegExp => {
-      const codes = languages.filter((code) => foreign.has(code));
-      if (codes.length === 0) return rule.re;
-      const key = codes.join(',');
-      let re = compiled.get(key);
-      if (!re) {
-        const others = OTHERS.filter((pack) => codes.includes(pack.code)).flatMap((pack) => pack.phrases[rule.key as PhraseKey] ?? []);
-        const source = `${rule.re.source}|(?<foreign>${others.map((p) => `(?:${p})`).join('|')})`;
-        const flags = NEEDS_UNICODE_RE.test(source) && !rule.re.flags.includes('u') ? `${rule.re.flags}u` : rule.re.flags;
-        compiled.set(key, (re = new RegExp(source, flags)));
-      }
-      return re;
-    };
-    return { ...rule, foreign, withLanguages: readIn };
+    FOREIGN_REGEXES.push(...readIn.values(), ...foreign.values());
+    return { ...rule, foreign, readIn };
   });
+}
+
+/** Every regex withLanguages built, for compileEveryReading. */
+const FOREIGN_REGEXES: RegExp[] = [];
+
+/**
+ * Runs every other-language regex of the phrase rules once on a short text, which makes V8 parse
+ * and compile it (compiled on first use instead, the first message in another language waited for
+ * them). Run before the server listens (warm-up.ts). Returns how many it ran.
+ */
+export function compileEveryReading(): number {
+  for (const re of FOREIGN_REGEXES) {
+    re.lastIndex = 0;
+    re.exec('warm up');
+  }
+  return FOREIGN_REGEXES.length;
 }
 
 /** Each other language's common words (LanguagePack.commonWords), as a bit per language in OTHERS order. */
@@ -117,7 +127,6 @@ export function countCommonWords(text: string): CommonWordCounts {
  */
 const FEW_WORDS = 6;
 const FEW_CHARS = 80;
-const OTHER_CODES = OTHERS.map((pack) => pack.code);
 
 /** A language is read in a text when one word in this many is its common word (a stray "de" in English is not enough). */
 const HINT_SHARE = 25;
@@ -127,7 +136,7 @@ const HINT_SHARE = 25;
  * it holds (at least one word in 25 of a long message), or all of them when it is too short to tell
  * (a short message costs little to read).
  */
-export function languagesToRead(counted: CommonWordCounts): LanguageCode[] {
+export function languagesToRead(counted: CommonWordCounts): readonly LanguageCode[] {
   if (counted.words < FEW_WORDS && counted.chars < FEW_CHARS) return OTHER_CODES;
   const needed = Math.max(1, counted.words / HINT_SHARE);
   return OTHERS.filter((_, i) => counted.counts[i]! >= needed).map((pack) => pack.code);

@@ -32,13 +32,15 @@ export interface PhraseRule {
   /** Skip a match when this holds for its sentence (e.g. "refund policy", "got my refund"). */
   unless?: (sentence: string) => boolean;
   /**
-   * Set when `re` also holds other languages' phrases in a `(?<foreign>…)` group (language/index.ts):
-   * each language's own phrases, sticky. A match in that group counts only when it is a phrase of a
-   * language the message may be written in.
+   * Other languages' phrases for the same key (language/index.ts withLanguages), with the `g` flag:
+   * a message is read with `re` and with those of the languages whose common words it holds.
+   */
+  readIn?: ReadonlyMap<LanguageCode, RegExp>;
+  /**
+   * The same phrases, sticky: a match of another language's counts only when it is a phrase of a
+   * language the message may be written in (pedido is Spanish and Portuguese alike).
    */
   foreign?: ReadonlyMap<LanguageCode, RegExp>;
-  /** `re` with these other languages' phrases added in the `(?<foreign>…)` group (language/index.ts). */
-  withLanguages?: (languages: readonly LanguageCode[]) => RegExp;
 }
 
 export interface Hit {
@@ -137,11 +139,26 @@ function commonWordsOf(view: MessageView): { counted: CommonWordCounts; toRead: 
   return found;
 }
 
-/** The rule's regex for this message: English, plus the languages the message shows words of. */
-function regexFor(rule: PhraseRule, view: MessageView): RegExp {
-  if (!rule.withLanguages) return rule.re;
-  const languages = commonWordsOf(view).toRead;
-  return languages.length === 0 ? rule.re : rule.withLanguages(languages);
+/** The rule's regexes for this message: English first, then those of the languages it shows words of. */
+function regexesFor(rule: PhraseRule, view: MessageView): RegExp[] {
+  const regexes = [rule.re];
+  if (!rule.readIn) return regexes;
+  for (const code of commonWordsOf(view).toRead) {
+    const re = rule.readIn.get(code);
+    if (re) regexes.push(re);
+  }
+  return regexes;
+}
+
+/** The first non-empty match of `re` in `text` at or after `from`. */
+function matchFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  let m = re.exec(text);
+  while (m && m[0].length === 0) {
+    re.lastIndex = m.index + 1;
+    m = re.exec(text);
+  }
+  return m;
 }
 
 /** The language the customer writes in (language/index.ts customerLanguage), from the counts the scan made. */
@@ -153,32 +170,45 @@ export function customerLanguageOf(views: readonly MessageView[]): LanguageCode 
   );
 }
 
+/**
+ * The rule's first match in the message that is not set aside. With other languages read, the
+ * regexes are read side by side and the leftmost match of any is taken (English first at the same
+ * place, then PACKS order), as one regex joining them would: after a match set aside, all resume
+ * past it; a phrase of a language the message is not written in is passed over by one character.
+ */
 function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
-  const re = regexFor(rule, view);
-  re.lastIndex = 0;
+  const text = view.norm;
+  const regexes = regexesFor(rule, view);
+  const next = regexes.map((re) => matchFrom(re, text, 0));
   let setAside = 0;
-  for (let m = re.exec(view.norm); m; m = re.exec(view.norm)) {
-    if (m[0].length === 0) {
-      re.lastIndex += 1;
-      continue;
+  for (;;) {
+    let pick = -1;
+    for (let k = 0; k < next.length; k++) {
+      const m = next[k];
+      if (m && (pick < 0 || m.index < next[pick]!.index)) pick = k;
     }
+    if (pick < 0) return undefined;
+    const m = next[pick]!;
     if (setAside++ >= MAX_SET_ASIDE) return undefined;
     let length = m[0].length;
-    if (rule.foreign && m.groups?.foreign !== undefined) {
-      const inLanguage = phraseInLanguage(view, rule.foreign, m.index);
+    if (pick > 0) {
+      const inLanguage = phraseInLanguage(view, rule.foreign!, m.index);
       if (inLanguage === undefined) {
-        // Not a phrase of this message's languages: an English phrase may still start inside it.
-        re.lastIndex = m.index + 1;
+        next[pick] = matchFrom(regexes[pick]!, text, m.index + 1);
         continue;
       }
       length = inLanguage;
     }
-    if (rule.neg && isNegated(view.norm, m.index, rule.neg, () => languagesOf(view))) continue;
-    if (rule.neg === 'want' && refusedAfter(view.norm, { index: m.index, length })) continue;
-    if (rule.unless && rule.unless(sentenceAround(view.norm, { index: m.index, length }))) continue;
-    return { message: view.index, quote: view.text.slice(m.index, m.index + length), at: m.index };
+    const passed =
+      (rule.neg && isNegated(text, m.index, rule.neg, () => languagesOf(view))) ||
+      (rule.neg === 'want' && refusedAfter(text, { index: m.index, length })) ||
+      (rule.unless && rule.unless(sentenceAround(text, { index: m.index, length })));
+    if (!passed) return { message: view.index, quote: view.text.slice(m.index, m.index + length), at: m.index };
+    const end = m.index + m[0].length;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k] && next[k]!.index < end) next[k] = matchFrom(regexes[k]!, text, end);
+    }
   }
-  return undefined;
 }
 
 /**
