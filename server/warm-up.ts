@@ -7,15 +7,14 @@ import { DEFAULT_POLICY } from './domain/policy';
 /**
  * Work done once before the server listens, so the first requests are not the ones that pay for it.
  *
- * A fresh process answered its first seconds of traffic several times slower than later ones (with
- * 50 connections, a p99 of 2-3 s in the first 5 s against about 0.2 s after): the intent model's
- * weights are read on first use, each of the rules' large regular expressions is compiled when it is
- * first run (and compiled again to native code on a later run), and the engine's functions are
- * interpreted until V8 has seen them run. Assessing a few made-up conversations a few times does all
- * of that here. They cover what the rules and extractors read: order numbers, amounts, dates, emails,
- * a phone number, a tracking number, a cited article, a previous contact, and a message in each
- * language the rules read; the phrase rules' other-language readings are compiled whatever the
- * messages hold (compileEveryReading).
+ * In a fresh process the first conversation in each language took 100-800 ms instead of a few: the
+ * intent model's weights are read on first use, each of the rules' large regular expressions is
+ * parsed and compiled when it first runs, and so are chrono's parsers for the language. Every
+ * request arriving meanwhile waited behind it. Assessing a few made-up conversations does that here
+ * (`npm run bench:cold-start` measures both). They cover what the rules and extractors read: order
+ * numbers, amounts, dates, emails, a phone number, a tracking number, a cited article, a previous
+ * contact, and a message in each language the rules read; the phrase rules' other-language regexes
+ * are compiled whatever the messages hold (compileEveryReading).
  */
 
 const LONG_IN_EACH_LANGUAGE = [
@@ -72,12 +71,15 @@ export function warmUpConversations(): Conversation[] {
 }
 
 /**
- * Compiles the phrase rules' readings in every language set, then assesses warmUpConversations()
- * `rounds` times (the second run of a regular expression is the one compiled to native code; the
- * dates' parsers and the rest are compiled on the way). Returns how many regexes and assessments
+ * Compiles the phrase rules' other-language regexes, then assesses warmUpConversations() `rounds`
+ * times. One round loads the intent model, the dates' parsers and every regex's first compilation
+ * (the expensive one: 100-600 ms per language before). A second run of a regex compiles it again to
+ * native code, a few milliseconds each; left to the first requests by default, since each round
+ * kept also stays resident (about 20 MB a round at start, for a few milliseconds saved on each
+ * language's first message; `npm run bench:cold-start`). Returns how many regexes and assessments
  * ran and how long they took.
  */
-export async function warmUp(assessor: Assessor, rounds = 3): Promise<{ regexes: number; assessed: number; ms: number }> {
+export async function warmUp(assessor: Assessor, rounds = 1): Promise<{ regexes: number; assessed: number; ms: number }> {
   const started = performance.now();
   // Every reading of the phrase rules in other languages, whatever the conversations below hold.
   const regexes = compileEveryReading();

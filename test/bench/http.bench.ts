@@ -386,7 +386,7 @@ function table(report: EngineReport): string {
     const ratio = r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baseline}`;
     lines.push(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${ratio} | ${r.cpuMsPerRequest} | ${r.failed} |`);
   }
-  const first = report.rows[0]!;
+  const first = report.rows.find((r) => r.name === 'POST /v1/handoffs')!;
   const flatChange = ((report.flat.rps - first.rps) / first.rps) * 100;
   lines.push(
     '',
