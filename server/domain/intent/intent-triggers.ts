@@ -3,7 +3,7 @@ import { STRONG } from '../categorize';
 import { negationPatterns } from '../language';
 import type { Trigger } from '../decision';
 import type { IntentExample } from '../policy';
-import { askedInGeneral, languagesOf, mainLanguageOf, type Hits, type MessageView, type PhraseRule } from '../triggers/scan';
+import { askedInGeneral, languagesOf, mainLanguageOf, showsOtherLanguage, type Hits, type MessageView, type PhraseRule } from '../triggers/scan';
 import type { IntentHit, IntentReading } from './read-intents';
 
 /**
@@ -61,9 +61,12 @@ function setAsideByRules(code: TriggerCode, hit: IntentHit, views: readonly Mess
  * hashed character n-grams and word vectors are noise ("Die Lieferung war leider komplett kaputt"
  * scored as safety at 0.99), so it stays silent there and that language's own phrases speak
  * (language/*.ts). A message too short or unclear to place is read as before. Asked only for the
- * model's hits the rules did not already make, so an English conversation rarely pays for detection.
+ * model's hits the rules did not already make, and detection runs only on a message that shows
+ * another language's common words: tinyld alone calls some plain English sentences German, which
+ * silenced the model on them, and it cost a twentieth of decide().
  */
 function readsEnglish(view: MessageView): boolean {
+  if (!showsOtherLanguage(view)) return true;
   const main = mainLanguageOf(view);
   return main === undefined || main === 'en';
 }

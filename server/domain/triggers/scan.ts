@@ -139,6 +139,14 @@ function commonWordsOf(view: MessageView): { counted: CommonWordCounts; toRead: 
   return found;
 }
 
+/**
+ * Whether the message may be in another of our languages: it shows their common words, or is too
+ * short to tell (language/index.ts languagesToRead). Counting words is far cheaper than detection.
+ */
+export function showsOtherLanguage(view: MessageView): boolean {
+  return commonWordsOf(view).toRead.length > 0;
+}
+
 /** The rule's regexes for this message: English first, then those of the languages it shows words of. */
 function regexesFor(rule: PhraseRule, view: MessageView): RegExp[] {
   const regexes = [rule.re];
