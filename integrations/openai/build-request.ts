@@ -17,7 +17,7 @@ export const SYSTEM_PROMPT = [
   'The decision (escalate, reasons, priority, category, queue) was made by the company\'s rules and is final. Do not contradict it.',
   'Write:',
   '- summary: the problem in 1 to 3 sentences, from the customer\'s side, with the facts they already gave (order numbers, amounts, dates), so the agent does not ask again.',
-  '- warm_intro: 1 to 3 sentences the agent can send to greet the customer, in the language the customer wrote in, acknowledging what they already tried. Promise no refund, date or outcome.',
+  '- warm_intro: 1 to 3 sentences the agent can send to greet the customer, in the customer\'s language (decision.language), acknowledging what they already tried. Promise no refund, date or outcome.',
   '- next_steps: up to 5 concrete actions for the agent, each with why; start from the draft\'s steps. policy_id is the id of one of the listed policies that backs the step, or null.',
   '- suggested_category: one of the listed categories only if the decision\'s category looks wrong; otherwise null.',
   'Placeholders such as [CARD_1] or [PASSWORD_1] stand for secrets removed before you saw the text: copy them unchanged where needed, never guess what they hid, never ask the customer to send them again.',
@@ -83,6 +83,8 @@ export function buildBriefRequest(
       queue: decision.queue,
       sentiment: { label: decision.sentiment.label, signals: decision.sentiment.signals },
       facts: decision.facts,
+      // The customer's language as the rules read it: warm_intro is written in it.
+      language: decision.language ?? 'en',
     },
     draft: {
       summary: draft.summary,

@@ -91,7 +91,7 @@ export interface Decision {
   facts: Facts;
   /**
    * The language the customer writes in (ISO 639-1: en, es, fr, de, pt, it, nl), which the brief's
-   * `customer_message` is written in. Decisions stored before it existed have none: English.
+   * `customer_message` and `warm_intro` are written in. Decisions stored before it existed have none: English.
    */
   language?: LanguageCode;
 }

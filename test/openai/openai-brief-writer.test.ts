@@ -91,6 +91,8 @@ describe('OpenAI brief writer against the Chat Completions API', () => {
     const document = JSON.parse(body.messages[1]!.content);
     expect(document.transcript[0]).toEqual({ i: 0, role: 'customer', text: 'Where is order #48213? It was due last week.' });
     expect(document.decision.category).toBe(decision.category);
+    // The language the warm intro is to be written in, as the rules read it.
+    expect(document.decision.language).toBe('en');
     expect(body.messages[0]!.content).not.toContain('#48213');
 
     expect(result.outcome).toBe('enriched');
