@@ -65,7 +65,8 @@ describe('what the model adds says so', () => {
     const rulesOnly = decide(conv, { policy, now, intent: null });
     expect(rulesOnly.triggers.map((t) => t.code)).not.toContain('refund_request');
     const t = triggerOf(withModel, 'refund_request');
-    expect(t.detail).toMatch(/\(intent model: 0\.\d\d\)$/);
+    // Two decimals; a score that rounds up reads 1.00.
+    expect(t.detail).toMatch(/\(intent model: (?:0\.\d\d|1\.00)\)$/);
     expect(t.evidence).toEqual([{ message: 0, quote: text }]);
     expect(withModel.category).toBe('returns_refunds');
   });
