@@ -27,29 +27,29 @@ export function formatAmount(amount: Amount, language: LanguageCode = 'en'): str
   }
 }
 
-interface ListWords {
-  /** The "and" before the last item; Spanish's depends on the item (y, e). */
-  and: (last: string) => string;
-  /** The count of items left out ("12 more"). */
-  more: (count: number) => string;
-}
+/**
+ * The list locale of each language: ICU's conjunctions ("a, b and c", "a, b y c", "Juan e Isabel").
+ * English is en-GB, the list the brief has always written (no comma before "and").
+ */
+const LIST_LOCALES: Record<LanguageCode, string> = { ...AMOUNT_LOCALES, en: 'en-GB' };
+const listFormats = new Map<LanguageCode, Intl.ListFormat>();
 
-const LIST_WORDS: Record<LanguageCode, ListWords> = {
-  en: { and: () => 'and', more: (n) => `${n} more` },
-  // "y" is "e" before the sound i ("e hijos", not before "hielo").
-  es: { and: (last) => (/^h?[iíIÍ](?![aeoáéó])/.test(last) ? 'e' : 'y'), more: (n) => `${n} más` },
-  fr: { and: () => 'et', more: (n) => `${n} autres` },
-  de: { and: () => 'und', more: (n) => `${n} weitere` },
-  pt: { and: () => 'e', more: (n) => `mais ${n}` },
-  it: { and: () => 'e', more: (n) => `altri ${n}` },
-  nl: { and: () => 'en', more: (n) => `nog ${n}` },
+/** The count of items left out ("12 more"), in each language. */
+const MORE: Record<LanguageCode, (count: number) => string> = {
+  en: (n) => `${n} more`,
+  es: (n) => `${n} más`,
+  fr: (n) => `${n} autres`,
+  de: (n) => `${n} weitere`,
+  pt: (n) => `mais ${n}`,
+  it: (n) => `altri ${n}`,
+  nl: (n) => `nog ${n}`,
 };
 
 /** "a", "a and b", "a, b and c"; "a, b y c", "a, b und c" … in `language`. */
 export function listOf(items: string[], language: LanguageCode = 'en'): string {
-  if (items.length <= 1) return items.join('');
-  const last = items[items.length - 1]!;
-  return `${items.slice(0, -1).join(', ')} ${LIST_WORDS[language].and(last)} ${last}`;
+  let format = listFormats.get(language);
+  if (!format) listFormats.set(language, (format = new Intl.ListFormat(LIST_LOCALES[language], { type: 'conjunction' })));
+  return format.format(items);
 }
 
 /**
@@ -58,12 +58,17 @@ export function listOf(items: string[], language: LanguageCode = 'en'): string {
  */
 export function listOfFirst(items: string[], max: number, language: LanguageCode = 'en'): string {
   if (items.length <= max) return listOf(items, language);
-  return listOf([...items.slice(0, max), LIST_WORDS[language].more(items.length - max)], language);
+  return listOf([...items.slice(0, max), MORE[language](items.length - max)], language);
+}
+
+/** The first three order numbers the customer gave, written "#48213". */
+export function orderNumbers(facts: Facts): string[] {
+  return facts.order_ids.slice(0, 3).map((id) => `#${id}`);
 }
 
 /** "order #48213" / "orders #1001 and #1002"; undefined when the customer gave none. */
 export function orderRef(facts: Facts): string | undefined {
-  const ids = facts.order_ids.slice(0, 3).map((id) => `#${id}`);
+  const ids = orderNumbers(facts);
   if (ids.length === 0) return undefined;
   return `${ids.length === 1 ? 'order' : 'orders'} ${listOf(ids)}`;
 }

@@ -2,7 +2,7 @@ import type { Conversation } from '../domain/conversation';
 import type { AttemptedSolution, Decision, Facts } from '../domain/decision';
 import type { LanguageCode } from '../domain/language/types';
 import { firstName } from './customer-text';
-import { formatAmount, listOf, listOfFirst, mainAmount } from './fact-phrases';
+import { formatAmount, listOf, listOfFirst, mainAmount, orderNumbers } from './fact-phrases';
 import { WARM_INTRO_TEXTS, type IssueKind, type WarmIntroTexts } from './warm-intro-texts';
 
 /** Articles named in one sentence of the intro. */
@@ -26,7 +26,7 @@ function issueOf(decision: Decision, texts: WarmIntroTexts, language: LanguageCo
   const trigger = ISSUE_TRIGGERS.find((code) => decision.triggers.some((t) => t.code === code));
   const kind: IssueKind = trigger ?? decision.category;
   return texts.issue[kind]({
-    orders: facts.order_ids.slice(0, 3).map((id) => `#${id}`),
+    orders: orderNumbers(facts),
     money: amount ? formatAmount(amount, language) : undefined,
   });
 }
@@ -67,7 +67,7 @@ function triedSentence(
 
 function knownSentence(facts: Facts, texts: WarmIntroTexts, language: LanguageCode): string | undefined {
   const known: string[] = [];
-  const ids = facts.order_ids.slice(0, 3).map((id) => `#${id}`);
+  const ids = orderNumbers(facts);
   if (ids.length > 0) known.push(texts.known.orders(ids));
   if (facts.tracking_numbers.length > 0) known.push(texts.known.tracking);
   if (facts.emails.length > 0) known.push(texts.known.email);
