@@ -165,12 +165,16 @@ if (adminUrl) describe('two server processes on one Postgres', () => {
     // No connectors on the demo tenant: assembly wrote no second version (nothing new to say).
     expect(versions.map((v) => v.n)).toEqual([1, 1, 1, 1, 1]);
 
-    // One job per handoff, completed on its first attempt.
-    const { rows: jobs } = await db.query<{ state: string; retry_count: number }>(
-      "SELECT state, retry_count FROM pgboss.job WHERE name = 'handoff-assemble'",
-    );
-    expect(jobs).toHaveLength(5);
-    expect(jobs.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
+    // One job per handoff, completed on its first attempt. pg-boss marks a job completed in its own
+    // statement after the handler's transaction commits, so a handoff can read 'assembled' a moment
+    // before its job does: wait for every job to leave the active states first.
+    const jobs = await waitFor('the 5 assembly jobs to finish', async () => {
+      const { rows } = await db.query<{ state: string; retry_count: number }>(
+        "SELECT state, retry_count FROM pgboss.job WHERE name = 'handoff-assemble' ORDER BY id",
+      );
+      return rows.length === 5 && rows.every((j) => !['created', 'retry', 'active'].includes(j.state)) ? rows : undefined;
+    });
+    expect(jobs).toEqual(Array.from({ length: 5 }, () => ({ state: 'completed', retry_count: 0 })));
 
     expect(await Promise.all([one!.terminate(), two!.terminate()])).toEqual([0, 0]);
   });
