@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category, type TriggerCode } from '../domain/codes';
-import { featureIdsOfWords, words, type FeatureSpace } from '../domain/intent/features';
+import { featureIdsOfWords, pairIdsOfWords, wordIdsOfWords, words, type FeatureSpace } from '../domain/intent/features';
 import { INTENT_CODES } from '../domain/intent/intent-codes';
 import { IntentModel, wordWeight, type IntentMeta } from '../domain/intent/model';
 import { OWN_SOURCES, type Row } from './datasets';
@@ -76,6 +76,11 @@ export interface TrainConfig {
    * power (1 - this), renormalised; 0 leaves every row at weight 1, 1 gives every source the same total.
    */
   sourceBalance?: number;
+  /**
+   * Weight of the word pairs' own mean (IntentMeta.pair_weight); 0 or absent: pairs share the one mean
+   * with the words and character pieces.
+   */
+  pairWeight?: number;
 }
 
 /** Pre-trained word vectors for training: `words` in frequency order, each unit-length, `dim` wide. */
@@ -91,6 +96,8 @@ interface Example {
   /** The sentence's words (for augmentation). */
   words: string[];
   ids: Int32Array;
+  /** Word-pair bucket ids when pairs have their own mean (config.pairWeight), else empty. */
+  pairs: Int32Array;
   /** Weighted mean of the sentence's pre-trained word vectors (null: none of its words has one). */
   glove: Float32Array | null;
   label: number;
@@ -167,12 +174,18 @@ function neighbourTable(vocab: Iterable<string>, wv: WordVectors, index: Readonl
   return table;
 }
 
+/** The hashed features of `ws`: pairs apart when the configuration averages them apart. */
+function hashedIds(ws: readonly string[], config: TrainConfig): { ids: Int32Array; pairs: Int32Array } {
+  if (!(config.pairWeight ?? 0)) return { ids: Int32Array.from(featureIdsOfWords(ws, config.space)), pairs: new Int32Array(0) };
+  return { ids: Int32Array.from(wordIdsOfWords(ws, config.space)), pairs: Int32Array.from(pairIdsOfWords(ws, config.space)) };
+}
+
 function toExample(row: Row, config: TrainConfig, labels: ReadonlyMap<string, number>, wv: WordVectors, index: ReadonlyMap<string, number>): Example {
   const ws = words(row.text);
   const glove = gloveMean(ws, config, wv, index);
   return {
     words: ws,
-    ids: Int32Array.from(featureIdsOfWords(ws, config.space)),
+    ...hashedIds(ws, config),
     glove,
     label: labels.get(row.label)!,
     category: row.category === null ? -1 : CATEGORIES.indexOf(row.category),
@@ -217,7 +230,8 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
   const emb = new Float32Array(buckets * dim);
   for (let i = 0; i < emb.length; i++) emb[i] = (random() * 2 - 1) / dim;
   const seen = new Uint8Array(buckets);
-  for (const e of examples) for (const id of e.ids) seen[id] = 1;
+  for (const e of examples) for (const ids of [e.ids, e.pairs]) for (const id of ids) seen[id] = 1;
+  const pairWeight = config.pairWeight ?? 0;
   const H = config.hidden ?? 0;
   const residual = config.hiddenResidual === true;
   if (residual && H !== dim) throw new Error('hiddenResidual needs hidden = dim');
@@ -259,8 +273,8 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
           return list[Math.floor(random() * list.length)]!;
         });
         if (changed) {
-          ex = { ...ex, words: ws, ids: Int32Array.from(featureIdsOfWords(ws, config.space)), glove: gloveMean(ws, config, wv, wordIndex) };
-          for (const id of ex.ids) seen[id] = 1;
+          ex = { ...ex, words: ws, ...hashedIds(ws, config), glove: gloveMean(ws, config, wv, wordIndex) };
+          for (const ids of [ex.ids, ex.pairs]) for (const id of ids) seen[id] = 1;
         }
       }
       const lr = config.learningRate * (1 - step / total);
@@ -278,6 +292,13 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
       }
       const inv = kept > 0 ? 1 / kept : 0;
       for (let d = 0; d < dim; d++) h[d]! *= inv;
+      // Pairs read apart (pairWeight): every pair is kept, since inference's mean divides by all of them.
+      const np = ex.pairs.length;
+      const pairInv = np > 0 ? pairWeight / np : 0;
+      for (let i = 0; i < np; i++) {
+        const base = ex.pairs[i]! * dim;
+        for (let d = 0; d < dim; d++) h[d]! += emb[base + d]! * pairInv;
+      }
       const g = ex.glove;
       if (g) {
         for (let d = 0; d < dim; d++) {
@@ -349,6 +370,10 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
         const base = ex.ids[i]! * dim;
         for (let d = 0; d < dim; d++) emb[base + d]! -= lr * gradH[d]! * inv;
       }
+      for (let i = 0; i < np; i++) {
+        const base = ex.pairs[i]! * dim;
+        for (let d = 0; d < dim; d++) emb[base + d]! -= lr * gradH[d]! * pairInv;
+      }
       if (g) {
         for (let d = 0; d < dim; d++) {
           const gd = lr * gradH[d]!;
@@ -405,6 +430,7 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
     example_similarity: 1,
     vocabulary: wv.words,
     word_rank_offset: config.wordRankOffset,
+    ...(pairWeight > 0 ? { pair_weight: pairWeight } : {}),
     vector_mean: [],
     ...(H > 0 ? { hidden_weights: Array.from(w1, round), hidden_bias: Array.from(b1, round), ...(residual ? { hidden_residual: true } : {}) } : {}),
     out_weights: Array.from(out, round),

@@ -64,4 +64,19 @@ describe('the committed intent model', () => {
     expect(Array.from(blind.embed('the parcel arrived smashed'))).not.toEqual(Array.from(model.embed('the parcel arrived smashed')));
     expect(Array.from(blind.embed('zqxv wkpz'))).toEqual(Array.from(model.embed('zqxv wkpz')));
   });
+
+  it('reads word pairs apart, with their own weight, when a header says pair_weight (an option training can set)', () => {
+    const withPairs = (weight: number) => new IntentModel({ ...model.meta, pair_weight: weight }, model.embeddings, model.scales, model.wordVectors, model.wordScales);
+    const [one, two, three] = [1, 2, 3].map((w) => withPairs(w));
+    const sentence = 'someone changed my password';
+    // The pairs' mean enters once per unit of weight: equal steps between weights 1, 2 and 3.
+    const step1 = one!.embed(sentence).map((x, d) => two!.embed(sentence)[d]! - x);
+    const step2 = two!.embed(sentence).map((x, d) => three!.embed(sentence)[d]! - x);
+    expect(Math.max(...step1.map(Math.abs))).toBeGreaterThan(1e-3);
+    step1.forEach((x, d) => expect(step2[d]).toBeCloseTo(x, 5));
+    // Out of the one mean: the committed reading (pairs among the pieces) differs.
+    expect(Array.from(one!.embed(sentence))).not.toEqual(Array.from(model.embed(sentence)));
+    // A one-word sentence has no pair, and its words' mean is the same either way.
+    expect(Array.from(three!.embed('password'))).toEqual(Array.from(model.embed('password')));
+  });
 });

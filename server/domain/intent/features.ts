@@ -92,6 +92,20 @@ export function featureIdsOfWords(ws: readonly string[], space: FeatureSpace): n
   return ids;
 }
 
+/** Bucket ids of the word pairs of `ws` alone (for a model that reads them apart, IntentMeta.pair_weight). */
+export function pairIdsOfWords(ws: readonly string[], space: FeatureSpace): number[] {
+  const ids: number[] = [];
+  for (let i = 1; i < ws.length; i++) ids.push(bigramId(ws[i - 1]!, ws[i]!, space));
+  return ids;
+}
+
+/** Bucket ids of the words' own features alone (words and character pieces, no pairs). */
+export function wordIdsOfWords(ws: readonly string[], space: FeatureSpace): number[] {
+  const ids: number[] = [];
+  for (const w of ws) wordFeatureIds(w, space, ids);
+  return ids;
+}
+
 /** Bucket ids of every feature of `text`. */
 export function featureIds(text: string, space: FeatureSpace): number[] {
   return featureIdsOfWords(words(text), space);
