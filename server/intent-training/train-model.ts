@@ -81,6 +81,8 @@ export interface TrainConfig {
    * with the words and character pieces.
    */
   pairWeight?: number;
+  /** Each pair counts by the rarer of its words (IntentMeta.pair_rarity); only with pairWeight. */
+  pairRarity?: boolean;
 }
 
 /** Pre-trained word vectors for training: `words` in frequency order, each unit-length, `dim` wide. */
@@ -98,6 +100,8 @@ interface Example {
   ids: Int32Array;
   /** Word-pair bucket ids when pairs have their own mean (config.pairWeight), else empty. */
   pairs: Int32Array;
+  /** Each pair's weight (1, or the rarer word's weight with config.pairRarity). */
+  pairWeights: Float32Array;
   /** Weighted mean of the sentence's pre-trained word vectors (null: none of its words has one). */
   glove: Float32Array | null;
   label: number;
@@ -175,9 +179,16 @@ function neighbourTable(vocab: Iterable<string>, wv: WordVectors, index: Readonl
 }
 
 /** The hashed features of `ws`: pairs apart when the configuration averages them apart. */
-function hashedIds(ws: readonly string[], config: TrainConfig): { ids: Int32Array; pairs: Int32Array } {
-  if (!(config.pairWeight ?? 0)) return { ids: Int32Array.from(featureIdsOfWords(ws, config.space)), pairs: new Int32Array(0) };
-  return { ids: Int32Array.from(wordIdsOfWords(ws, config.space)), pairs: Int32Array.from(pairIdsOfWords(ws, config.space)) };
+function hashedIds(ws: readonly string[], config: TrainConfig, index: ReadonlyMap<string, number>): { ids: Int32Array; pairs: Int32Array; pairWeights: Float32Array } {
+  if (!(config.pairWeight ?? 0)) return { ids: Int32Array.from(featureIdsOfWords(ws, config.space)), pairs: new Int32Array(0), pairWeights: new Float32Array(0) };
+  const pairs = Int32Array.from(pairIdsOfWords(ws, config.space));
+  // As model.ts reads them: a word with no vector is rare (weight 1).
+  const rarity = (w: string) => {
+    const i = index.get(w);
+    return i === undefined ? 1 : wordWeight(i, config.wordRankOffset);
+  };
+  const pairWeights = Float32Array.from(pairs, (_, i) => (config.pairRarity ? Math.max(rarity(ws[i]!), rarity(ws[i + 1]!)) : 1));
+  return { ids: Int32Array.from(wordIdsOfWords(ws, config.space)), pairs, pairWeights };
 }
 
 function toExample(row: Row, config: TrainConfig, labels: ReadonlyMap<string, number>, wv: WordVectors, index: ReadonlyMap<string, number>): Example {
@@ -185,7 +196,7 @@ function toExample(row: Row, config: TrainConfig, labels: ReadonlyMap<string, nu
   const glove = gloveMean(ws, config, wv, index);
   return {
     words: ws,
-    ...hashedIds(ws, config),
+    ...hashedIds(ws, config, index),
     glove,
     label: labels.get(row.label)!,
     category: row.category === null ? -1 : CATEGORIES.indexOf(row.category),
@@ -273,7 +284,7 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
           return list[Math.floor(random() * list.length)]!;
         });
         if (changed) {
-          ex = { ...ex, words: ws, ...hashedIds(ws, config), glove: gloveMean(ws, config, wv, wordIndex) };
+          ex = { ...ex, words: ws, ...hashedIds(ws, config, wordIndex), glove: gloveMean(ws, config, wv, wordIndex) };
           for (const ids of [ex.ids, ex.pairs]) for (const id of ids) seen[id] = 1;
         }
       }
@@ -297,7 +308,8 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
       const pairInv = np > 0 ? pairWeight / np : 0;
       for (let i = 0; i < np; i++) {
         const base = ex.pairs[i]! * dim;
-        for (let d = 0; d < dim; d++) h[d]! += emb[base + d]! * pairInv;
+        const k = pairInv * ex.pairWeights[i]!;
+        for (let d = 0; d < dim; d++) h[d]! += emb[base + d]! * k;
       }
       const g = ex.glove;
       if (g) {
@@ -372,7 +384,8 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
       }
       for (let i = 0; i < np; i++) {
         const base = ex.pairs[i]! * dim;
-        for (let d = 0; d < dim; d++) emb[base + d]! -= lr * gradH[d]! * pairInv;
+        const k = pairInv * ex.pairWeights[i]!;
+        for (let d = 0; d < dim; d++) emb[base + d]! -= lr * gradH[d]! * k;
       }
       if (g) {
         for (let d = 0; d < dim; d++) {
@@ -430,7 +443,7 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
     example_similarity: 1,
     vocabulary: wv.words,
     word_rank_offset: config.wordRankOffset,
-    ...(pairWeight > 0 ? { pair_weight: pairWeight } : {}),
+    ...(pairWeight > 0 ? { pair_weight: pairWeight, ...(config.pairRarity ? { pair_rarity: true } : {}) } : {}),
     vector_mean: [],
     ...(H > 0 ? { hidden_weights: Array.from(w1, round), hidden_bias: Array.from(b1, round), ...(residual ? { hidden_residual: true } : {}) } : {}),
     out_weights: Array.from(out, round),

@@ -78,5 +78,10 @@ describe('the committed intent model', () => {
     expect(Array.from(one!.embed(sentence))).not.toEqual(Array.from(model.embed(sentence)));
     // A one-word sentence has no pair, and its words' mean is the same either way.
     expect(Array.from(three!.embed('password'))).toEqual(Array.from(model.embed('password')));
+    // With pair_rarity a pair counts by its rarer word: common words' pairs count less, a pair of
+    // words with no vector (rare by definition) counts fully, as without it.
+    const rare = new IntentModel({ ...model.meta, pair_weight: 1, pair_rarity: true }, model.embeddings, model.scales, model.wordVectors, model.wordScales);
+    expect(Array.from(rare.embed('this is it'))).not.toEqual(Array.from(one!.embed('this is it')));
+    expect(Array.from(rare.embed('zqxv wkpz'))).toEqual(Array.from(one!.embed('zqxv wkpz')));
   });
 });

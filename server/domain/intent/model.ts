@@ -60,6 +60,12 @@ export interface IntentMeta {
    * little as any piece, and who did what is lost. Absent: pairs share the one mean.
    */
   pair_weight?: number;
+  /**
+   * With pair_weight: each pair counts by the rarer of its two words (wordWeight, 1 for a word with no
+   * vector), so "this is" and "of the" say little and "someone changed" says much. The pairs' sum is
+   * still divided by their number: a sentence of common pairs adds little, not the same as any other.
+   */
+  pair_rarity?: boolean;
   /** The hidden layer's output is added to the sentence vector (units = dim) instead of replacing it. */
   hidden_residual?: boolean;
   /** Output layer, row-major: (labels + categories) rows × its input width (hidden units, else dim), then one bias per row. */
@@ -170,16 +176,20 @@ export class IntentModel {
     const pairWeight = this.meta.pair_weight ?? 0;
     const pairs = pairWeight > 0 ? this.pairSum : acc;
     pairs.fill(0);
+    const rarity = pairWeight > 0 && this.meta.pair_rarity === true;
+    let previousWeight = 0;
     let count = 0;
     let weights = 0;
     for (let i = 0; i < ws.length; i++) {
       const piece = this.wordPiece(ws[i]!);
       count += piece.count;
       for (let d = 0; d < dim; d++) acc[d]! += piece.sum[d]!;
+      const ownWeight = piece.weight > 0 ? piece.weight : 1;
       if (i > 0) {
         if (pairWeight === 0) count += 1;
-        this.addBucket(pairs, bigramId(ws[i - 1]!, ws[i]!, space));
+        this.addBucket(pairs, bigramId(ws[i - 1]!, ws[i]!, space), rarity ? Math.max(previousWeight, ownWeight) : 1);
       }
+      previousWeight = ownWeight;
       if (piece.weight > 0) {
         weights += piece.weight;
         for (let d = 0; d < dim; d++) glove[d]! += piece.vector[d]!;
@@ -191,8 +201,8 @@ export class IntentModel {
   }
 
   /** Adds a bucket's dequantised embedding to `acc` (buckets training never saw add nothing). */
-  private addBucket(acc: Float64Array, id: number): void {
-    const scale = this.scales[id]!;
+  private addBucket(acc: Float64Array, id: number, weight = 1): void {
+    const scale = this.scales[id]! * weight;
     if (scale === 0) return;
     const { dim } = this.meta;
     const emb = this.embeddings;
