@@ -34,6 +34,16 @@ export function unstorableText(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * JSON may name a field `__proto__`, and JSON.parse keeps it as a field; but any copy made by
+ * assignment (a schema keeping unknown fields, an object spread) sets the copy's prototype instead,
+ * so the field would vanish between the request and the store. Refused, since it cannot be kept.
+ */
+const FIELD_NAME_PROTO = 'is __proto__, which cannot be kept as a field (choose another name)';
+
+/** Largest value of a Postgres `integer` column (a version, a count): a larger number is refused, not stored. */
+export const MAX_INTEGER_COLUMN = 2_147_483_647;
+
 interface Visit {
   value: unknown;
   depth: number;
@@ -71,7 +81,7 @@ export function jsonDocumentProblem(document: unknown, whole: string): { field: 
     for (let i = entries.length - 1; i >= 0; i -= 1) {
       const [key, child] = entries[i]!;
       if (typeof key === 'string') {
-        const problem = unstorableText(key);
+        const problem = key === '__proto__' ? FIELD_NAME_PROTO : unstorableText(key);
         if (problem) return { field: pathOf(visit, whole), message: `a field name ${problem}` };
       }
       stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });

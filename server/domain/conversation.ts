@@ -56,8 +56,9 @@ export const customerSchema = z.looseObject({
 
 /** The helpdesk ticket; `provider` and `id` are what the sidebars look handoffs up by. */
 export const ticketSchema = z.looseObject({
-  provider: shortText().min(1),
-  id: shortText().min(1),
+  // Trimmed as GET /v1/briefs trims its query: a ticket sent as " 123 " is found as "123".
+  provider: z.string().trim().min(1).max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH)),
+  id: z.string().trim().min(1).max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH)),
   url: url().optional(),
 });
 

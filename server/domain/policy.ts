@@ -40,7 +40,7 @@ export const tenantPolicySchema = z.object({
   /** Shop currency, used when an amount is written without one. */
   currency: z.string().length(3).default('USD'),
   /** OpenAI writer: most input tokens one brief's request may carry; unset: OPENAI_MAX_INPUT_TOKENS. */
-  model_input_token_budget: z.number().int().min(500).max(1_000_000).optional(),
+  model_input_token_budget: z.number().min(500).max(1_000_000).int().optional(),
   /** OpenAI writer: tokens (in + out) the tenant may spend per calendar month (UTC); unset: no limit. */
   model_monthly_token_limit: z.number().int().nonnegative().optional(),
   /** The tenant's own labelled sentences for the intent model (docs/RULES.md, "Teaching the intent model"). */

@@ -263,6 +263,20 @@ describe.each(backends())('handoff routes on $name', (backend) => {
       expect(res.body.brief.writer).toBe('offline');
     });
 
+    it('finds a ticket sent with spaces or a byte-order mark around its fields, as the query is trimmed too', async () => {
+      const sent = await request(app)
+        .post('/v1/handoffs')
+        .set(a.auth)
+        .send(conversationBody({ id: 'padded', ticket: { provider: '\ufeffzendesk ', id: ' 777-pad\t' } }));
+      expect(sent.status).toBe(202);
+      const res = await request(app).get('/v1/briefs').query({ provider: 'zendesk', ticket: ' 777-pad ' }).set(a.auth);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: sent.body.id, ticket: { provider: 'zendesk', id: '777-pad' } });
+      const blank = await request(app).post('/v1/handoffs').set(a.auth).send(conversationBody({ id: 'blank', ticket: { provider: 'zendesk', id: '  ' } }));
+      expect(blank.status).toBe(422);
+      expect(blank.body.error.field).toBe('ticket.id');
+    });
+
     it('answers 400 naming the missing query field', async () => {
       const noTicket = await request(app).get('/v1/briefs').query({ provider: 'zendesk' }).set(a.auth);
       expect(noTicket.status).toBe(400);

@@ -236,6 +236,9 @@ function signalRows(): OtherCase[] {
         ['brief_version a string', ['brief_version'], '1', 'brief_version'],
         ['brief_version 0', ['brief_version'], 0, 'brief_version'],
         ['brief_version 1.5', ['brief_version'], 1.5, 'brief_version'],
+        // Past what a Postgres integer column holds: refused, never sent to the database.
+        ['brief_version 2^31', ['brief_version'], 2 ** 31, 'brief_version'],
+        ['brief_version 2^53 - 1', ['brief_version'], Number.MAX_SAFE_INTEGER, 'brief_version'],
         ['helpful a string', ['helpful'], 'yes', 'helpful'],
         ['helpful null', ['helpful'], null, 'helpful'],
         ['agent_id a number', ['agent_id'], 42, 'agent_id'],
@@ -249,6 +252,7 @@ function signalRows(): OtherCase[] {
     ["another tenant's handoff", { handoff_id: P.otherHandoff, brief_version: 1, helpful: true }],
     ['an unknown handoff', { handoff_id: UNKNOWN_UUID, brief_version: 1, helpful: true }],
     ['a brief version that does not exist', { handoff_id: P.handoff, brief_version: 99, helpful: true }],
+    ["the database integer's largest brief version", { handoff_id: P.handoff, brief_version: 2 ** 31 - 1, helpful: true }],
   ] as const) {
     rows.push(row(`POST /v1/briefs/feedback: ${name}`, 'POST', '/v1/briefs/feedback', NOT_FOUND, { auth: true, headers: JSON_TYPE, body: json(body), template: true }));
   }
@@ -293,6 +297,7 @@ function signalRows(): OtherCase[] {
         ['ttl_seconds under 60', ['ttl_seconds'], 59, 'ttl_seconds'],
         ['ttl_seconds over an hour', ['ttl_seconds'], 3601, 'ttl_seconds'],
         ['ttl_seconds a string', ['ttl_seconds'], '600', 'ttl_seconds'],
+        ['ttl_seconds 1e300', ['ttl_seconds'], 1e300, 'ttl_seconds'],
       ],
       ok: { status: 201 },
       empty: { status: 422, code: 'invalid_input', field: 'provider' },
@@ -309,6 +314,13 @@ function signalRows(): OtherCase[] {
     ['since of 5,000 characters', `since=2026-11-01${'9'.repeat(5000)}`, { status: 400, code: 'bad_request', field: 'since' }],
     ['since twice', 'since=2026-11-01&since=2026-10-01', { status: 400, code: 'bad_request', field: 'since' }],
     ['a NUL in since', 'since=2026-11-01%00', { status: 400, code: 'bad_request', field: 'since' }],
+    ['since a day February does not have', 'since=2026-02-30', { status: 400, code: 'bad_request', field: 'since' }],
+    ['since the 29th of February of a common year', 'since=2025-02-29', { status: 400, code: 'bad_request', field: 'since' }],
+    ['since the 29th of February of a leap year', 'since=2024-02-29', { status: 200 }],
+    ['since in year 0', 'since=0000-01-01', { status: 400, code: 'bad_request', field: 'since' }],
+    ['since in year 1 at +14:00 (year 0 in UTC)', 'since=0001-01-01T00:00:00%2B14:00', { status: 400, code: 'bad_request', field: 'since' }],
+    ['since at the end of 9999 at -23:59 (year 10000 in UTC)', 'since=9999-12-31T23:59:59-23:59', { status: 400, code: 'bad_request', field: 'since' }],
+    ['since at the start of year 1', 'since=0001-01-01', { status: 200 }],
   ] as Array<[string, string, OtherExpected]>) {
     rows.push(row(`GET /v1/usage: ${name}`, 'GET', `/v1/usage${query ? `?${query}` : ''}`, expect, { auth: true }));
   }
@@ -361,6 +373,7 @@ function embedRows(): OtherCase[] {
         ['brief_version missing', ['brief_version'], undefined, 'brief_version'],
         ['brief_version a string', ['brief_version'], 'one', 'brief_version'],
         ['brief_version negative', ['brief_version'], -1, 'brief_version'],
+        ['brief_version 2^31', ['brief_version'], 2 ** 31, 'brief_version'],
         ['helpful a number', ['helpful'], 1, 'helpful'],
         ['helpful an array', ['helpful'], [true], 'helpful'],
       ],

@@ -202,13 +202,15 @@ function bodyRows(): BodyRow[] {
     ['NaN', '{"messages":[{"role":"customer","text":"hi"}],"bot":{"confidence":NaN}}'],
   ];
   for (const [name, text] of rawBodies) rows.push({ name, body: Buffer.from(text), verdict: badJson });
-  // JSON.parse keeps "__proto__" as a plain key: it must be stored as data, never reach a prototype.
-  for (const [name, text] of [
-    ['a __proto__ key at the top', '{"__proto__":{"escalate":false,"polluted":true},"messages":[{"role":"customer","text":"I want a person"}]}'],
-    ['a __proto__ key in customer', '{"customer":{"__proto__":{"tier":"vip","polluted":true}},"messages":[{"role":"customer","text":"hi"}]}'],
-    ['a constructor.prototype key', '{"constructor":{"prototype":{"polluted":true}},"messages":[{"role":"customer","text":"hi"}]}'],
-  ]) {
-    rows.push({ name: name!, body: Buffer.from(text!), verdict: ACCEPTED });
+  // JSON.parse keeps "__proto__" as a plain key, but any copy by assignment turns it into the copy's
+  // prototype, so it could not be kept as the data it is: refused, naming where, and never reaching a
+  // prototype. "constructor" is an ordinary name and is kept.
+  for (const [name, text, verdict] of [
+    ['a __proto__ key at the top', '{"__proto__":{"escalate":false,"polluted":true},"messages":[{"role":"customer","text":"I want a person"}]}', invalid('(body)')],
+    ['a __proto__ key in customer', '{"customer":{"__proto__":{"tier":"vip","polluted":true}},"messages":[{"role":"customer","text":"hi"}]}', invalid('customer')],
+    ['a constructor.prototype key', '{"constructor":{"prototype":{"polluted":true}},"messages":[{"role":"customer","text":"hi"}]}', ACCEPTED],
+  ] as Array<[string, string, BodyVerdict]>) {
+    rows.push({ name, body: Buffer.from(text), verdict });
   }
 
   const schema: Array<[string, Path, unknown, string]> = [

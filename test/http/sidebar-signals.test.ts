@@ -139,6 +139,9 @@ describe.each(backends())('sidebar signals and embed links on $name', (backend) 
       expect(bad.body.error.field).toBe('ticket');
       const long = await link(a.auth, { provider: 'zendesk', ticket: '1', ttl_seconds: 86_400 });
       expect(long.body.error.field).toBe('ttl_seconds');
+      // However large, the message quotes our bound (an hour), not the number type's.
+      const huge = await link(a.auth, { provider: 'zendesk', ticket: '1', ttl_seconds: 1e300 });
+      expect(huge.body.error).toMatchObject({ field: 'ttl_seconds', message: expect.stringContaining('3600') });
     });
   });
 

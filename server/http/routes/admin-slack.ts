@@ -10,7 +10,7 @@ import { jsonBody } from '../json-body';
 const routeBody = z.object({
   channel_id: z.string().regex(CHANNEL_ID, 'must be a Slack channel id such as C0123ABCD'),
   lead_user_id: z.string().regex(USER_ID, 'must be a Slack user id such as U0123ABCD').nullable().optional(),
-  sla_minutes: z.number().int().min(1).max(10080).optional(),
+  sla_minutes: z.number().min(1).max(10080).int().optional(),
 });
 const linkBody = z.object({ team_id: z.string().regex(/^[TE][A-Z0-9]{2,38}$/, 'must be a Slack team id such as T0123ABCD') });
 

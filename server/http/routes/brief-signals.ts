@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors';
 import { embedSecret, recordBriefFeedback, recordGuardWarning } from '../../store/sidebar-signals';
-import { parseOrThrow } from '../../validation';
+import { MAX_INTEGER_COLUMN, parseOrThrow } from '../../validation';
 import { tenantOf } from '../authenticate';
 import type { RouteDeps } from '../deps';
 import { DEFAULT_EMBED_TTL_SECONDS, embedQuery, isEmbedPart, MAX_EMBED_TTL_SECONDS, signEmbedGrant } from '../embed-link';
@@ -13,7 +13,7 @@ const agentId = z.string().max(128).optional();
 
 const feedbackSchema = z.object({
   handoff_id: uuid,
-  brief_version: z.number().int().min(1),
+  brief_version: z.number().min(1).max(MAX_INTEGER_COLUMN).int(),
   helpful: z.boolean(),
   agent_id: agentId,
 });
@@ -30,7 +30,8 @@ const part = z.string().refine(isEmbedPart, 'must be 1-128 letters, digits, _ . 
 const embedLinkSchema = z.object({
   provider: part,
   ticket: part,
-  ttl_seconds: z.number().int().min(60).max(MAX_EMBED_TTL_SECONDS).optional(),
+  // Bounds before int(): zod's int() names its own bound (2^53 - 1) first, which is not ours.
+  ttl_seconds: z.number().min(60).max(MAX_EMBED_TTL_SECONDS).int().optional(),
 });
 
 /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { NotFoundError, UnauthorizedError } from '../../errors';
 import { findEmbedSecret, recordBriefFeedback } from '../../store/sidebar-signals';
 import type { Tenant } from '../../store/types';
-import { parseOrThrow } from '../../validation';
+import { MAX_INTEGER_COLUMN, parseOrThrow } from '../../validation';
 import { appsDir, builtFile } from '../apps-dir';
 import type { RouteDeps } from '../deps';
 import { checkEmbedGrant, type EmbedGrant, readEmbedQuery } from '../embed-link';
@@ -16,7 +16,7 @@ import { standingFor } from '../queue-standing';
 /** The page loads only its own script and style, and talks only to this server. */
 export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
-const feedbackSchema = z.object({ brief_version: z.number().int().min(1), helpful: z.boolean() });
+const feedbackSchema = z.object({ brief_version: z.number().min(1).max(MAX_INTEGER_COLUMN).int(), helpful: z.boolean() });
 
 function grantOf(res: Response): EmbedGrant {
   return res.locals.embedGrant as EmbedGrant;

@@ -4,11 +4,28 @@ import { monthStart, tenantUsage } from '../../store/brief-usage';
 import { tenantOf } from '../authenticate';
 import type { RouteDeps } from '../deps';
 
-/** `since` as a date (2026-11-01) or an instant; default: the start of this month (UTC). */
+const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
+/** The instants Postgres's timestamptz and ISO 8601's four-digit years share. */
+const EARLIEST = new Date(0).setUTCFullYear(1, 0, 1); // Date.UTC reads years 0-99 as 1900-1999
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * `since` as a date (2026-11-01) or an instant; default: the start of this month (UTC). A calendar
+ * day that does not exist (2026-02-30, which Date.parse rolls into March) and an instant outside
+ * years 1 to 9999 once in UTC are refused rather than queried.
+ */
 function sinceOf(value: unknown, now: Date): Date {
   if (value === undefined) return monthStart(now);
-  const time = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
+  const day = typeof value === 'string' ? DATE_PART.exec(value) : null;
+  const time = day ? Date.parse(value as string) : NaN;
   if (Number.isNaN(time)) throw new BadRequestError('query parameter since must be a date (YYYY-MM-DD) or an ISO 8601 time', 'since');
+  const [year, month, date] = [Number(day![1]), Number(day![2]), Number(day![3])];
+  const calendar = new Date(Date.UTC(2000, month - 1, date));
+  calendar.setUTCFullYear(year);
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== date) {
+    throw new BadRequestError(`query parameter since names a day that does not exist: ${day![0]}`, 'since');
+  }
+  if (time < EARLIEST || time > LATEST) throw new BadRequestError('query parameter since must fall between 0001-01-01 and 9999-12-31 (UTC)', 'since');
   return new Date(time);
 }
 
