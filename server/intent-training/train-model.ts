@@ -27,6 +27,8 @@ export interface TrainConfig {
   ownRepeat: number;
   /** Times each of our labelled messages is repeated per epoch (a few thousand against 49k public rows). */
   messagesRepeat?: number;
+  /** Times each neutral labelled message (no code) is repeated instead (default: messagesRepeat). */
+  messagesNeutralRepeat?: number;
   /** How many of the pre-trained vectors' most frequent (letters-only) words ship with the model. */
   vocabulary: number;
   /** A word's weight in the mean of word vectors: rank / (rank + this). */
@@ -122,7 +124,8 @@ export function selectTraining(rows: readonly Row[], config: TrainConfig): Row[]
       if (list) list.push(r);
       else neutralByLabel.set(key, [r]);
     } else {
-      const repeat = r.source === 'own' ? config.ownRepeat : r.source === 'messages' ? (config.messagesRepeat ?? 1) : 1;
+      const messages = r.codes.length === 0 ? (config.messagesNeutralRepeat ?? config.messagesRepeat ?? 1) : (config.messagesRepeat ?? 1);
+      const repeat = r.source === 'own' ? config.ownRepeat : r.source === 'messages' ? messages : 1;
       for (let i = 0; i < repeat; i++) out.push(r);
     }
   }

@@ -28,8 +28,11 @@ export const DEFAULT_CONFIG: TrainConfig = {
   seed: 20261130,
   neutralCapPerLabel: 1500,
   ownRepeat: 2,
-  // Our 1,900 labelled messages against 49k public rows: twice each (at 6, (a) fell 5-13 points).
-  messagesRepeat: 2,
+  // Our 3,900 labelled messages against 49k public rows: six times each, and those that need no code
+  // eighteen times: they carry the difference between having a problem and naming its topic ("all
+  // my logins are mine", "the bill looks right"), which the public sets hardly teach (docs/EVALUATION.md).
+  messagesRepeat: 6,
+  messagesNeutralRepeat: 18,
   vocabulary: 100_000,
   wordRankOffset: 100,
   hashDropout: 0.3,
@@ -41,6 +44,9 @@ export const DEFAULT_CONFIG: TrainConfig = {
   // softmax gradient is 25.2, and its rows of W stay shorter than 4.5): see TrainConfig.hiddenMaxNorm.
   hiddenMaxNorm: 4.5,
   outputGradClip: 30,
+  // Word pairs averaged apart from the word and character pieces, at half weight: "someone changed"
+  // is one of a few pairs rather than one of some thirty pieces.
+  pairWeight: 0.5,
 };
 
 /** Experiments may override fields with BATON_INTENT_CONFIG='{"dim":64}'; the committed weights use the defaults. */

@@ -16,7 +16,12 @@ import { messageFigures, readLabelledMessages, type MessageFigures } from '../ev
  * and again after the damaged-order, custom-pricing, cancellation and account-security shapes: set 1
  * 59.4%, set 2 47.2%, mixed inbox 55.0%, business 38.6%, ESL 50.4%, narrative 37.2%, terse 48.1%. As
  * the rules read more, the model's own share of set 1 fell from 33 to 28 (the rules now find those
- * codes themselves), so its floor there is 26. The per-set comments
+ * codes themselves), so its floor there is 26. Raised on 2026-12-02 when the model began reading word
+ * pairs apart and training on five more authors' 1,998 messages (docs/EVALUATION.md): recall
+ * 71.0 / 58.0 / 60.8 / 47.9 / 58.8 / 46.4 / 56.0%, category 62.3 / 66.0 / 58.7 / 55.4 / 57.9 / 54.0 /
+ * 64.9%, the model's own finds 46 / 34 / 34 / 43 / 48 / 51 / 34. One floor was loosened, and it is
+ * said here: set 1's false alarms rose from 6 to 8 of 130 (0.06 → 0.07), while over the eight sets
+ * they fell from 8.7% to 8.4% and recall rose from 49.4% to 55.7%. The per-set comments
  * below are the figures when each set was added.
  */
 const SETS = [
@@ -27,7 +32,7 @@ const SETS = [
     name: 'held-out customer messages',
     file: 'held-out-messages.jsonl',
     counts: [300, 130, 207],
-    floors: { recall: 0.59, precision: 0.85, falseAlarms: 0.06, category: 0.56, byModel: 26, overRules: 26 },
+    floors: { recall: 0.69, precision: 0.85, falseAlarms: 0.07, category: 0.6, byModel: 40, overRules: 26 },
   },
   {
     // A week of one company's inbox across six businesses, by an author who wrote nothing the model
@@ -38,7 +43,7 @@ const SETS = [
     name: 'held-out customer messages by an author training never read',
     file: 'held-out-2.jsonl',
     counts: [294, 128, 231],
-    floors: { recall: 0.47, precision: 0.8, falseAlarms: 0.03, category: 0.55, byModel: 10, overRules: 10 },
+    floors: { recall: 0.56, precision: 0.84, falseAlarms: 0.03, category: 0.64, byModel: 30, overRules: 10 },
   },
   // Five more authors, written after everything above and never trained on (docs/EVALUATION.md, "Five
   // more held-out authors"). Their look-alikes ("refund received, thanks", "no need for an agent")
@@ -49,35 +54,35 @@ const SETS = [
     name: 'held-out messages: a mixed inbox',
     file: 'held-out-3.jsonl',
     counts: [300, 135, 240],
-    floors: { recall: 0.54, precision: 0.78, falseAlarms: 0.1, category: 0.53, byModel: 20, overRules: 20 },
+    floors: { recall: 0.59, precision: 0.78, falseAlarms: 0.1, category: 0.57, byModel: 30, overRules: 20 },
   },
   {
     // Business customers: 35.2% (94 of 267; rules 68) at 68.1%, 22 of 162, category 50.6%.
     name: 'held-out messages: business customers',
     file: 'held-out-b2b.jsonl',
     counts: [350, 162, 267],
-    floors: { recall: 0.38, precision: 0.67, falseAlarms: 0.14, category: 0.5, byModel: 22, overRules: 22 },
+    floors: { recall: 0.46, precision: 0.72, falseAlarms: 0.14, category: 0.53, byModel: 38, overRules: 22 },
   },
   {
     // English as a second language: 47.1% (129 of 274; rules 97) at 72.5%, 31 of 160, category 48.1%.
     name: 'held-out messages: English as a second language',
     file: 'held-out-esl.jsonl',
     counts: [349, 160, 274],
-    floors: { recall: 0.5, precision: 0.72, falseAlarms: 0.18, category: 0.52, byModel: 28, overRules: 28 },
+    floors: { recall: 0.57, precision: 0.78, falseAlarms: 0.15, category: 0.56, byModel: 42, overRules: 28 },
   },
   {
     // Long emails that tell a story first: 34.1% (100 of 293; rules 67) at 74.1%, 19 of 164, category 48.0%.
     name: 'held-out messages: narrative emails',
     file: 'held-out-narrative.jsonl',
     counts: [350, 164, 293],
-    floors: { recall: 0.37, precision: 0.73, falseAlarms: 0.12, category: 0.49, byModel: 29, overRules: 29 },
+    floors: { recall: 0.45, precision: 0.73, falseAlarms: 0.11, category: 0.52, byModel: 45, overRules: 29 },
   },
   {
     // Terse mobile messages: 44.0% (118 of 268; rules 101) at 79.7%, 12 of 159, category 48.3%.
     name: 'held-out messages: terse mobile chat',
     file: 'held-out-terse.jsonl',
     counts: [350, 159, 268],
-    floors: { recall: 0.47, precision: 0.77, falseAlarms: 0.09, category: 0.54, byModel: 14, overRules: 14 },
+    floors: { recall: 0.54, precision: 0.83, falseAlarms: 0.05, category: 0.63, byModel: 30, overRules: 14 },
   },
 ];
 

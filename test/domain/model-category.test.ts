@@ -15,7 +15,7 @@ const modelCategories = (text: string) => [...readIntents(viewMessages(says(text
 
 describe("the model's category where the rules found none", () => {
   it('places a message the rules leave under other', () => {
-    const text = 'Could I move my payments from monthly to yearly instead?';
+    const text = 'Is it possible to change my payment date to the 15th?';
     // Rules alone place nothing here; a lone question nothing places is a product question by base rate.
     expect(categoryOf(text, null)).toBe('product_question');
     expect(modelCategories(text)).toEqual(['billing']);
@@ -24,7 +24,7 @@ describe("the model's category where the rules found none", () => {
 
   it('leaves a topic the rules found where the rules put it', () => {
     // Danger to a person is a topic with no category of its own; the model reads a faulty product in it.
-    const text = 'The lamp sparked and gave me an electric shock.';
+    const text = 'The hair dryer sparked and burned my hand.';
     expect(modelCategories(text)).toContain('returns_refunds');
     const d = decide(says(text), { policy: DEFAULT_POLICY, now: NOW });
     expect(d.triggers.map((t) => t.code)).toContain('safety');
