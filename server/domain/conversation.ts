@@ -20,6 +20,8 @@ export const MAX_URL_LENGTH = 2048;
 const tooLong = (max: number) => `must be at most ${max} characters`;
 const shortText = () => z.string().max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH));
 const url = () => z.string().max(MAX_URL_LENGTH, tooLong(MAX_URL_LENGTH));
+/** A lookup key: trimmed as GET /v1/briefs trims its query (" 123 " is found as "123"), then not empty. */
+const lookupKey = () => z.string().trim().min(1).max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH));
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -56,9 +58,8 @@ export const customerSchema = z.looseObject({
 
 /** The helpdesk ticket; `provider` and `id` are what the sidebars look handoffs up by. */
 export const ticketSchema = z.looseObject({
-  // Trimmed as GET /v1/briefs trims its query: a ticket sent as " 123 " is found as "123".
-  provider: z.string().trim().min(1).max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH)),
-  id: z.string().trim().min(1).max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH)),
+  provider: lookupKey(),
+  id: lookupKey(),
   url: url().optional(),
 });
 

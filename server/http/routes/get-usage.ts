@@ -20,8 +20,8 @@ function sinceOf(value: unknown, now: Date): Date {
   const time = day ? Date.parse(value as string) : NaN;
   if (Number.isNaN(time)) throw new BadRequestError('query parameter since must be a date (YYYY-MM-DD) or an ISO 8601 time', 'since');
   const [year, month, date] = [Number(day![1]), Number(day![2]), Number(day![3])];
-  const calendar = new Date(Date.UTC(2000, month - 1, date));
-  calendar.setUTCFullYear(year);
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, date); // rolls over a day the month lacks
   if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== date) {
     throw new BadRequestError(`query parameter since names a day that does not exist: ${day![0]}`, 'since');
   }
