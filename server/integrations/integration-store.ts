@@ -33,7 +33,12 @@ interface IntegrationRow {
 const json = (value: unknown) => JSON.stringify(value);
 
 /** The sealed blob is bound to its tenant and provider (AES-GCM associated data). */
-const sealContext = (tenantId: string, provider: string) => `baton:integration:${tenantId}:${provider}`;
+/**
+ * What a connection's secrets are sealed to. The tenant id in its canonical lower case: Postgres
+ * matches a uuid in any case, so a URL naming the tenant in capitals finds the same rows, and must
+ * open them too.
+ */
+const sealContext = (tenantId: string, provider: string) => `baton:integration:${tenantId.toLowerCase()}:${provider}`;
 
 function definitionOf(provider: string) {
   const definition = integrationDefinition(provider);

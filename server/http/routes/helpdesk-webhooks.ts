@@ -37,7 +37,8 @@ export function storedEventId(tenantId: string, vendorEventId: string): string {
 function tenantParam(req: Request): string {
   const tenant = String(req.params.tenant ?? '');
   if (!isUuid(tenant)) throw new NotFoundError('no such tenant');
-  return tenant;
+  // Canonical case: the id is part of each stored event's key, so "ABC…" and "abc…" are one tenant's one event.
+  return tenant.toLowerCase();
 }
 
 /**
