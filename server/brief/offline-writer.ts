@@ -20,6 +20,11 @@ function profileOf(conversation: Conversation): Record<string, unknown> | undefi
   return Object.keys(profile).length > 0 ? profile : undefined;
 }
 
+/** The conversation as people other than the customer may read it: each message's secrets withheld. */
+function withSecretsWithheld(conversation: Conversation): Conversation {
+  return { ...conversation, messages: conversation.messages.map((m) => ({ ...m, text: withholdSecrets(m.text) })) };
+}
+
 /**
  * The default writer: rules and templates, no network. Everything it writes comes from the
  * decision, the facts and the knowledge base; customer text is only selected and quoted (in the
@@ -28,7 +33,11 @@ function profileOf(conversation: Conversation): Record<string, unknown> | undefi
 export class OfflineBriefWriter implements BriefWriter {
   readonly name = 'offline';
 
-  async write(conversation: Conversation, decision: Decision, context: BriefContext): Promise<Brief> {
+  async write(original: Conversation, decision: Decision, context: BriefContext): Promise<Brief> {
+    // Secrets are withheld from the messages before any sentence is cut from them: a sentence
+    // splitter reads the "?" in "password: Qx7?mLp2vZ" as an end, and the second half, quoted
+    // without the word "password" before it, would no longer be recognised as one.
+    const conversation = withSecretsWithheld(original);
     const attempted = listAttempted(conversation);
     const customerText = customerSentences(conversation)
       .map((s) => s.text)

@@ -127,6 +127,17 @@ describe('OfflineBriefWriter, other cases', () => {
     expect(c.messages[0]!.text).toBe(text);
   });
 
+  it.each(['password: Qx7?mLp2vZ and I was charged twice, I want a human', 'I need a person! My password is Zq9!Secret77 and it was charged twice.'])(
+    'withholds a password holding a sentence mark whole, not the half after the mark: %s',
+    async (text) => {
+      const c = parseConversation({ id: 'pw', messages: [{ role: 'customer', text }] });
+      const d = decision({ category: 'billing', facts: extractFacts(c, { now }), triggers: [trigger('billing_dispute', 0, 'charged twice')] });
+      const written = JSON.stringify(await write(c, d));
+      for (const part of ['mLp2vZ', 'Qx7', 'Secret77', 'Zq9']) expect(written).not.toContain(part);
+      expect(written).toContain('[password withheld]');
+    },
+  );
+
   it('cites the refunds article for a refund conversation and asks for approval over the threshold', async () => {
     const c = parseConversation({
       messages: [{ role: 'customer', text: 'I want a refund for order #7731, I paid $349.99 and the money never came back.' }],
