@@ -55,6 +55,30 @@ describe.each(backends())('admin API on $name', (backend) => {
     expect((await request(app).get('/admin/v1/tenants').set(auth)).body.tenants.map((t: { name: string }) => t.name)).toContain('acme');
   });
 
+  it.each([
+    [{ policy: null }, 'policy'],
+    [{ policy: [] }, 'policy'],
+    [{ refund_treshold: 5 }, 'refund_treshold'],
+    [{ polcy: { refund_threshold: 5 } }, 'polcy'],
+    [{ policy: { refund_treshold: 5 } }, 'policy.refund_treshold'],
+    [{ policy: { refund_threshold: 5 }, currency: 'EUR' }, 'currency'],
+  ])('refuses a policy body that would reset fields it did not mean to (%j), naming %s, and keeps the stored policy', async (body, field) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'kept', policy: { refund_threshold: 7, currency: 'EUR' } });
+    const res = await request(app).put(`/admin/v1/tenants/${created.tenant.id}/policy`).set(auth).send(body);
+    expect([res.status, res.body.error.field]).toEqual([422, field]);
+    expect((await h.store.getTenant(created.tenant.id))?.policy).toMatchObject({ refund_threshold: 7, currency: 'EUR' });
+  });
+
+  it('accepts the policy bare or wrapped, and {} as the reset to defaults', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'forms' });
+    const id = created.tenant.id;
+    expect((await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ refund_threshold: 9 })).body.policy.refund_threshold).toBe(9);
+    expect((await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: { refund_threshold: 8 } })).body.policy.refund_threshold).toBe(8);
+    expect((await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({})).body.policy.refund_threshold).toBe(100);
+    const misspelt = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'typo', policy: { refund_treshold: 5 } });
+    expect([misspelt.status, misspelt.body.error.field]).toEqual([422, 'policy.refund_treshold']);
+  });
+
   it('connects an integration: validates settings and secrets by field, never returns a secret', async () => {
     const { body } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'shop' });
     const id = body.tenant.id;

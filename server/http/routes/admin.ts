@@ -8,6 +8,7 @@ import { adminSlackRoutes } from './admin-slack';
 import type { TenantAdmin } from '../../store/tenant-admin';
 import type { Store, Tenant } from '../../store/types';
 import { FIRST_KEY_LABEL } from '../../store/api-keys';
+import { tenantPolicySchema } from '../../domain/policy';
 import { parseOrThrow } from '../../validation';
 import { jsonBody } from '../json-body';
 
@@ -26,6 +27,37 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const createTenantBody = z.object({ name: z.string().trim().min(1).max(100), policy: z.record(z.string(), z.unknown()).optional() });
 const keyBody = z.object({ label: z.string().max(100).optional() }).default({});
 const connectBody = z.object({ settings: z.record(z.string(), z.unknown()).default({}), secrets: z.record(z.string(), z.unknown()).default({}) });
+
+const POLICY_FIELDS = new Set(Object.keys(tenantPolicySchema.shape));
+
+/**
+ * A policy's own fields only: the schema would drop a misspelt one ("refund_treshold") and fill
+ * its default, so a typo would silently reset the field it meant. `prefix` names where it sits.
+ */
+function refuseUnknownPolicyFields(policy: unknown, prefix: string): void {
+  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
+    throw new ValidationError('must be a JSON object (send {} to reset every field to its default)', prefix ? prefix.slice(0, -1) : '(body)');
+  }
+  for (const key of Object.keys(policy)) {
+    if (!POLICY_FIELDS.has(key)) throw new ValidationError(`unknown policy field (known: ${[...POLICY_FIELDS].join(', ')})`, `${prefix}${key}`);
+  }
+}
+
+/** `{ policy }` or the policy itself; with `policy`, nothing beside it (it would be ignored). */
+function policyOfBody(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ValidationError('body must be a JSON object: { policy } or the policy itself', '(body)');
+  }
+  if (!Object.hasOwn(body, 'policy')) {
+    refuseUnknownPolicyFields(body, '');
+    return body;
+  }
+  const extra = Object.keys(body).find((key) => key !== 'policy');
+  if (extra !== undefined) throw new ValidationError('unknown field beside policy (put policy fields inside policy)', extra);
+  const { policy } = body as { policy: unknown };
+  refuseUnknownPolicyFields(policy, 'policy.');
+  return policy;
+}
 
 /** Where each webhook source of a provider is sent (relative to the server's URL). */
 const WEBHOOK_PATHS: Record<string, string[]> = { zendesk: ['zendesk', 'sunshine'], gorgias: ['gorgias'] };
@@ -60,6 +92,7 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.post(`${base}/tenants`, ...jsonBody(), async (req, res) => {
     const body = parseOrThrow(createTenantBody, req.body, '(body)');
+    if (body.policy !== undefined) refuseUnknownPolicyFields(body.policy, 'policy.');
     const { tenant, apiKey } = await deps.store.createTenantWithKey({ name: body.name, policy: body.policy as never }, FIRST_KEY_LABEL);
     res.status(201).json({ tenant, api_key: { id: apiKey.id, key: apiKey.key } });
   });
@@ -71,11 +104,8 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.put(`${base}/tenants/:id/policy`, ...jsonBody(), async (req, res) => {
     const tenant = await tenantOr404(String(req.params.id));
-    // An empty body, null or an array must not reset the policy to its defaults: `{}` says that.
-    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-      throw new ValidationError('body must be a JSON object: { policy } or the policy itself', '(body)');
-    }
-    const policy = await deps.admin.setPolicy(tenant.id, (req.body as { policy?: unknown }).policy ?? req.body);
+    // An empty body, null, an array or a misspelt field must not reset the policy to its defaults: `{}` says that.
+    const policy = await deps.admin.setPolicy(tenant.id, policyOfBody(req.body));
     // Requests authenticate with the tenant (and its policy) remembered for a moment: not this one's.
     deps.store.forgetAuthenticated();
     res.json({ policy });
