@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
 import { BatonError } from '../errors';
 import { checkJsonDocument } from '../validation';
@@ -20,11 +21,21 @@ export function jsonBody(): RequestHandler[] {
       next(new BatonError('Content-Type must be application/json', 415, 'unsupported_media_type', 'Content-Type'));
       return;
     }
+    // The parser would decode UTF-16 or Latin-1 too; the contract is UTF-8 (JSON's own, RFC 8259).
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.headers['content-type'] ?? '')?.[1];
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      next(new BatonError(`Content-Type charset must be utf-8, not ${JSON.stringify(charset.slice(0, 40))}`, 415, 'unsupported_media_type', 'Content-Type'));
+      return;
+    }
     next();
+  };
+  /** Bytes that are not UTF-8 would be read with U+FFFD in their place and stored so: refused instead. */
+  const verify = (_req: unknown, _res: unknown, bytes: Buffer) => {
+    if (!isUtf8(bytes)) throw new BatonError('body is not valid UTF-8', 415, 'unsupported_media_type', 'Content-Type');
   };
   const storable: RequestHandler = (req, _res, next) => {
     checkJsonDocument(req.body, '(body)');
     next();
   };
-  return [requireJson, express.json({ limit: BODY_LIMIT, strict: false, type: 'application/json' }), storable];
+  return [requireJson, express.json({ limit: BODY_LIMIT, strict: false, type: 'application/json', verify }), storable];
 }

@@ -82,6 +82,23 @@ describe('HTTP errors, auth, limits and logs', () => {
       expect(await h.counts()).toMatchObject({ handoffs: 0 });
     });
 
+    it('answers 415 naming Content-Type for bytes that are not UTF-8 or a charset other than UTF-8, storing nothing', async () => {
+      const json = JSON.stringify(conversationBody({ customer: { name: 'José Müller' } }));
+      // The bytes as given (superagent would serialise a Buffer as JSON).
+      const bytes = (type: string, body: Buffer) => request(app).post('/v1/handoffs').set(a.auth).set('Content-Type', type).serialize(() => body as never).send({});
+      const latin1 = await bytes('application/json', Buffer.from(json, 'latin1'));
+      expectError(latin1, 415, 'unsupported_media_type');
+      expect(latin1.body.error).toMatchObject({ field: 'Content-Type', message: expect.stringContaining('UTF-8') });
+      for (const charset of ['utf-16', 'UTF-32', 'latin1']) {
+        const res = await bytes(`application/json; charset=${charset}`, Buffer.from(json, charset === 'utf-16' ? 'utf16le' : 'latin1'));
+        expectError(res, 415, 'unsupported_media_type');
+        expect(res.body.error.field).toBe('Content-Type');
+      }
+      expect(await h.counts()).toMatchObject({ handoffs: 0 });
+      const utf8 = await bytes('application/json; charset=UTF-8', Buffer.from(json, 'utf8'));
+      expect(utf8.status).toBe(202);
+    });
+
     it('answers 400 invalid_json for malformed JSON', async () => {
       const res = await request(app).post('/v1/handoffs').set(a.auth).set('Content-Type', 'application/json').send('{"messages": [');
       expectError(res, 400, 'invalid_json');
