@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationError } from './errors';
 
 /**
@@ -19,6 +19,18 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, who
   if (result.success) return result.data;
   const { field, message } = firstIssue(result.error, whole, prefix);
   throw new ValidationError(`${field}: ${message}`, field);
+}
+
+/**
+ * An ISO 8601 date-time with its offset (2026-11-02T10:15:00Z) that Postgres's timestamptz can hold,
+ * for vendor times that end up in timestamp columns. The contract's check (z.iso.datetime, as in
+ * domain/conversation.ts) already refuses "1", a day the month lacks (2026-02-30) and years of more
+ * than four digits (+275760-…, which Date.parse takes); year 0000 is the one it takes that Postgres
+ * refuses ("date/time field value out of range": there is no year 0).
+ */
+export function storableDateTime() {
+  const message = 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-02T10:15:00Z, in the years 0001 to 9999';
+  return z.iso.datetime({ offset: true, error: message }).refine((value) => !value.startsWith('0000'), message);
 }
 
 /** How deeply objects and arrays may nest in a request body, the body itself being level 1. */

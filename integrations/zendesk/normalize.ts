@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BadRequestError } from '../../server/errors';
 import type { HandoffSignal, HelpdeskEvent, HelpdeskEventKind, TicketUpdate } from '../../server/connectors/types';
-import { firstIssue } from '../../server/validation';
+import { MAX_ID_LENGTH, ticketSchema } from '../../server/domain/conversation';
+import { firstIssue, storableDateTime } from '../../server/validation';
 
 /** What decides that an event hands a ticket from the bot to a person. */
 export interface ZendeskDetectionOptions {
@@ -43,7 +44,22 @@ const EVENT_KINDS: Record<string, HelpdeskEventKind> = {
   'zen:event-type:messaging_ticket.message_added': 'message_added',
 };
 
-const id = z.union([z.string().min(1).max(200), z.number().int().nonnegative()]).transform(String);
+/**
+ * A ticket id as the rest of the API takes one (ticket.id: trimmed, 1 to 200 characters): it keys the
+ * follow-up record and the handoff's ticket, so one the store or the contract would refuse is refused
+ * here, before the event is stored, not by every attempt of its job.
+ */
+const ticketIdSchema = ticketSchema.shape.id;
+const id = z.union([ticketIdSchema, z.number().int().nonnegative()]).transform(String);
+const SUBJECT_TICKET = 'zen:ticket:';
+
+/** `zen:ticket:<id>` names the ticket (and wins over detail.id); the id must be one ticketIdSchema takes. */
+const subject = z.string().superRefine((value, ctx) => {
+  if (!value.startsWith(SUBJECT_TICKET)) return;
+  if (!ticketIdSchema.safeParse(value.slice(SUBJECT_TICKET.length)).success) {
+    ctx.addIssue({ code: 'custom', message: `must be ${SUBJECT_TICKET}<ticket id>, the id 1 to ${MAX_ID_LENGTH} characters (not only spaces)` });
+  }
+});
 
 const ticketDetail = z.looseObject({
   id,
@@ -56,8 +72,9 @@ const ticketDetail = z.looseObject({
 const eventPayload = z.looseObject({
   type: z.string().startsWith('zen:event-type:'),
   id: z.string().min(1).max(200),
-  time: z.string().optional(),
-  subject: z.string().optional(),
+  // Becomes the solved or first-reply time of the ticket's follow-up record (timestamptz).
+  time: storableDateTime().optional(),
+  subject: subject.optional(),
   detail: z.looseObject({ id }),
   event: z.looseObject({}).optional().default({}),
 });
@@ -69,7 +86,8 @@ const triggerPayload = z.looseObject({
     tags: z.union([z.string(), z.array(z.string())]).optional(),
     status: z.string().optional(),
     via: z.string().optional(),
-    updated_at: z.string().optional(),
+    // The solved time when the status is solved (timestamptz), as for event-type webhooks' `time`.
+    updated_at: storableDateTime().optional(),
   }),
   satisfaction: z.string().optional(),
 });
@@ -94,7 +112,7 @@ function isSolved(status: string | undefined | null): boolean {
 
 function normalizeEvent(payload: z.output<typeof eventPayload>, options: ZendeskDetectionOptions): HelpdeskEvent {
   const kind = EVENT_KINDS[payload.type] ?? 'other';
-  const ticketId = payload.subject?.startsWith('zen:ticket:') ? payload.subject.slice('zen:ticket:'.length) : payload.detail.id;
+  const ticketId = payload.subject?.startsWith(SUBJECT_TICKET) ? ticketIdSchema.parse(payload.subject.slice(SUBJECT_TICKET.length)) : payload.detail.id;
   const event = payload.event as Record<string, unknown>;
   const base: HelpdeskEvent = { provider: 'zendesk', eventId: payload.id, kind, vendorType: payload.type, ticketId, occurredAt: payload.time, raw: payload };
   const update: TicketUpdate = {};

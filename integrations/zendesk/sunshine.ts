@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { BadRequestError } from '../../server/errors';
+import { ticketSchema } from '../../server/domain/conversation';
+import { BadRequestError, ValidationError } from '../../server/errors';
 import type { HelpdeskEvent, InboundRequest, Receiver } from '../../server/connectors/types';
 import { parseJsonBody, requireSecretHeader } from '../../server/connectors/webhook-auth';
-import { firstIssue } from '../../server/validation';
+import { firstIssue, storableDateTime } from '../../server/validation';
 
 /**
  * Sunshine Conversations (Zendesk messaging's platform) v2 webhooks. They are not signed: each
@@ -11,6 +12,14 @@ import { firstIssue } from '../../server/validation';
  */
 export const SUNSHINE_SECRET_HEADER = 'x-api-key';
 export const AGENT_WORKSPACE = 'zd:agentWorkspace';
+
+/**
+ * Events one delivery may carry (docs/CONNECTORS.md). Sunshine's v2 payload is an `events` array, and
+ * its examples and the deliveries we see carry one event; its docs state no maximum. Each event is
+ * stored with its job in its own transaction, so the answer's time grows with the count (1,000
+ * events took 9.6 s on Postgres): past this bound the delivery is refused whole, nothing stored.
+ */
+export const MAX_EVENTS_PER_DELIVERY = 100;
 
 export interface SunshineReceiveOptions {
   webhookSecret: string;
@@ -23,7 +32,8 @@ const webhookBody = z.looseObject({
       z.looseObject({
         id: z.string().min(1).max(200),
         type: z.string().min(1),
-        createdAt: z.string().optional(),
+        // Sunshine writes YYYY-MM-DDThh:mm:ss.SSSZ; it becomes the handoff conversation's time.
+        createdAt: storableDateTime().optional(),
         payload: z.looseObject({}).optional().default({}),
       }),
     )
@@ -40,17 +50,30 @@ const passControlPayload = z.looseObject({
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** The ticket a passControl's metadata names: an id as the rest of the API takes one (ticket.id). */
+const metadataTicketId = z.union([ticketSchema.shape.id, z.number().int().nonnegative()], { error: 'must be a ticket id: 1 to 200 characters, or a whole number' }).transform(String);
+
+/** The events array's length, checked before any event is read. */
+function checkEventCount(body: unknown): void {
+  const events = (body as { events?: unknown } | null)?.events;
+  if (Array.isArray(events) && events.length > MAX_EVENTS_PER_DELIVERY) {
+    throw new ValidationError(`events: a delivery may carry at most ${MAX_EVENTS_PER_DELIVERY} events, this one has ${events.length}`, 'events');
+  }
+}
+
 export const sunshineReceiver: Receiver<SunshineReceiveOptions> = {
   provider: 'sunshine',
   receive(request: InboundRequest, options): HelpdeskEvent[] {
     requireSecretHeader(request, SUNSHINE_SECRET_HEADER, options.webhookSecret);
-    const parsed = webhookBody.safeParse(parseJsonBody(request));
+    const body = parseJsonBody(request);
+    checkEventCount(body);
+    const parsed = webhookBody.safeParse(body);
     if (!parsed.success) {
       const { field, message } = firstIssue(parsed.error, '(body)');
       throw new BadRequestError(`${field}: ${message}`, field);
     }
     const appId = parsed.data.app.id;
-    return parsed.data.events.map((event): HelpdeskEvent => {
+    return parsed.data.events.map((event, index): HelpdeskEvent => {
       const base: HelpdeskEvent = { provider: 'sunshine', eventId: event.id, kind: 'other', vendorType: event.type, occurredAt: event.createdAt, raw: event };
       if (event.type !== 'switchboard:passControl') return base;
       const pass = passControlPayload.safeParse(event.payload);
@@ -59,11 +82,17 @@ export const sunshineReceiver: Receiver<SunshineReceiveOptions> = {
       // Control passed to another bot is not a handoff to people.
       const toAgents = target?.integrationType === AGENT_WORKSPACE || target?.name === 'zd-agentWorkspace';
       if (!toAgents) return { ...base, kind: 'pass_control' };
-      const ticketId = pass.data.metadata?.ticket_id;
+      const named = pass.data.metadata?.ticket_id;
+      // Other kinds of value were never taken as a ticket; a string or number must be one the store can key by.
+      const ticket = typeof named === 'string' || typeof named === 'number' ? metadataTicketId.safeParse(named) : undefined;
+      if (ticket && !ticket.success) {
+        const field = `events.${index}.payload.metadata.ticket_id`;
+        throw new BadRequestError(`${field}: ${ticket.error.issues[0]!.message}`, field);
+      }
       return {
         ...base,
         kind: 'pass_control',
-        ...(typeof ticketId === 'string' || typeof ticketId === 'number' ? { ticketId: String(ticketId) } : {}),
+        ...(ticket?.success ? { ticketId: ticket.data } : {}),
         handoff: { reason: 'pass_control', conversationId: pass.data.conversation.id, appId },
       };
     });

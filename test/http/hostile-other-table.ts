@@ -524,6 +524,7 @@ function webhookRows(): OtherCase[] {
     signed('bad percent-encoding in the tenant', json(source.body()), { status: 400, code: 'bad_request', field: 'path' }, {}, `/webhooks/${source.name}/%E0%A4%A`);
     rows.push(...commonRows({ label: `/webhooks/${source.name}/:tenant`, method: 'POST', path, allow: 'OPTIONS, POST', auth: false, headers: source.sign(replay), body: () => replay }));
   }
+  rows.push(...storableWebhookRows(sources, bad, stored));
   // Zendesk's replay window, and Sunshine for a tenant that never set its secret.
   const late = json(sources[0]!.body());
   rows.push(
@@ -542,6 +543,87 @@ function webhookRows(): OtherCase[] {
     rows.push(row(`POST /webhooks/:source/:tenant: source ${source.slice(0, 20)}`, 'POST', `/webhooks/${source}/${P.hooked}`, NOT_FOUND, { headers: { ...JSON_TYPE, 'X-API-Key': SECRETS.sunshine }, body: json({ a: 1 }) }));
   }
   rows.push(row('POST /webhooks/:source/:tenant: bad percent-encoding in the source', 'POST', `/webhooks/%zz/${P.hooked}`, { status: 400, code: 'bad_request', field: 'path' }, { headers: JSON_TYPE, body: json({ a: 1 }) }));
+  return rows;
+}
+
+/**
+ * Signed bodies whose times or ticket ids the store cannot hold (a timestamptz, the 200-character
+ * ticket id): each once made a 202 whose job then failed on every attempt. Now 400 naming the field,
+ * nothing stored or queued; the edges Postgres can hold are still stored.
+ */
+function storableWebhookRows(sources: Source[], bad: (field: string) => OtherExpected, stored: OtherExpected): OtherCase[] {
+  const rows: OtherCase[] = [];
+  const [zendesk, sunshine] = [sources[0]!, sources[1]!];
+  const send = (source: Source, name: string, value: unknown, expect: OtherExpected) => {
+    const body = json(value);
+    rows.push(row(`POST /webhooks/${source.name}/:tenant: ${name}`, 'POST', `/webhooks/${source.name}/${P.hooked}`, expect, { headers: { ...JSON_TYPE, ...source.sign(body) }, body }));
+  };
+  const solved = (time: string) => ({ type: 'zen:event-type:ticket.status_changed', id: `ev-${next()}`, time, subject: 'zen:ticket:4012', detail: { id: '4012' }, event: { current: 'solved', previous: 'open' } });
+  const comment = (time: string) => ({
+    type: 'zen:event-type:ticket.comment_added',
+    id: `ev-${next()}`,
+    time,
+    subject: 'zen:ticket:4012',
+    detail: { id: '4012' },
+    event: { comment: { is_public: true, author: { is_staff: true } } },
+  });
+  const withSubject = (subject: string) => ({ ...solved(new Date().toISOString()), subject });
+  const trigger = (updatedAt: string) => ({ ticket: { id: `${4000 + next()}`, tags: 'ai_handover', status: 'solved', updated_at: updatedAt }, satisfaction: 'unoffered' });
+  const NOT_TIMES = ['1', '12', '2026-02-30T00:00:00Z', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '0000-01-01T00:00:00Z', '2026-11-02', '2026-11-02T10:15:00', ''];
+  // Leap day, and the first and last instants of four-digit years with an offset (1 BC, 10000 in UTC): Postgres holds them.
+  const TIMES = ['2024-02-29T23:59:59.999Z', '0001-01-01T00:00:00+01:00', '9999-12-31T23:59:59-01:00'];
+
+  for (const time of NOT_TIMES) {
+    send(zendesk, `a solved status with time ${JSON.stringify(time)}`, solved(time), bad('time'));
+    send(zendesk, `a trigger for a solved ticket with updated_at ${JSON.stringify(time)}`, trigger(time), bad('ticket.updated_at'));
+    send(sunshine, `createdAt ${JSON.stringify(time)}`, { ...sunshine.body(), events: [{ ...(sunshine.body().events as object[])[0]!, createdAt: time }] }, bad('events.0.createdAt'));
+  }
+  send(zendesk, 'an agent\'s public comment with time "1"', comment('1'), bad('time'));
+  for (const time of TIMES) {
+    send(zendesk, `a solved status with time ${time}`, solved(time), stored);
+    send(zendesk, `a trigger for a solved ticket with updated_at ${time}`, trigger(time), stored);
+  }
+  send(zendesk, 'an agent\'s public comment on a leap day', comment(TIMES[0]!), stored);
+
+  for (const [name, subject] of [
+    ['5,000 digits', `zen:ticket:${'7'.repeat(5000)}`],
+    ['201 digits', `zen:ticket:${'7'.repeat(201)}`],
+    ['nothing', 'zen:ticket:'],
+    ['only spaces', 'zen:ticket:   '],
+  ]) {
+    send(zendesk, `a subject naming a ticket id of ${name}`, withSubject(subject!), bad('subject'));
+  }
+  send(zendesk, 'a subject naming a ticket id of 200 digits', withSubject(`zen:ticket:${'7'.repeat(200)}`), stored);
+  send(zendesk, 'a subject naming no ticket (a user event)', withSubject('zen:user:123'), stored);
+  send(zendesk, 'a detail.id of only spaces', { ...solved(new Date().toISOString()), subject: undefined, detail: { id: '   ' } }, bad('detail.id'));
+
+  const passControl = (ticketId: unknown) => {
+    const body = sunshine.body() as { events: Array<{ payload: { metadata: Record<string, unknown> } }> };
+    body.events[0]!.payload.metadata.ticket_id = ticketId;
+    return body;
+  };
+  for (const [name, ticketId] of [
+    ['of 201 characters', 't'.repeat(201)],
+    ['of 5,000 digits', '7'.repeat(5000)],
+    ['that is empty', ''],
+    ['of only spaces', '   '],
+    ['that is a fraction', 1.5],
+    ['that is negative', -4],
+  ] as Array<[string, unknown]>) {
+    send(sunshine, `a passControl with a metadata.ticket_id ${name}`, passControl(ticketId), bad('events.0.payload.metadata.ticket_id'));
+  }
+  send(sunshine, 'a passControl whose metadata.ticket_id is a number', passControl(5158), stored);
+  send(sunshine, 'a passControl whose metadata.ticket_id has 200 characters', passControl('t'.repeat(200)), stored);
+  send(sunshine, 'a passControl whose metadata.ticket_id is a boolean (never a ticket)', passControl(true), stored);
+
+  // Events per delivery (MAX_EVENTS_PER_DELIVERY): each is a transaction, so the count is bounded.
+  const events = (n: number) => ({ app: { id: 'app-1' }, events: Array.from({ length: n }, () => ({ id: `sun-${next()}`, type: 'conversation:message', createdAt: new Date().toISOString() })) });
+  const tooMany: OtherExpected = { status: 422, code: 'invalid_input', field: 'events' };
+  send(sunshine, 'a delivery of 100 events', events(100), { status: 202, changes: { inbound_events: 100, jobs: 100 } });
+  send(sunshine, 'a delivery of 101 events', events(101), tooMany);
+  send(sunshine, 'a delivery of 10,000 events (under 1 MB)', events(10_000), tooMany);
+  // The count is checked before any event is read: a bad 101st event does not change the answer.
+  send(sunshine, 'a delivery of 101 events, the last without an id', { ...events(101), events: [...events(100).events, { type: 'x' }] }, tooMany);
   return rows;
 }
 
