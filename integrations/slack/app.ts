@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, webApi, type Installation, type InstallationQuery, type InstallationStore } from '@slack/bolt';
+import { App, ErrorCode, ExpressReceiver, webApi, type AckFn, type Installation, type InstallationQuery, type InstallationStore } from '@slack/bolt';
 import type { Router } from 'express';
 import type pino from 'pino';
 import type { Config } from '../../server/config';
@@ -92,7 +92,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     signingSecret: config.signingSecret,
     endpoints: '/slack/events',
     // Checks the signature and the body's shape first: Bolt answers 500 to bodies it cannot route.
-    router: slackRequestGuard(config.signingSecret),
+    // The guard also parses the body once and hands Bolt the result (request-guard.ts), so Bolt's
+    // own check of the signature, over bytes it no longer sees, is off: the guard's is the check.
+    router: slackRequestGuard({ signingSecret: config.signingSecret, logger: deps.logger, ...(oauth ? { oauthRedirectPath: '/slack/oauth_redirect' } : {}) }),
+    signatureVerification: false,
     processBeforeResponse: true,
     logger,
     ...(oauth
@@ -120,6 +123,23 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     clientOptions,
     // Single-workspace mode hands Bolt the token; no auth.test call at start (none is reachable in tests).
     ...(oauth ? {} : { authorize: async () => ({ botToken: config.botToken ?? '' }) }),
+  });
+
+  // Catch-all: a command, action, view, shortcut or options request no listener acknowledged (another
+  // slash command, an action id we do not use, a modal's submission) is acknowledged once the
+  // listeners are done (processBeforeResponse), instead of Bolt's empty 404 three seconds later.
+  app.use(async (args) => {
+    const { ack } = args as { ack?: AckFn<unknown> };
+    try {
+      await args.next();
+    } finally {
+      if (ack) {
+        await ack().catch((error: { code?: string }) => {
+          // A listener acknowledged it already: nothing to add.
+          if (error?.code !== ErrorCode.ReceiverMultipleAckError) throw error;
+        });
+      }
+    }
   });
 
   const clientCache = new Map<string, WebClient>();
