@@ -7,6 +7,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
-  // PGlite starts in seconds and the store suites reuse one instance per file.
-  testTimeout: 30000,
+  // PGlite starts in seconds and the store suites reuse one instance per file; on a slow shared host,
+  // with both jest workers starting one at once, a start with its migrations has taken over 30 s
+  // (CI, 2026-12-02: a test that opens PGlite inside `it` timed out at 30 s; every other suite passed).
+  testTimeout: 60000,
 };
