@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { DEFAULT_POLICY, tenantPolicySchema, type TenantPolicy } from '../domain/policy';
+import { DEFAULT_POLICY, tenantPolicySchema, unknownPolicyFields, type TenantPolicy } from '../domain/policy';
 import { loadKnowledgeBase } from '../kb/load-markdown';
 import type { KnowledgeSearch } from '../kb/types';
 import { firstIssue } from '../validation';
@@ -36,10 +36,7 @@ export async function loadPolicy(file: string | undefined, warn: (line: string) 
     const { field, message } = firstIssue(result.error, '(root)');
     throw new UsageError(`--config ${file}: field ${field}: ${message}`, field);
   }
-  const known = new Set(Object.keys(tenantPolicySchema.shape));
-  for (const key of Object.keys(raw as object)) {
-    if (!known.has(key)) warn(`--config ${file}: unknown field ${key} ignored`);
-  }
+  for (const key of unknownPolicyFields(raw as object)) warn(`--config ${file}: unknown field ${key} ignored`);
   return result.data;
 }
 

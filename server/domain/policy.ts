@@ -53,6 +53,14 @@ export type TenantPolicy = z.infer<typeof tenantPolicySchema>;
 
 export const DEFAULT_POLICY: TenantPolicy = tenantPolicySchema.parse({});
 
+/** The policy's own field names: a field outside them is dropped by the schema, its meaning lost. */
+export const POLICY_FIELDS: ReadonlySet<string> = new Set(Object.keys(tenantPolicySchema.shape));
+
+/** Fields of a raw policy object the policy does not have (a misspelling, usually), in their order. */
+export function unknownPolicyFields(raw: object): string[] {
+  return Object.keys(raw).filter((key) => !POLICY_FIELDS.has(key));
+}
+
 export function queueFor(policy: TenantPolicy, category: Category): string {
   return policy.queues[category] ?? DEFAULT_QUEUES[category];
 }

@@ -8,7 +8,7 @@ import { adminSlackRoutes } from './admin-slack';
 import type { TenantAdmin } from '../../store/tenant-admin';
 import type { Store, Tenant } from '../../store/types';
 import { FIRST_KEY_LABEL } from '../../store/api-keys';
-import { tenantPolicySchema } from '../../domain/policy';
+import { POLICY_FIELDS, unknownPolicyFields } from '../../domain/policy';
 import { parseOrThrow } from '../../validation';
 import { jsonBody } from '../json-body';
 
@@ -28,8 +28,6 @@ const createTenantBody = z.object({ name: z.string().trim().min(1).max(100), pol
 const keyBody = z.object({ label: z.string().max(100).optional() }).default({});
 const connectBody = z.object({ settings: z.record(z.string(), z.unknown()).default({}), secrets: z.record(z.string(), z.unknown()).default({}) });
 
-const POLICY_FIELDS = new Set(Object.keys(tenantPolicySchema.shape));
-
 /**
  * A policy's own fields only: the schema would drop a misspelt one ("refund_treshold") and fill
  * its default, so a typo would silently reset the field it meant. `prefix` names where it sits.
@@ -38,9 +36,8 @@ function refuseUnknownPolicyFields(policy: unknown, prefix: string): void {
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
     throw new ValidationError('must be a JSON object (send {} to reset every field to its default)', prefix ? prefix.slice(0, -1) : '(body)');
   }
-  for (const key of Object.keys(policy)) {
-    if (!POLICY_FIELDS.has(key)) throw new ValidationError(`unknown policy field (known: ${[...POLICY_FIELDS].join(', ')})`, `${prefix}${key}`);
-  }
+  const [unknown] = unknownPolicyFields(policy);
+  if (unknown !== undefined) throw new ValidationError(`unknown policy field (known: ${[...POLICY_FIELDS].join(', ')})`, `${prefix}${unknown}`);
 }
 
 /** `{ policy }` or the policy itself; with `policy`, nothing beside it (it would be ignored). */
