@@ -21,7 +21,7 @@ import type { IntentModel } from './intent/model';
 import { INTENT_CODES } from './intent/intent-codes';
 import { defaultIntentModel } from './intent/weights-file';
 import { readIntents } from './intent/read-intents';
-import { explainIntentTriggers, mergeIntentHits, modelCategory } from './intent/intent-triggers';
+import { explainIntentTriggers, mergeIntentHits, modelCategory, vetoRuleHits } from './intent/intent-triggers';
 
 export interface DecideContext {
   policy: TenantPolicy;
@@ -45,6 +45,7 @@ export function decide(conversation: Conversation, context: DecideContext): Deci
   const model = context.intent === undefined ? defaultIntentModel() : context.intent;
   const examples = policy.intent_examples;
   const reading = model ? readIntents(views, model, { examples, similarity: policy.intent_example_similarity }) : undefined;
+  if (reading) vetoRuleHits(hits, reading, views, model!.meta.codes);
   const modelFound = reading ? mergeIntentHits(hits, reading, views, ALL_RULES) : new Map();
   const input: EngineInput = {
     conversation,

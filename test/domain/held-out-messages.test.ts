@@ -21,8 +21,11 @@ import { messageFigures, readLabelledMessages, type MessageFigures } from '../ev
  * 71.0 / 58.0 / 60.8 / 47.9 / 58.8 / 46.4 / 56.0%, category 62.3 / 66.0 / 58.7 / 55.4 / 57.9 / 54.0 /
  * 64.9%, the model's own finds 46 / 34 / 34 / 43 / 48 / 51 / 34. One floor was loosened, and it is
  * said here: set 1's false alarms rose from 6 to 8 of 130 (0.06 → 0.07), while over the eight sets
- * they fell from 8.7% to 8.4% and recall rose from 49.4% to 55.7%. The per-set comments
- * below are the figures when each set was added.
+ * they fell from 8.7% to 8.4% and recall rose from 49.4% to 55.7%. False-alarm ceilings lowered on
+ * 2026-12-02 when the model began setting aside the rules' topic keywords in messages it reads as
+ * no code (intent-triggers.ts vetoRuleHits): set 1 8 → 6 of 130, business 20 → 19 of 162, ESL 21 →
+ * 18 of 160, narrative 16 → 15 of 164, for 5 of the seven sets' 1,780 labelled codes. The per-set
+ * comments below are the figures when each set was added.
  */
 const SETS = [
   {
@@ -32,7 +35,7 @@ const SETS = [
     name: 'held-out customer messages',
     file: 'held-out-messages.jsonl',
     counts: [300, 130, 207],
-    floors: { recall: 0.69, precision: 0.85, falseAlarms: 0.07, category: 0.6, byModel: 40, overRules: 26 },
+    floors: { recall: 0.69, precision: 0.85, falseAlarms: 0.05, category: 0.6, byModel: 40, overRules: 26 },
   },
   {
     // A week of one company's inbox across six businesses, by an author who wrote nothing the model
@@ -61,21 +64,21 @@ const SETS = [
     name: 'held-out messages: business customers',
     file: 'held-out-b2b.jsonl',
     counts: [350, 162, 267],
-    floors: { recall: 0.46, precision: 0.72, falseAlarms: 0.14, category: 0.53, byModel: 38, overRules: 22 },
+    floors: { recall: 0.46, precision: 0.72, falseAlarms: 0.12, category: 0.53, byModel: 38, overRules: 22 },
   },
   {
     // English as a second language: 47.1% (129 of 274; rules 97) at 72.5%, 31 of 160, category 48.1%.
     name: 'held-out messages: English as a second language',
     file: 'held-out-esl.jsonl',
     counts: [349, 160, 274],
-    floors: { recall: 0.57, precision: 0.78, falseAlarms: 0.15, category: 0.56, byModel: 42, overRules: 28 },
+    floors: { recall: 0.57, precision: 0.78, falseAlarms: 0.12, category: 0.56, byModel: 42, overRules: 28 },
   },
   {
     // Long emails that tell a story first: 34.1% (100 of 293; rules 67) at 74.1%, 19 of 164, category 48.0%.
     name: 'held-out messages: narrative emails',
     file: 'held-out-narrative.jsonl',
     counts: [350, 164, 293],
-    floors: { recall: 0.45, precision: 0.73, falseAlarms: 0.11, category: 0.52, byModel: 45, overRules: 29 },
+    floors: { recall: 0.45, precision: 0.73, falseAlarms: 0.1, category: 0.52, byModel: 45, overRules: 29 },
   },
   {
     // Terse mobile messages: 44.0% (118 of 268; rules 101) at 79.7%, 12 of 159, category 48.3%.

@@ -8,13 +8,15 @@ import { messageFigures, readLabelledMessages } from '../eval/message-figures';
  * `test/fixtures/outside/` was not. Ceilings sit a little above the measured share of messages on
  * which any code fired (docs/EVALUATION.md, "Look-alikes"): lower them as the engine improves.
  */
+// Ceilings lowered on 2026-12-02, when the model began setting aside the rules' topic keywords in
+// messages it reads as no code (intent-triggers.ts vetoRuleHits): 58 → 47, 65 → 59 and 93 → 82.
 const SETS = [
   // Measured 14.3% (57 of 398) with the model; 18.6% before the general-question and settled-matter cues.
-  { file: 'lookalikes/chat.jsonl', count: 398, ceiling: 0.16 },
+  { file: 'lookalikes/chat.jsonl', count: 398, ceiling: 0.12 },
   // Measured 18.8% (75 of 400); 21.0% before.
-  { file: 'lookalikes/voice-and-second-language.jsonl', count: 400, ceiling: 0.2 },
+  { file: 'lookalikes/voice-and-second-language.jsonl', count: 400, ceiling: 0.15 },
   // Held out: measured 22.3% (89 of 400); 24.0% before.
-  { file: 'outside/held-out-lookalikes-email.jsonl', count: 400, ceiling: 0.24 },
+  { file: 'outside/held-out-lookalikes-email.jsonl', count: 400, ceiling: 0.21 },
 ];
 
 describe.each(SETS)('look-alike messages in $file', ({ file, count, ceiling }) => {

@@ -4,7 +4,7 @@ import type { IntentExample } from '../policy';
 import { isNegated, splitSentences } from '../text';
 import type { LanguageCode } from '../language';
 import { languagesOf, type Hit, type MessageView } from '../triggers/scan';
-import { words } from './features';
+import { MAX_WORDS, words } from './features';
 import type { IntentModel } from './model';
 
 /**
@@ -23,6 +23,18 @@ export interface IntentHit extends Hit {
 export interface IntentReading {
   codes: Map<TriggerCode, IntentHit[]>;
   categories: Map<Category, IntentHit[]>;
+  /** What the model read of each customer message, by message index (none for a message it skipped). */
+  read: Map<number, MessageReading>;
+}
+
+export interface MessageReading {
+  /** The highest score for each code (model.meta.codes order) over the sentences read. */
+  peak: Float32Array;
+  /**
+   * Start and end offsets of the sentences read whole, in pairs: not fragments under MIN_WORDS, nor
+   * a sentence longer than the MAX_WORDS the model reads of it.
+   */
+  spans: number[];
 }
 
 /** Enough to read any real conversation; a pasted log must not cost seconds. */
@@ -131,7 +143,7 @@ export interface ReadOptions {
 }
 
 export function readIntents(views: readonly MessageView[], model: IntentModel, options: ReadOptions = {}): IntentReading {
-  const reading: IntentReading = { codes: new Map(), categories: new Map() };
+  const reading: IntentReading = { codes: new Map(), categories: new Map(), read: new Map() };
   const { meta } = model;
   const examples = options.examples ?? [];
   const embedded = examples.length > 0 ? embedExamples(model, examples) : undefined;
@@ -144,8 +156,10 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
     for (const s of sentences) {
       if (budget-- <= 0) return reading;
       const read = withoutNames(s.text);
-      if (words(read).length < MIN_WORDS) continue;
+      const count = words(read).length;
+      if (count < MIN_WORDS) continue;
       const scores = model.score(read);
+      noteRead(reading.read, view.index, count < MAX_WORDS ? [s.index, s.index + s.length] : [], scores.codes);
       const at = { message: view.index, quote: view.text.slice(s.index, s.index + s.length), at: s.index };
       let refusal: { text?: string; scores?: Float32Array } | undefined;
       let pleased: boolean | undefined;
@@ -189,6 +203,16 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
     }
   }
   return reading;
+}
+
+function noteRead(read: Map<number, MessageReading>, message: number, span: readonly number[], codes: Float32Array): void {
+  const seen = read.get(message);
+  if (!seen) {
+    read.set(message, { peak: Float32Array.from(codes), spans: [...span] });
+    return;
+  }
+  seen.spans.push(...span);
+  for (let k = 0; k < codes.length; k++) if (codes[k]! > seen.peak[k]!) seen.peak[k] = codes[k]!;
 }
 
 function round2(x: number): number {

@@ -75,6 +75,15 @@ export class Hits {
     return this.byKey.has(key);
   }
 
+  /** Keeps the key's hits that pass `keep`; the key is gone when none does. */
+  keep(key: string, keep: (hit: Hit) => boolean): void {
+    const list = this.byKey.get(key);
+    if (!list) return;
+    const kept = list.filter(keep);
+    if (kept.length === 0) this.byKey.delete(key);
+    else if (kept.length < list.length) this.byKey.set(key, kept);
+  }
+
   keys(): string[] {
     return [...this.byKey.keys()];
   }
