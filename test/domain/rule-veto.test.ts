@@ -51,12 +51,15 @@ describe('a topic keyword the model reads as no code', () => {
     expect(codes(run(says(both)))).toEqual(expect.arrayContaining(['account_change', 'bug_report']));
   });
 
-  it('is kept when the keyword stands in a fragment too short for the model to read', () => {
-    const fragment = 'Refund please. We are moving house next month and the new flat has a lovely garden.';
-    expect(rulesOnly(says(fragment))).toContain('refund_request');
-    // The long sentence reads as no code; the two-word one, which the rule matched, is never read.
-    expect(modelPeak(fragment, 'refund_request').code).toBeLessThan(RULE_VETO);
-    expect(codes(run(says(fragment)))).toContain('refund_request');
+  it('is kept when the keyword stands in a fragment too short for the model to read alone', () => {
+    const fragment = 'It crashed. The spreadsheet training you ran for our staff last month was excellent, thank you.';
+    expect(rulesOnly(says(fragment))).toContain('bug_report');
+    // The long sentence and the pair of both read as no code; the two-word sentence, which the rule
+    // matched in, is never read on its own (under four words), so the rule keeps it.
+    const peak = modelPeak(fragment, 'bug_report');
+    expect(peak.code).toBeLessThan(RULE_VETO);
+    expect(peak.others).toBeLessThan(OTHER_CODES);
+    expect(codes(run(says(fragment)))).toContain('bug_report');
   });
 
   it('is kept on the same words in a later message only when that message says it', () => {
@@ -74,5 +77,27 @@ describe('codes the model never sets aside', () => {
     expect(rulesOnly(says(text))).toContain(code);
     expect(modelPeak(text, code).code).toBeLessThan(RULE_VETO);
     expect(codes(run(says(text)))).toContain(code);
+  });
+});
+
+describe('neighbouring sentences read together', () => {
+  it('find a code told across two sentences, quoting both', () => {
+    // "Money back please." is under the four words the model reads alone; the sentence before says why.
+    const text = 'The show moved to another city and I cannot travel. Money back please.';
+    const model = defaultIntentModel()!;
+    const hits = readIntents(viewMessages(says(text)), model).codes.get('refund_request') ?? [];
+    expect(hits.map((h) => h.quote)).toEqual([text]);
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(model.meta.thresholds.refund_request!);
+  });
+
+  it('add no span the veto counts as read, and no tenant example match', () => {
+    const text = 'The show moved to another city and I cannot travel. Money back please.';
+    const read = readIntents(viewMessages(says(text)), defaultIntentModel()!).read.get(0)!;
+    // Only the first sentence (eleven words) is a span; the pair is scored but not a span.
+    expect(read.spans).toEqual([0, text.indexOf(' Money')]);
+    // An example worded as the pair itself is matched by a sentence at most, never by the pair.
+    const examples = [{ text, code: 'legal_compliance' as const }];
+    const matched = readIntents(viewMessages(says(text)), defaultIntentModel()!, { examples }).codes.get('legal_compliance') ?? [];
+    for (const hit of matched) expect(hit.quote).not.toBe(text);
   });
 });

@@ -149,57 +149,74 @@ export function readIntents(views: readonly MessageView[], model: IntentModel, o
   const embedded = examples.length > 0 ? embedExamples(model, examples) : undefined;
   const similarity = options.similarity ?? meta.example_similarity;
   let budget = MAX_SENTENCES;
+  let pairBudget = MAX_SENTENCES;
+
+  /**
+   * Scores one sentence, or one pair of neighbouring sentences (`pair`): a code told across two
+   * ("I ordered the lamp on Monday. It came in pieces.") is in neither alone, and the labelled
+   * messages the model learnt from are whole messages of one to three sentences. A pair's hits quote
+   * both sentences. It adds no span to what the rules' veto counts as read (a fragment inside a pair
+   * was not read on its own), and tenant examples are matched to sentences only (docs/RULES.md).
+   */
+  const readUnit = (view: MessageView, s: { text: string; index: number; length: number }, pair: boolean): void => {
+    const read = withoutNames(s.text);
+    const count = words(read).length;
+    if (count < MIN_WORDS) return;
+    const scores = model.score(read);
+    noteRead(reading.read, view.index, count < MAX_WORDS && !pair ? [s.index, s.index + s.length] : [], scores.codes);
+    const at = { message: view.index, quote: view.text.slice(s.index, s.index + s.length), at: s.index };
+    let refusal: { text?: string; scores?: Float32Array } | undefined;
+    let pleased: boolean | undefined;
+    meta.codes.forEach((code, k) => {
+      const score = scores.codes[k]!;
+      if (score < (meta.thresholds[code] ?? Infinity)) return;
+      if (COMPLAINTS.has(code) && (pleased ??= praises(s.text))) return;
+      if (REQUESTS.has(code)) {
+        // A refused request in the sentence: the rest of it must still say the code on its own.
+        refusal ??= { text: withoutRefusals(read, () => languagesOf(view)) };
+        if (refusal.text !== undefined) {
+          refusal.scores ??= model.score(refusal.text).codes;
+          if (refusal.scores[k]! < meta.thresholds[code]!) return;
+        }
+      }
+      add(reading.codes, code, { ...at, score: round2(score) });
+    });
+    let top = 0;
+    for (let c = 1; c < scores.categories.length; c++) if (scores.categories[c]! > scores.categories[top]!) top = c;
+    const category = meta.categories[top]!;
+    if (category !== 'other' && scores.categories[top]! >= meta.category_threshold) {
+      add(reading.categories, category, { ...at, score: round2(scores.categories[top]!) });
+    }
+    if (embedded && !pair) {
+      let best = -1;
+      let bestSim = similarity;
+      embedded.vectors.forEach((v, i) => {
+        const sim = model.similarity(scores.vector, v);
+        if (sim >= bestSim) {
+          best = i;
+          bestSim = sim;
+        }
+      });
+      if (best >= 0) {
+        const example = examples[best]!;
+        const hit = { ...at, score: round2(bestSim), example: best };
+        if (example.code && !(REQUESTS.has(example.code) && withoutRefusals(s.text, () => languagesOf(view)) !== undefined)) add(reading.codes, example.code, hit);
+        if (example.category) add(reading.categories, example.category, hit);
+      }
+    }
+  };
 
   for (const view of views) {
     if (view.role !== 'customer') continue;
     const sentences = splitSentences(view.norm).slice(0, MAX_SENTENCES_PER_MESSAGE);
     for (const s of sentences) {
       if (budget-- <= 0) return reading;
-      const read = withoutNames(s.text);
-      const count = words(read).length;
-      if (count < MIN_WORDS) continue;
-      const scores = model.score(read);
-      noteRead(reading.read, view.index, count < MAX_WORDS ? [s.index, s.index + s.length] : [], scores.codes);
-      const at = { message: view.index, quote: view.text.slice(s.index, s.index + s.length), at: s.index };
-      let refusal: { text?: string; scores?: Float32Array } | undefined;
-      let pleased: boolean | undefined;
-      meta.codes.forEach((code, k) => {
-        const score = scores.codes[k]!;
-        if (score < (meta.thresholds[code] ?? Infinity)) return;
-        if (COMPLAINTS.has(code) && (pleased ??= praises(s.text))) return;
-        if (REQUESTS.has(code)) {
-          // A refused request in the sentence: the rest of it must still say the code on its own.
-          refusal ??= { text: withoutRefusals(read, () => languagesOf(view)) };
-          if (refusal.text !== undefined) {
-            refusal.scores ??= model.score(refusal.text).codes;
-            if (refusal.scores[k]! < meta.thresholds[code]!) return;
-          }
-        }
-        add(reading.codes, code, { ...at, score: round2(score) });
-      });
-      let top = 0;
-      for (let c = 1; c < scores.categories.length; c++) if (scores.categories[c]! > scores.categories[top]!) top = c;
-      const category = meta.categories[top]!;
-      if (category !== 'other' && scores.categories[top]! >= meta.category_threshold) {
-        add(reading.categories, category, { ...at, score: round2(scores.categories[top]!) });
-      }
-      if (embedded) {
-        let best = -1;
-        let bestSim = similarity;
-        embedded.vectors.forEach((v, i) => {
-          const sim = model.similarity(scores.vector, v);
-          if (sim >= bestSim) {
-            best = i;
-            bestSim = sim;
-          }
-        });
-        if (best >= 0) {
-          const example = examples[best]!;
-          const hit = { ...at, score: round2(bestSim), example: best };
-          if (example.code && !(REQUESTS.has(example.code) && withoutRefusals(s.text, () => languagesOf(view)) !== undefined)) add(reading.codes, example.code, hit);
-          if (example.category) add(reading.categories, example.category, hit);
-        }
-      }
+      readUnit(view, s, false);
+    }
+    for (let i = 0; i + 1 < sentences.length && pairBudget-- > 0; i++) {
+      const first = sentences[i]!;
+      const end = sentences[i + 1]!.index + sentences[i + 1]!.length;
+      readUnit(view, { text: view.norm.slice(first.index, end), index: first.index, length: end - first.index }, true);
     }
   }
   return reading;
