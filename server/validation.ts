@@ -9,6 +9,8 @@ import { ValidationError } from './errors';
 export function firstIssue(error: z.ZodError, whole: string, prefix?: string): { field: string; message: string } {
   const issue = error.issues[0]!;
   const path = issue.path.map(String);
+  // A strict object's extra field: name the field itself, not the object holding it.
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) return { field: [...(prefix ? [prefix] : []), ...path, issue.keys[0]!].join('.'), message: 'is not a known field' };
   const field = (prefix ? [prefix, ...path] : path).join('.') || whole;
   return { field, message: issue.message };
 }

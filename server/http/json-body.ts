@@ -29,8 +29,13 @@ export function jsonBody(): RequestHandler[] {
     }
     next();
   };
-  /** Bytes that are not UTF-8 would be read with U+FFFD in their place and stored so: refused instead. */
+  /**
+   * Bytes that are not UTF-8 would be read with U+FFFD in their place and stored so: refused instead.
+   * An empty body is no JSON either; the parser would read it as `{}`, which on PUT …/policy means
+   * "reset to the defaults" and on PUT …/integrations "drop the stored keys".
+   */
   const verify = (_req: unknown, _res: unknown, bytes: Buffer) => {
+    if (bytes.length === 0) throw new BatonError('request body is empty: send a JSON object', 400, 'invalid_json', '(body)');
     if (!isUtf8(bytes)) throw new BatonError('body is not valid UTF-8', 415, 'unsupported_media_type', 'Content-Type');
   };
   const storable: RequestHandler = (req, _res, next) => {

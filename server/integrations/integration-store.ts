@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TicketUpdate } from '../connectors/types';
 import { NotFoundError, ValidationError } from '../errors';
 import { isoTime, isUuid } from '../store/rows';
@@ -40,6 +41,18 @@ const json = (value: unknown) => JSON.stringify(value);
  */
 const sealContext = (tenantId: string, provider: string) => `baton:integration:${tenantId.toLowerCase()}:${provider}`;
 
+/**
+ * A field the provider's schema does not know. The schemas are plain objects, which drop unknown
+ * fields: a misspelt "stuck_after_dayz" would be stored as the default and a misspelt secret as no
+ * secret at all, replacing the key that was set. So an unknown name is refused, naming it.
+ */
+function refuseUnknownFields(schema: z.ZodType, value: unknown, where: 'settings' | 'secrets'): void {
+  if (!(schema instanceof z.ZodObject) || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new ValidationError(`unknown ${where} field (known: ${known.join(', ') || 'none'})`, `${where}.${unknown}`);
+}
+
 function definitionOf(provider: string) {
   const definition = integrationDefinition(provider);
   if (!definition) throw new ValidationError(`provider: must be one of ${PROVIDERS.join(', ')}`, 'provider');
@@ -55,6 +68,8 @@ export function createIntegrationStore(db: Database, box: SecretBox) {
     /** Validates and stores a connection (replacing the tenant's earlier one for that provider). */
     async connect(tenantId: string, provider: string, input: { settings?: unknown; secrets?: unknown }): Promise<IntegrationSummary> {
       const definition = definitionOf(provider);
+      refuseUnknownFields(definition.settingsSchema, input.settings, 'settings');
+      refuseUnknownFields(definition.secretsSchema, input.secrets, 'secrets');
       const settings = parseOrThrow(definition.settingsSchema, input.settings ?? {}, 'settings', 'settings');
       const secrets = parseOrThrow(definition.secretsSchema, input.secrets ?? {}, 'secrets', 'secrets');
       if (!isUuid(tenantId)) throw new NotFoundError('tenant not found');

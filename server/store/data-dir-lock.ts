@@ -29,6 +29,45 @@ function readPid(file: string): number | undefined {
   }
 }
 
+function notAFolder(dataDir: string, why: string): ConfigError {
+  return new ConfigError(`DATA_DIR must be a writable folder, got '${dataDir}' (${why})`, 'DATA_DIR');
+}
+
+/**
+ * Creates DATA_DIR and its missing parents one level at a time. fs.mkdirSync's own recursive mode
+ * never returns for a path under /proc (Node 20 loops on the ENOENT it gets there), and a path
+ * that is, or runs through, a file must stop start-up with one line naming DATA_DIR, not a stack.
+ * A folder that exists but cannot be written fails at the lock file (explainStartupError names it).
+ */
+function makeDataDir(dataDir: string): void {
+  const missing: string[] = [];
+  for (let dir = path.resolve(dataDir); ; dir = path.dirname(dir)) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw notAFolder(dataDir, String(code));
+    }
+    if (stat) {
+      if (!stat.isDirectory()) throw notAFolder(dataDir, dir === path.resolve(dataDir) ? 'it is a file' : `${dir} is a file`);
+      break;
+    }
+    missing.push(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      fs.mkdirSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Made a moment ago by another process starting on the same folder: fine if it is a folder.
+      if (code === 'EEXIST' && fs.statSync(dir).isDirectory()) continue;
+      throw notAFolder(dataDir, String(code));
+    }
+  }
+}
+
 /**
  * The embedded database belongs to one process: two PGlite instances on one folder each keep their
  * own copy of the data in memory and overwrite each other's files, losing what the other accepted.
@@ -40,8 +79,7 @@ function readPid(file: string): number | undefined {
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = path.join(dataDir, LOCK_FILE);
-  // A folder that cannot be written fails here with its errno (explainStartupError names DATA_DIR).
-  fs.mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   for (let attempt = 0; ; attempt += 1) {
     try {
       fs.writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });

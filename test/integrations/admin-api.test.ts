@@ -100,4 +100,45 @@ describe.each(backends())('admin API on $name', (backend) => {
     expect(h.log.text).not.toContain('very-secret-token-42');
     expect((await request(app).delete(`/admin/v1/tenants/${id}/integrations/zendesk`).set(auth)).status).toBe(204);
   });
+
+  it.each([
+    [{ settings: { stuck_after_dayz: 9 }, secrets: { aftership_api_key: 'asat_0123456789' } }, 'settings.stuck_after_dayz'],
+    [{ settings: { stuck_after_days: 9 }, secrets: { aftership_api_kee: 'asat_0123456789' } }, 'secrets.aftership_api_kee'],
+    [{ setings: { stuck_after_days: 9 }, secrets: { aftership_api_key: 'asat_0123456789' } }, 'setings'],
+  ])('refuses an integration body with a misspelt field (%j), naming %s, and keeps the stored connection and its key', async (body, field) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'parcels' });
+    const url = `/admin/v1/tenants/${created.tenant.id}/integrations/tracking`;
+    const first = await request(app).put(url).set(auth).send({ settings: { stuck_after_days: 7 }, secrets: { aftership_api_key: 'asat_stored_key_1' } });
+    expect(first.status).toBe(200);
+    const res = await request(app).put(url).set(auth).send(body);
+    expect([res.status, res.body.error.field]).toEqual([422, field]);
+    const [kept] = (await request(app).get(`/admin/v1/tenants/${created.tenant.id}/integrations`).set(auth)).body.integrations;
+    expect([kept.settings.stuck_after_days, kept.secrets_set]).toEqual([7, ['aftership_api_key']]);
+  });
+
+  it.each([
+    ['put', 'policy'],
+    ['put', 'integrations/tracking'],
+    ['post', 'keys'],
+  ] as const)('refuses an empty JSON body on %s …/%s with 400 invalid_json, changing nothing', async (method, route) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'empty', policy: { refund_threshold: 7 } });
+    const id = created.tenant.id;
+    await request(app).put(`/admin/v1/tenants/${id}/integrations/tracking`).set(auth).send({ settings: { stuck_after_days: 7 }, secrets: { aftership_api_key: 'asat_stored_key_1' } });
+    const keysBefore = (await request(app).get(`/admin/v1/tenants/${id}/keys`).set(auth)).body.keys.length;
+    const res = await request(app)[method](`/admin/v1/tenants/${id}/${route}`).set(auth).set('Content-Type', 'application/json').send('');
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([400, 'invalid_json', '(body)']);
+    expect((await h.store.getTenant(id))?.policy).toMatchObject({ refund_threshold: 7 });
+    const [kept] = (await request(app).get(`/admin/v1/tenants/${id}/integrations`).set(auth)).body.integrations;
+    expect(kept.secrets_set).toEqual(['aftership_api_key']);
+    expect((await request(app).get(`/admin/v1/tenants/${id}/keys`).set(auth)).body.keys).toHaveLength(keysBefore);
+  });
+
+  it('refuses a misspelt field when creating a tenant or a key', async () => {
+    const tenant = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'x', polcy: {} });
+    expect([tenant.status, tenant.body.error.field]).toEqual([422, 'polcy']);
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'y' });
+    const key = await request(app).post(`/admin/v1/tenants/${created.tenant.id}/keys`).set(auth).send({ lable: 'ci' });
+    expect([key.status, key.body.error.field]).toEqual([422, 'lable']);
+    expect((await request(app).get(`/admin/v1/tenants/${created.tenant.id}/keys`).set(auth)).body.keys).toHaveLength(1);
+  });
 });

@@ -179,6 +179,21 @@ describe('start-up failures an operator can fix: one line naming the variable, e
     expectOneLine(result.stderr, /^Configuration error: DATA_DIR must be a writable folder, got '.*not-a-folder\/data' \(ENOTDIR\)/);
   });
 
+  it('DATA_DIR is a file', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baton-file-')), 'a-file');
+    fs.writeFileSync(file, 'x');
+    const result = await start({ PORT: '0', DATA_DIR: file });
+    expect(result.code).toBe(1);
+    expectOneLine(result.stderr, /^Configuration error: DATA_DIR must be a writable folder, got '.*a-file' \(it is a file\)/);
+  });
+
+  // Node's own recursive mkdir never returns for a path under /proc (Linux); start-up must end with one line.
+  it('DATA_DIR on a filesystem that cannot hold folders (/proc)', async () => {
+    const result = await start({ PORT: '0', DATA_DIR: '/proc/baton-data' });
+    expect(result.code).toBe(1);
+    expectOneLine(result.stderr, /^Configuration error: DATA_DIR must be a writable folder, got '\/proc\/baton-data' \(ENOENT\)/);
+  });
+
   it('database unreachable, without repeating the URL (it may hold a password)', async () => {
     const result = await start({ PORT: '0', DATABASE_URL: 'postgres://baton:s3cret@127.0.0.1:1/baton', DATA_DIR: os.tmpdir() });
     expect(result.code).toBe(1);

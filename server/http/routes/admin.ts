@@ -24,9 +24,10 @@ export interface AdminDeps {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-const createTenantBody = z.object({ name: z.string().trim().min(1).max(100), policy: z.record(z.string(), z.unknown()).optional() });
-const keyBody = z.object({ label: z.string().max(100).optional() }).default({});
-const connectBody = z.object({ settings: z.record(z.string(), z.unknown()).default({}), secrets: z.record(z.string(), z.unknown()).default({}) });
+// Strict: a misspelt field ("lable", "setings") would otherwise be dropped and its default stored.
+const createTenantBody = z.strictObject({ name: z.string().trim().min(1).max(100), policy: z.record(z.string(), z.unknown()).optional() });
+const keyBody = z.strictObject({ label: z.string().max(100).optional() }).default({});
+const connectBody = z.strictObject({ settings: z.record(z.string(), z.unknown()).default({}), secrets: z.record(z.string(), z.unknown()).default({}) });
 
 /**
  * A policy's own fields only: the schema would drop a misspelt one ("refund_treshold") and fill
