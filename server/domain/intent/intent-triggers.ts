@@ -40,14 +40,14 @@ export function mergeIntentHits(
 }
 
 /**
- * The model reads a message as saying none of the codes when, in every sentence of it, it scores the
- * rule's code under RULE_VETO and every other code under OTHER_CODES. Both were chosen on the dev
- * messages (test/fixtures/dev, never trained on) and then measured on the held-out sets
- * (docs/EVALUATION.md, "The model as a second reader of the rules' keywords"). The second bound is
- * there because the model's codes share one softmax: "I've tried updating my card three times and
- * it keeps saying 'payment method could not be saved'" gives nearly all its weight to bug_report and
- * almost none to account_change, which it also says; a message the model reads as another code is
- * left to the rules.
+ * The model reads a message as saying none of the codes when, in every sentence and pair of
+ * neighbouring sentences it read there, it scores the rule's code under RULE_VETO and every other
+ * code under OTHER_CODES. Both were chosen on the dev messages (test/fixtures/dev, never trained on)
+ * and then measured on the held-out sets (docs/EVALUATION.md, "The model as a second reader of the
+ * rules' keywords"). The second bound is there because the model's codes share one softmax: "every
+ * time I try to update my phone number the app shows an error" gives nearly all its weight to
+ * bug_report and almost none to account_change, which it also says; a message the model reads as
+ * another code is left to the rules.
  */
 export const RULE_VETO = 0.02;
 export const OTHER_CODES = 0.2;
@@ -76,8 +76,9 @@ const VETOED: ReadonlySet<TriggerCode> = new Set([
  * The rules' keywords read one word where the customer meant something else: "refund" in "got my
  * refund, thanks", "complaints" in "a form for customer complaints", "crash" in "a crash course".
  * Where the model read the message (English) as saying no code (above) and read the sentence the
- * rule matched in (four words or more: "Refund please." is a fragment it skips), the hit is set aside. Sarcasm (sentiment) and bot turns are not
- * phrase hits and stay; the model's own hits are added after this, by mergeIntentHits.
+ * rule matched in on its own (four words or more: "It crashed." is a fragment it reads only beside
+ * its neighbour), the hit is set aside. Sarcasm (sentiment) and bot turns are not phrase hits and
+ * stay; the model's own hits are added after this, by mergeIntentHits.
  */
 export function vetoRuleHits(hits: Hits, reading: IntentReading, views: readonly MessageView[], codes: readonly TriggerCode[]): void {
   codes.forEach((code, k) => {
