@@ -68,6 +68,18 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/**
+ * Whether the port can be had, asked before anything is opened: a port in use should stop start-up
+ * at once, not after the database, the demo key and the workers. The real listen can still lose a
+ * race for it, and then fails the same way, later.
+ */
+async function checkPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await listen(probe, port, host);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+}
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
@@ -95,6 +107,7 @@ async function loadKb(dir: string): Promise<KnowledgeBase> {
  */
 export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
+  if (options.http) await checkPortFree(config.port, config.host).catch((err: unknown) => Promise.reject(explainStartupError(err, config)));
   // Before the database: a wrong KB_DIR is a configuration mistake and should fail at once.
   const kb = await loadKb(config.kbDir);
   // The embedded database belongs to one process: a second one on the same DATA_DIR stops here.

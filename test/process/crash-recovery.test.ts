@@ -163,8 +163,8 @@ describe('start-up failures an operator can fix: one line naming the variable, e
       const result = await start({ PORT: String(port), DATA_DIR: dataDir });
       expect(result.code).toBe(1);
       expectOneLine(result.stderr, new RegExp(`^Configuration error: PORT ${port} is already in use`));
-      // It let go of the data folder on the way out.
-      expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+      // Found before anything was opened: no database, no demo key, no lock left behind.
+      expect(fs.readdirSync(dataDir)).toEqual([]);
     } finally {
       blocker.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
