@@ -113,6 +113,14 @@ const NEEDED_AFTER_RE = /^\s*(?:[\w'-]+\s+){0,2}?(?:needed|necessary|required)\b
 /** "agent not needed", "a callback isn't necessary": a refusal said wholly after the thing refused. */
 const NOT_NEEDED_AFTER_RE = /^\s*(?:[\w'-]+\s+){0,2}?(?:is not|isn't|are not|aren't|not) (?:needed|necessary|required)\b/i;
 
+/** "no refund needed", "no call back necessary": a refusal that brackets the thing, read within one clause. */
+const NO_THING_NEEDED_RE = /\bno\s+(?:[\w'-]+\s+){1,3}?(?:needed|necessary|required)\b/i;
+
+/** Whether a clause refuses something with "no … needed" (English only, as refusedAfter). */
+export function refusesAsNotNeeded(clause: string): boolean {
+  return NO_THING_NEEDED_RE.test(clause) || NOT_NEEDED_AFTER_RE.test(clause);
+}
+
 /**
  * A refusal said after the thing it refuses ("no refund needed", "an agent isn't necessary"), which
  * the `want` scope (read before a match) does not see. English only; "no refund yet" is no refusal.

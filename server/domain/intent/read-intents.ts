@@ -1,7 +1,7 @@
 import Sentiment from 'sentiment';
 import type { Category, TriggerCode } from '../codes';
 import type { IntentExample } from '../policy';
-import { isNegated, splitSentences } from '../text';
+import { isNegated, refusesAsNotNeeded, splitSentences } from '../text';
 import type { LanguageCode } from '../language';
 import { languagesOf, type Hit, type MessageView } from '../triggers/scan';
 import { MAX_WORDS, words } from './features';
@@ -90,7 +90,12 @@ export function withoutNames(sentence: string): string {
  * refund"). The rules' own negation reading (text.ts, `want`) decides; the model only scores.
  */
 const REQUESTS: ReadonlySet<TriggerCode> = new Set(['human_requested', 'refund_request', 'cancellation', 'custom_pricing', 'account_change']);
-const CLAUSE_RE = /[^,;:]+/g;
+/**
+ * Clauses end at a comma, semicolon or colon, and at a sentence end: the negation scope stops at a
+ * full stop, so "not asking money back." read to its end, or as the first half of a pair of
+ * sentences, showed no refusal at all.
+ */
+const CLAUSE_RE = /[^,;:.!?]+/g;
 /**
  * "Do not escalate", "don't transfer me", "never cancel it": an order not to act is no request to.
  * The `want` negation covers refusals of wanting ("I don't need …"); this covers the imperative.
@@ -102,7 +107,7 @@ const PROBE = 50;
 type Languages = () => ReadonlySet<LanguageCode> | undefined;
 
 function negatedClause(clause: string, languages: Languages): boolean {
-  if (IMPERATIVE_REFUSAL_RE.test(clause)) return true;
+  if (IMPERATIVE_REFUSAL_RE.test(clause) || refusesAsNotNeeded(clause)) return true;
   for (let i = Math.min(clause.length, PROBE); ; i = Math.min(clause.length, i + PROBE)) {
     if (isNegated(clause, i, 'want', languages)) return true;
     if (i >= clause.length) return false;
