@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, ROLES, TIERS } from './codes';
 import { ValidationError } from '../errors';
-import { checkJsonDocument, parseOrThrow } from '../validation';
+import { checkJsonDocument, parseOrThrow, storableDateTime } from '../validation';
 
 /**
  * The conversation Baton takes in (CONTRACT.md §1). Only `messages` is required; unknown fields are
@@ -23,10 +23,8 @@ const url = () => z.string().max(MAX_URL_LENGTH, tooLong(MAX_URL_LENGTH));
 /** A lookup key: trimmed as GET /v1/briefs trims its query (" 123 " is found as "123"), then not empty. */
 const lookupKey = () => z.string().trim().min(1).max(MAX_ID_LENGTH, tooLong(MAX_ID_LENGTH));
 
-/** Years 0001 to 9999: there is no year 0 (Postgres refuses it), and five digits are no ISO date. */
-const isoDate = z.iso
-  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-02T10:15:00Z' })
-  .refine((value) => !value.startsWith('0000'), 'must be a date-time in the years 0001 to 9999');
+/** The same check as vendor times: years 0001 to 9999 (there is no year 0). */
+const isoDate = storableDateTime();
 
 const kbArticleRef = z.looseObject({
   id: shortText().min(1),

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Client, Pool, type PoolClient } from 'pg';
@@ -85,10 +84,8 @@ function turnTaking(): <T>(fn: () => Promise<T>) => Promise<T> {
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.dataDir) {
-    fs.mkdirSync(options.dataDir, { recursive: true });
-    initialiseApart(options.dataDir);
-  }
+  // Creates the folder too (under a temporary name, renamed when initdb is done).
+  if (options.dataDir) initialiseApart(options.dataDir);
   const pg = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), startParams: PGLITE_START_PARAMS });
   if (options.schema) {
     // One connection, so a session-level search_path covers every later statement.

@@ -33,7 +33,8 @@ export function initialiseApart(dataDir: string): void {
   if (initialised(dataDir)) return;
   const parent = path.dirname(dataDir);
   const prefix = `${path.basename(dataDir)}.initdb-`;
-  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+  fs.mkdirSync(parent, { recursive: true });
+  for (const name of fs.readdirSync(parent)) {
     if (name.startsWith(prefix)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
   const temporary = path.join(parent, `${prefix}${process.pid}`);
@@ -43,8 +44,8 @@ export function initialiseApart(dataDir: string): void {
     require(${JSON.stringify(entry)}).PGlite.create({ dataDir: ${JSON.stringify(temporary)} })
     .then((pg) => pg.close()).catch((err) => { process.stderr.write(String(err && err.message || err) + '\\n'); process.exit(1); });`;
   execFileSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // The real name may hold an empty folder, or what a start stopped half-way wrote before initdb
-  // built its folder apart (no PG_VERSION, but a `global` folder); anything else is not ours to remove.
+  // The real name may hold an empty folder, or what a start of an older Baton stopped half-way wrote
+  // (initdb in place: no PG_VERSION, but a `global` folder); anything else is not ours to remove.
   if (fs.existsSync(dataDir)) {
     const left = fs.readdirSync(dataDir);
     if (left.length > 0 && !left.includes('global')) {
