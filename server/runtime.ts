@@ -9,7 +9,7 @@ import { createSlackIntegration } from '../integrations/slack';
 import { createSecretBox, loadSecretKey } from './secret-box';
 import { ensureDemoTenant } from './demo-tenant';
 import { createApp } from './http/app';
-import { answerClientErrors } from './http/client-errors';
+import { createHttpServer } from './http/http-server';
 import { adminRoutes } from './http/routes/admin';
 import { createHelpdeskWiring } from './integrations/helpdesk-wiring';
 import { createTenantAdmin } from './store/tenant-admin';
@@ -226,8 +226,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       const admin = adminRoutes({ store, admin: createTenantAdmin(db), integrations: helpdesk.integrationStore, slack: slack.store, adminToken: config.adminToken });
       const receivers = [...(slack.app ? [slack.app.router] : []), helpdesk.router, admin];
       const app = createApp({ store, jobs, writer, assessor: assessPool, kb, modelBriefs: modelWriter !== undefined, logger, config, receivers });
-      server = createServer(app);
-      answerClientErrors(server);
+      server = createHttpServer(app);
       const address = await listen(server, config.port, config.host);
       port = address.port;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -5,6 +5,7 @@ import { answerOptions, methodNotAllowed } from './allowed-methods';
 import { errorHandler, notFound } from './error-handler';
 import { httpLogger } from './http-logger';
 import { queryGuard } from './query-guard';
+import { requestHead } from './request-head';
 import { addressRateLimit, tenantRateLimit } from './rate-limit';
 import { assessRoute } from './routes/assess';
 import { createHandoffRoute } from './routes/create-handoff';
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(httpLogger(deps.logger));
+  app.use(requestHead);
   app.use(queryGuard);
   app.use(answerOptions(app));
   for (const receiver of deps.receivers ?? []) app.use(receiver);

@@ -1,5 +1,5 @@
 import { STATUS_CODES, type Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Writable } from 'node:stream';
 
 /** How long a refused connection may keep sending before it is cut. */
 const DRAIN_MS = 2000;
@@ -26,16 +26,26 @@ function statusOf(code: string | undefined): keyof typeof ANSWERS {
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    const inResponse = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
-    if (err.code === 'ECONNRESET' || !socket.writable || inResponse) {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
-    const status = statusOf(err.code);
-    const body = JSON.stringify({ error: ANSWERS[status] });
-    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    // Read and drop what is still coming, so closing is not a reset that overtakes the answer.
-    socket.resume();
-    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+    const answer = () => {
+      const status = statusOf(err.code);
+      const body = JSON.stringify({ error: ANSWERS[status] });
+      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      // Read and drop what is still coming, so closing is not a reset that overtakes the answer.
+      socket.resume();
+      setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+    };
+    // Bytes that are no request after a pipelined one that is: the valid request's answer goes out
+    // first, whole, and then the refusal, rather than a connection cut under both.
+    const inFlight = (socket as Duplex & { _httpMessage?: Writable | null })._httpMessage;
+    if (inFlight && !inFlight.writableFinished) {
+      inFlight.once('finish', () => (socket.writable ? answer() : socket.destroy()));
+      inFlight.once('close', () => inFlight.writableFinished || socket.destroy());
+      return;
+    }
+    answer();
   });
 }

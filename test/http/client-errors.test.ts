@@ -9,7 +9,7 @@ describe('requests refused by the HTTP parser', () => {
   let port: number;
 
   beforeAll(async () => {
-    server = http.createServer((_req, res) => res.end('ok'));
+    server = http.createServer((req, res) => (req.url === '/slow' ? setTimeout(() => res.end('slow ok'), 150) : res.end('ok')));
     answerClientErrors(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -65,6 +65,29 @@ describe('requests refused by the HTTP parser', () => {
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+  });
+
+  /** Writes `raw` and reads until the server closes the connection (the client does not half-close). */
+  function exchange(raw: string): Promise<string> {
+    return new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+  }
+
+  it.each([
+    ['answered at once', '/', 'ok'],
+    ['answered later', '/slow', 'slow ok'],
+  ])('answers a valid request %s in full, then the junk pipelined after it with a JSON 400', async (_name, path, answer) => {
+    const raw = await exchange(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGARBAGE\r\n\r\n`);
+    const [first, second] = raw.split(/(?=HTTP\/1\.1 )/);
+    expect(first).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(first!.split('\r\n\r\n')[1]).toBe(answer);
+    expect(second).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(second!.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
   });
 
   it('still serves the next request', async () => {

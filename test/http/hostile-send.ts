@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { createHttpServer } from '../../server/http/http-server';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { HostileCase } from './hostile-table';
@@ -9,9 +10,12 @@ export interface RawResponse {
   body: { error?: { code?: string; field?: string; message?: string } } | undefined;
 }
 
-/** A listening copy of `app`, so requests go over a real socket with their bytes untouched. */
+/**
+ * A listening copy of `app` on the server `npm start` creates, so requests go over a real socket with
+ * their bytes untouched.
+ */
 export async function listen(app: Express): Promise<{ port: number; close(): Promise<void> }> {
-  const server = http.createServer(app);
+  const server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
@@ -37,6 +41,7 @@ export function sendRaw(port: number, row: HostileCase, headers: Record<string, 
         port,
         method: row.method,
         path,
+        setHost: !row.withoutHost,
         headers: { ...headers, ...row.headers, ...(row.body ? { 'Content-Length': String(row.body.length) } : {}) },
       },
       (res) => {

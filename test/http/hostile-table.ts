@@ -1,5 +1,6 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { conversationBody } from './harness';
+import { MAX_HEADERS } from '../../server/http/request-head';
 
 /**
  * The hostile-request table: families of bad input × the routes they reach × the places in a request
@@ -28,6 +29,8 @@ export interface HostileCase {
   body?: Buffer;
   /** Send the tenant's key (default); false for auth rows and OPTIONS. */
   auth: boolean;
+  /** Leave out the Host header every HTTP/1.1 client sends. */
+  withoutHost?: boolean;
   expect: Expected;
 }
 
@@ -364,6 +367,16 @@ export function hostileCases(): HostileCase[] {
     for (const method of ['PUT', 'PATCH', 'DELETE', ...(route.allow.includes('POST') ? ['GET'] : ['POST'])]) {
       cases.push(request(`${method} ${label}`, method, route.path, { status: 405, code: 'method_not_allowed', allow: route.allow, stores: 0 }));
     }
+    const valid = withQuery(route, 'a=1');
+    cases.push(request(`${label}: no Host header`, '', '', { status: 400, code: 'bad_request', field: 'Host', stores: 0 }, { ...valid, auth: route.auth, withoutHost: true }));
+    const headers = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x-extra-${i}`, '1']));
+    cases.push(
+      request(`${label}: ${MAX_HEADERS + 1} headers`, '', '', { status: 431, code: 'headers_too_large', stores: 0 }, { ...valid, headers: { ...valid.headers, ...headers(MAX_HEADERS + 1) }, auth: route.auth }),
+    );
+    // Beside the client's own (Host, Content-Type, Content-Length, Authorization, Connection).
+    cases.push(
+      request(`${label}: ${MAX_HEADERS - 10} extra headers`, '', '', { status: route.okStatus, stores: route.path === '/v1/handoffs' ? 1 : 0 }, { ...valid, headers: { ...valid.headers, ...headers(MAX_HEADERS - 10) }, auth: route.auth }),
+    );
     if (!route.auth) continue;
     const authRows: Array<[string, Record<string, string>]> = [
       ['no key', {}],
