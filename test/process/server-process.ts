@@ -87,7 +87,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
     },
     async terminate() {
       child.kill('SIGTERM');
-      return exited(child);
+      const code = await exited(child);
+      // The exit code alone says nothing of why; the log does.
+      if (code !== 0) console.error(`server exited with ${code} on SIGTERM; its output:\n${out.slice(-4000)}`);
+      return code;
     },
   };
 }
