@@ -3,6 +3,8 @@ import type { Duplex, Writable } from 'node:stream';
 
 /** How long a refused connection may keep sending before it is cut. */
 const DRAIN_MS = 2000;
+/** How long the answer to a valid request pipelined before a refused one may take before both are cut. */
+const ANSWER_WAIT_MS = 60_000;
 
 /** Our answer to each refusal of Node's parser, as Baton's JSON error. */
 const ANSWERS = {
@@ -39,10 +41,17 @@ export function answerClientErrors(server: Server): void {
       setTimeout(() => socket.destroy(), DRAIN_MS).unref();
     };
     // Bytes that are no request after a pipelined one that is: the valid request's answer goes out
-    // first, whole, and then the refusal, rather than a connection cut under both.
+    // first, whole, and then the refusal, rather than a connection cut under both. Not for a
+    // timeout: the request in flight is the one that never arrived whole (a body shorter than its
+    // Content-Length), so its answer would never come and the connection would stay open for good.
     const inFlight = (socket as Duplex & { _httpMessage?: Writable | null })._httpMessage;
-    if (inFlight && !inFlight.writableFinished) {
-      inFlight.once('finish', () => (socket.writable ? answer() : socket.destroy()));
+    if (inFlight && !inFlight.writableFinished && statusOf(err.code) !== 408) {
+      const giveUp = setTimeout(() => socket.destroy(), ANSWER_WAIT_MS).unref();
+      inFlight.once('finish', () => {
+        clearTimeout(giveUp);
+        if (socket.writable) answer();
+        else socket.destroy();
+      });
       inFlight.once('close', () => inFlight.writableFinished || socket.destroy());
       return;
     }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { answerClientErrors } from '../../server/http/client-errors';
+import { createHttpServer } from '../../server/http/http-server';
 
 /** Requests Node's parser refuses before Express: answered as JSON errors, never a bare reset. */
 describe('requests refused by the HTTP parser', () => {
@@ -92,5 +93,38 @@ describe('requests refused by the HTTP parser', () => {
 
   it('still serves the next request', async () => {
     expect(await send('GET', '/')).toEqual({ status: 200, body: 'ok' });
+  });
+});
+
+describe('a request whose body never arrives whole', () => {
+  it('is answered 408 as JSON when the request time runs out, and the connection closes', async () => {
+    // The route reads the body to its end, as every JSON route does; the end never comes.
+    const server = createHttpServer(
+      (req, res) => {
+        req.resume();
+        req.on('end', () => res.end('ok'));
+      },
+      { requestTimeoutMs: 400, checkEveryMs: 100 },
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const started = Date.now();
+      const raw = await new Promise<string>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () =>
+          socket.write('POST /v1/embed-links HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 999\r\n\r\n{"ticket":'),
+        );
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+      expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'request_timeout', message: expect.any(String) } });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -369,6 +369,9 @@ export function hostileCases(): HostileCase[] {
     }
     const valid = withQuery(route, 'a=1');
     cases.push(request(`${label}: no Host header`, '', '', { status: 400, code: 'bad_request', field: 'Host', stores: 0 }, { ...valid, auth: route.auth, withoutHost: true }));
+    cases.push(
+      request(`${label}: Expect other than 100-continue`, '', '', { status: 417, code: 'expectation_failed', field: 'Expect', stores: 0 }, { ...valid, headers: { ...valid.headers, Expect: 'bogus' }, auth: route.auth }),
+    );
     const headers = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x-extra-${i}`, '1']));
     cases.push(
       request(`${label}: ${MAX_HEADERS + 1} headers`, '', '', { status: 431, code: 'headers_too_large', stores: 0 }, { ...valid, headers: { ...valid.headers, ...headers(MAX_HEADERS + 1) }, auth: route.auth }),
