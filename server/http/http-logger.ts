@@ -1,5 +1,5 @@
 import { pinoHttp } from 'pino-http';
-import type { Logger } from '../logger';
+import { serializeError, type Logger } from '../logger';
 import { requestId } from './request-id';
 
 /**
@@ -24,6 +24,8 @@ export function httpLogger(logger: Logger) {
         user_agent: req.headers?.['user-agent'],
       }),
       res: (res: { statusCode?: number }) => ({ status_code: res.statusCode }),
+      // pino-http's own default is pino's standard one, which copies a failed HTTP call's headers.
+      err: serializeError,
     },
     // Health checks arrive every few seconds from orchestrators and would drown the log.
     autoLogging: { ignore: (req) => req.url === '/healthz' },
