@@ -64,12 +64,19 @@ export const ticketSchema = z.looseObject({
   url: url().optional(),
 });
 
+/**
+ * Messages in one conversation. Far more than a chat or an e-mail thread holds; every one is read
+ * (phrases, facts, the brief), so the bound keeps the work for one body bounded too (10,000
+ * three-word messages fit in 1 MB).
+ */
+export const MAX_MESSAGES = 1000;
+
 export const conversationSchema = z.looseObject({
   id: shortText().min(1).optional(),
   channel: z.enum(CHANNELS).optional(),
   occurred_at: isoDate.optional(),
   customer: customerSchema.optional(),
-  messages: z.array(messageSchema).min(1, 'must hold at least one message'),
+  messages: z.array(messageSchema).min(1, 'must hold at least one message').max(MAX_MESSAGES, `must hold at most ${MAX_MESSAGES} messages; send the most recent`),
   bot: z
     .looseObject({
       confidence: z.number().min(0).max(1).optional(),

@@ -29,10 +29,16 @@ function inOrder<T>(found: Found<T>[]): T[] {
   return [...found].sort((a, b) => a.at - b.at).map((f) => f.value);
 }
 
-/** Appends values not yet present (by key), keeping the order of first mention. */
-function addUnique<T>(into: T[], values: T[], key: (v: T) => string = String): void {
-  const seen = new Set(into.map(key));
+/**
+ * At most this many of each kind: enough for any brief, and a pasted log with ten thousand order
+ * numbers neither grows the decision without end nor costs a look-up per fact already kept.
+ */
+export const MAX_FACTS_PER_KIND = 100;
+
+/** Appends values not yet present (by key), keeping the order of first mention, up to the cap. */
+function addUnique<T>(into: T[], values: T[], key: (v: T) => string = String, seen: Set<string> = new Set(into.map(key))): void {
   for (const v of values) {
+    if (into.length >= MAX_FACTS_PER_KIND) return;
     const k = key(v);
     if (!seen.has(k)) {
       seen.add(k);
@@ -43,14 +49,27 @@ function addUnique<T>(into: T[], values: T[], key: (v: T) => string = String): v
 
 const amountKey = (a: Amount) => `${a.value} ${a.currency}`;
 
-function merge(into: Facts, from: Facts): void {
-  addUnique(into.order_ids, from.order_ids);
-  addUnique(into.emails, from.emails);
-  addUnique(into.phones, from.phones);
-  addUnique(into.tracking_numbers, from.tracking_numbers);
-  addUnique(into.amounts, from.amounts, amountKey);
-  addUnique(into.dates, from.dates);
-  if (from.carriers) into.carriers = { ...from.carriers, ...into.carriers };
+/**
+ * Merges each message's facts into one set, remembering what it holds: rebuilding the seen keys
+ * for every message made a conversation of n messages cost n² (4 s for 10,000 messages).
+ */
+class FactsMerger {
+  readonly facts = emptyFacts();
+  private readonly seen = { order_ids: new Set<string>(), emails: new Set<string>(), phones: new Set<string>(), tracking_numbers: new Set<string>(), amounts: new Set<string>(), dates: new Set<string>() };
+
+  add(from: Facts): void {
+    const { facts, seen } = this;
+    addUnique(facts.order_ids, from.order_ids, String, seen.order_ids);
+    addUnique(facts.emails, from.emails, String, seen.emails);
+    addUnique(facts.phones, from.phones, String, seen.phones);
+    addUnique(facts.tracking_numbers, from.tracking_numbers, String, seen.tracking_numbers);
+    addUnique(facts.amounts, from.amounts, amountKey, seen.amounts);
+    addUnique(facts.dates, from.dates, String, seen.dates);
+    // The carrier of each number kept, as first told.
+    for (const [number, carrier] of Object.entries(from.carriers ?? {})) {
+      if (seen.tracking_numbers.has(number) && facts.carriers?.[number] === undefined) (facts.carriers ??= {})[number] = carrier;
+    }
+  }
 }
 
 /**
@@ -91,13 +110,13 @@ function referenceTime(conversation: Conversation): Date | undefined {
  * Only customer messages count: a number the bot quoted is not something the customer told us.
  */
 export function extractFacts(conversation: Conversation, options: FactsOptions = {}): Facts {
-  const facts = emptyFacts();
+  const merged = new FactsMerger();
   const now = options.now ?? referenceTime(conversation);
   for (const message of conversation.messages) {
     if (message.role !== 'customer') continue;
     // "yesterday" means the day before the message was written, when the message says when that was.
     const at = message.at ? new Date(message.at) : now;
-    merge(facts, extractFactsFromText(message.text, { ...options, now: at }));
+    merged.add(extractFactsFromText(message.text, { ...options, now: at }));
   }
-  return facts;
+  return merged.facts;
 }

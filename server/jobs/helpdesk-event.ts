@@ -2,7 +2,7 @@ import type pino from 'pino';
 import { assess } from '../assess';
 import type { BriefWriter } from '../brief/writer';
 import type { HelpdeskEvent, TicketUpdate } from '../connectors/types';
-import { conversationSchema, type Conversation } from '../domain/conversation';
+import { conversationSchema, MAX_MESSAGES, type Conversation } from '../domain/conversation';
 import type { IntegrationStore } from '../integrations/integration-store';
 import type { TenantIntegrations } from '../integrations/tenant-integrations';
 import type { KnowledgeSearch } from '../kb/types';
@@ -31,7 +31,9 @@ export interface HelpdeskEventDeps {
 }
 
 /** A vendor's conversation made safe for the contract: fields that do not validate are dropped, not fatal. */
-function contractConversation(conversation: Conversation): Conversation {
+function contractConversation(whole: Conversation): Conversation {
+  // A ticket's thread can outgrow what the API takes; its latest messages are what the handoff is about.
+  const conversation = whole.messages.length > MAX_MESSAGES ? { ...whole, messages: whole.messages.slice(-MAX_MESSAGES) } : whole;
   const parsed = conversationSchema.safeParse(conversation);
   if (parsed.success) return parsed.data;
   const { occurred_at: _at, ...rest } = conversation;

@@ -1,5 +1,5 @@
 import { parseConversation } from '../../server/domain/conversation';
-import { extractFacts, extractFactsFromText } from '../../server/domain/facts';
+import { extractFacts, extractFactsFromText, MAX_FACTS_PER_KIND } from '../../server/domain/facts';
 import { parseNumber } from '../../server/domain/facts/amounts';
 
 const now = new Date('2026-11-02T10:15:00Z');
@@ -245,6 +245,23 @@ describe('extractFacts over a conversation', () => {
     const plain = parseConversation({ messages: [{ role: 'customer', text: 'due yesterday' }] });
     expect(extractFacts(plain, { now }).dates).toEqual(['2026-11-01']);
     expect(extractFacts(plain).dates).toEqual([]);
+  });
+
+  it('keeps the first hundred of each kind, in order of first mention, with the carrier first told', () => {
+    const messages = Array.from({ length: 300 }, (_, i) => ({
+      role: 'customer' as const,
+      // Each order number twice (in two messages in a row), so a repeat of a kept one is not kept again.
+      text: `order #${50000 + Math.floor(i / 2)} and ${10000 + i}@example.com`,
+    }));
+    messages.push({ role: 'customer', text: 'UPS tracking 1Z999AA10123456784 please' }, { role: 'customer', text: 'again 1Z999AA10123456784' });
+    const facts = extractFacts(parseConversation({ messages }));
+    expect(facts.order_ids).toHaveLength(MAX_FACTS_PER_KIND);
+    expect(facts.order_ids.slice(0, 3)).toEqual(['50000', '50001', '50002']);
+    expect(facts.order_ids.at(-1)).toBe(String(50000 + MAX_FACTS_PER_KIND - 1));
+    expect(facts.emails).toHaveLength(MAX_FACTS_PER_KIND);
+    expect(facts.emails[0]).toBe('10000@example.com');
+    expect(facts.tracking_numbers).toEqual(['1Z999AA10123456784']);
+    expect(facts.carriers).toEqual({ '1Z999AA10123456784': 'UPS' });
   });
 
   it('quotes instructions as data: nothing in the text changes what is extracted', () => {

@@ -219,6 +219,7 @@ function bodyRows(): BodyRow[] {
   const schema: Array<[string, Path, unknown, string]> = [
     ['messages missing', ['messages'], undefined, 'messages'],
     ['messages empty', ['messages'], [], 'messages'],
+    ['1,001 messages', ['messages'], Array.from({ length: 1001 }, (_, i) => ({ role: 'customer', text: `refund #${i} human` })), 'messages'],
     ['messages a string', ['messages'], 'hi', 'messages'],
     ['an unknown role', ['messages', 0, 'role'], 'robot', 'messages.0.role'],
     ['an empty text', ['messages', 0, 'text'], '', 'messages.0.text'],
