@@ -11,4 +11,9 @@ module.exports = {
   // with both jest workers starting one at once, a start with its migrations has taken over 30 s
   // (CI, 2026-12-02: a test that opens PGlite inside `it` timed out at 30 s; every other suite passed).
   testTimeout: 60000,
+  // With two cores jest runs one file at a time, and with one worker it would run them in its own
+  // process, whose heap only grows: the whole suite once stopped at the 4 GB heap limit after 101 of
+  // 111 files (2026-12-02). A memory limit makes jest use a worker process (still one at a time),
+  // replaced when it holds more than this after a file.
+  workerIdleMemoryLimit: '1GB',
 };

@@ -23,7 +23,7 @@ import { assess, inThreadAssessor, type Assessor } from '../../server/assess';
 import { AssessPool, DEFAULT_OFFLOAD_ABOVE_CHARS } from '../../server/assess-pool';
 import { OfflineBriefWriter } from '../../server/brief/offline-writer';
 import { DEFAULT_KB_DIR, loadConfig } from '../../server/config';
-import { parseConversation, type Conversation } from '../../server/domain/conversation';
+import { MAX_MESSAGES, parseConversation, type Conversation } from '../../server/domain/conversation';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { createApp } from '../../server/http/app';
 import { loadKnowledgeBase } from '../../server/kb/load-markdown';
@@ -67,7 +67,7 @@ const CASES: Array<{ name: string; body: (chars: number) => Body }> = [
     name: 'many short turns',
     body: (n) => {
       const messages: Body[] = [];
-      for (let size = 0, i = 0; size < n; i += 1) {
+      for (let size = 0, i = 0; size < n && messages.length < MAX_MESSAGES; i += 1) {
         const m =
           i % 2 === 0
             ? { role: 'customer', text: 'That did not help at all.' }
@@ -77,6 +77,17 @@ const CASES: Array<{ name: string; body: (chars: number) => Body }> = [
       }
       return { messages };
     },
+  },
+  {
+    // As many messages as a conversation may hold, each naming new facts and filling its share of
+    // the body: the facts of every message are merged, and their count must not cost per fact kept.
+    name: `${MAX_MESSAGES} turns, new facts in each`,
+    body: (n) => ({
+      messages: Array.from({ length: MAX_MESSAGES }, (_, i) => ({
+        role: i % 2 === 0 ? 'customer' : 'bot',
+        text: fill(`order #${50000 + i} from ${i}@example.com charged $${i}.99 on May ${(i % 28) + 1} `, Math.floor(n / MAX_MESSAGES) - 30),
+      })),
+    }),
   },
   // One token per fact extractor, fed as hard as it can be (amounts, order ids, dates, digit runs,
   // e-mails, phone numbers, order phrases, shouting).
