@@ -317,6 +317,11 @@ function signalRows(): OtherCase[] {
     ['since in year 1 at +14:00 (year 0 in UTC)', 'since=0001-01-01T00:00:00%2B14:00', { status: 400, code: 'bad_request', field: 'since' }],
     ['since at the end of 9999 at -23:59 (year 10000 in UTC)', 'since=9999-12-31T23:59:59-23:59', { status: 400, code: 'bad_request', field: 'since' }],
     ['since at the start of year 1', 'since=0001-01-01', { status: 200 }],
+    ['a date with words after it', 'since=2026-01-01junk', { status: 400, code: 'bad_request', field: 'since' }],
+    ['a date with a month name after it', 'since=2026-01-01%20dec', { status: 400, code: 'bad_request', field: 'since' }],
+    ['a time without a zone', 'since=2026-01-01T00:00', { status: 400, code: 'bad_request', field: 'since' }],
+    ['a time in UTC', 'since=2026-01-01T00:00:00Z', { status: 200 }],
+    ['a time with an offset and milliseconds', 'since=2026-01-01T08:30:00.250%2B02:00', { status: 200 }],
   ] as Array<[string, string, OtherExpected]>) {
     rows.push(row(`GET /v1/usage: ${name}`, 'GET', `/v1/usage${query ? `?${query}` : ''}`, expect, { auth: true }));
   }

@@ -4,7 +4,11 @@ import { monthStart, tenantUsage } from '../../store/brief-usage';
 import { tenantOf } from '../authenticate';
 import type { RouteDeps } from '../deps';
 
-const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
+/**
+ * The whole value: a day, or a time with its zone. Date.parse alone takes far more ("2026-01-01junk"
+ * read a month name out of the junk; a time without a zone is read in the server's own zone).
+ */
+const SINCE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 /** The instants Postgres's timestamptz and ISO 8601's four-digit years share. */
 const EARLIEST = new Date(0).setUTCFullYear(1, 0, 1); // Date.UTC reads years 0-99 as 1900-1999
 const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -16,9 +20,9 @@ const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  */
 function sinceOf(value: unknown, now: Date): Date {
   if (value === undefined) return monthStart(now);
-  const day = typeof value === 'string' ? DATE_PART.exec(value) : null;
+  const day = typeof value === 'string' ? SINCE.exec(value) : null;
   const time = day ? Date.parse(value as string) : NaN;
-  if (Number.isNaN(time)) throw new BadRequestError('query parameter since must be a date (YYYY-MM-DD) or an ISO 8601 time', 'since');
+  if (Number.isNaN(time)) throw new BadRequestError('query parameter since must be a date (YYYY-MM-DD) or an ISO 8601 time with its zone (2026-11-01T00:00:00Z)', 'since');
   const [year, month, date] = [Number(day![1]), Number(day![2]), Number(day![3])];
   const calendar = new Date(0);
   calendar.setUTCFullYear(year, month - 1, date); // rolls over a day the month lacks
