@@ -58,48 +58,48 @@ const FIELD_NAME_PROTO = 'is __proto__, which cannot be kept as a field (choose 
 /** Largest value of a Postgres `integer` column (a version, a count): a larger number is refused, not stored. */
 export const MAX_INTEGER_COLUMN = 2_147_483_647;
 
-interface Visit {
-  value: unknown;
-  depth: number;
-  parent?: Visit;
-  key?: string | number;
-}
-
-function pathOf(visit: Visit, whole: string): string {
-  const keys: Array<string | number> = [];
-  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) keys.push(v.key!);
-  return keys.reverse().join('.') || whole;
-}
-
 /**
  * What a schema cannot see, in every part of a parsed JSON document, unknown fields included (they
  * are kept and stored): every string and field name is storable text, and nothing nests deeper than
- * MAX_JSON_DEPTH. Walks with an explicit stack: a 10,000-deep body must not overflow ours. Returns
- * the first offending place (the field holding a bad name, or the container one level too deep) and
- * what is wrong there, or undefined when the document can be stored.
+ * MAX_JSON_DEPTH. Returns the first offending place in document order (the field holding a bad
+ * name, or the container one level too deep) and what is wrong there, or undefined when the
+ * document can be stored.
  */
 export function jsonDocumentProblem(document: unknown, whole: string): { field: string; message: string } | undefined {
-  const stack: Visit[] = [{ value: document, depth: 1 }];
-  while (stack.length > 0) {
-    const visit = stack.pop()!;
-    const { value } = visit;
-    if (typeof value === 'string') {
-      const problem = unstorableText(value);
-      if (problem) return { field: pathOf(visit, whole), message: problem };
-      continue;
+  const path: Array<string | number> = [];
+  const message = problemIn(document, 1, path);
+  return message === undefined ? undefined : { field: path.join('.') || whole, message };
+}
+
+/**
+ * Depth first; on a problem, `path` holds its place. It recurses at most MAX_JSON_DEPTH + 1 deep (a
+ * deeper container is itself the problem), so a 10,000-deep body cannot overflow the stack, and it
+ * allocates nothing per value: 1 MB of small arrays or 60,000 keys are checked in a few milliseconds
+ * (an explicit stack of visit records took over 100).
+ */
+function problemIn(value: unknown, depth: number, path: Array<string | number>): string | undefined {
+  if (typeof value === 'string') return unstorableText(value);
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      path.push(i);
+      const problem = problemIn(value[i], depth + 1, path);
+      if (problem !== undefined) return problem;
+      path.pop();
     }
-    if (typeof value !== 'object' || value === null) continue;
-    if (visit.depth > MAX_JSON_DEPTH) return { field: pathOf(visit, whole), message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
-    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    // Pushed in reverse so the first problem in document order is the one reported.
-    for (let i = entries.length - 1; i >= 0; i -= 1) {
-      const [key, child] = entries[i]!;
-      if (typeof key === 'string') {
-        const problem = key === '__proto__' ? FIELD_NAME_PROTO : unstorableText(key);
-        if (problem) return { field: pathOf(visit, whole), message: `a field name ${problem}` };
-      }
-      stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });
-    }
+    return undefined;
+  }
+  const keys = Object.keys(value);
+  for (const key of keys) {
+    const problem = key === '__proto__' ? FIELD_NAME_PROTO : unstorableText(key);
+    if (problem) return `a field name ${problem}`;
+  }
+  for (const key of keys) {
+    path.push(key);
+    const problem = problemIn((value as Record<string, unknown>)[key], depth + 1, path);
+    if (problem !== undefined) return problem;
+    path.pop();
   }
   return undefined;
 }
