@@ -13,6 +13,25 @@ const ANSWERS = {
   400: { code: 'bad_request', message: 'not a valid HTTP request' },
 } as const;
 
+/** What Node's parser found wrong, in a caller's words, where its error code says (llhttp's codes). */
+const BAD_REQUESTS: Record<string, { message: string; field?: string }> = {
+  HPE_INVALID_METHOD: { message: 'the method is not an HTTP method', field: 'method' },
+  HPE_INVALID_URL: { message: 'the request target is not a valid path', field: 'path' },
+  HPE_INVALID_VERSION: { message: 'the HTTP version is not valid' },
+  HPE_INVALID_HEADER_TOKEN: { message: 'a header name or value holds a character HTTP does not allow' },
+  HPE_INVALID_CONTENT_LENGTH: { message: 'Content-Length is not a valid length', field: 'Content-Length' },
+  HPE_UNEXPECTED_CONTENT_LENGTH: { message: 'Content-Length and Transfer-Encoding: chunked were both sent; send one', field: 'Content-Length' },
+  HPE_INVALID_TRANSFER_ENCODING: { message: 'Transfer-Encoding is not valid', field: 'Transfer-Encoding' },
+  HPE_INVALID_CHUNK_SIZE: { message: 'a chunk size in the chunked body is not valid', field: 'Transfer-Encoding' },
+  HPE_INVALID_EOF_STATE: { message: 'the connection closed in the middle of the request' },
+};
+
+function answerFor(code: string | undefined): { code: string; message: string; field?: string } {
+  const status = statusOf(code);
+  const specific = status === 400 && code ? BAD_REQUESTS[code] : undefined;
+  return specific ? { code: 'bad_request', ...specific } : ANSWERS[status];
+}
+
 function statusOf(code: string | undefined): keyof typeof ANSWERS {
   if (code === 'HPE_HEADER_OVERFLOW') return 431;
   if (code === 'HPE_HEADER_TIMEOUT' || code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
@@ -34,7 +53,7 @@ export function answerClientErrors(server: Server): void {
     }
     const answer = () => {
       const status = statusOf(err.code);
-      const body = JSON.stringify({ error: ANSWERS[status] });
+      const body = JSON.stringify({ error: answerFor(err.code) });
       socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       // Read and drop what is still coming, so closing is not a reset that overtakes the answer.
       socket.resume();

@@ -65,7 +65,7 @@ describe('requests refused by the HTTP parser', () => {
       socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+    expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: 'the method is not an HTTP method', field: 'method' } });
   });
 
   /** Writes `raw` and reads until the server closes the connection (the client does not half-close). */
@@ -88,7 +88,21 @@ describe('requests refused by the HTTP parser', () => {
     expect(first).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(first!.split('\r\n\r\n')[1]).toBe(answer);
     expect(second).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(JSON.parse(second!.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+    expect(JSON.parse(second!.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: 'the method is not an HTTP method', field: 'method' } });
+  });
+
+  it.each([
+    ['an unknown method', 'FOO / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'method'],
+    ['a NUL in a header value', 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: a\u0000b\r\n\r\n', undefined],
+    ['both Content-Length and chunked', 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 'Transfer-Encoding'],
+    ['a negative Content-Length', 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n', 'Content-Length'],
+  ])('says what was wrong with %s', async (_name, raw, field) => {
+    const answer = await exchange(raw);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    const { error } = JSON.parse(answer.split('\r\n\r\n')[1]!) as { error: { code: string; message: string; field?: string } };
+    expect(error.code).toBe('bad_request');
+    expect(error.message).not.toBe('not a valid HTTP request');
+    expect(error.field).toBe(field);
   });
 
   it('still serves the next request', async () => {
