@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BadRequestError, UnauthorizedError } from '../errors';
 import { checkJsonDocument } from '../validation';
@@ -33,6 +34,9 @@ export function requireSecretHeader(request: InboundRequest, name: string, secre
  * nesting past 32 levels) is refused here, naming the place, before anything is stored.
  */
 export function parseJsonBody(request: InboundRequest): unknown {
+  // Decoding would turn bytes that are not UTF-8 into U+FFFD and store text nobody sent; the API's
+  // own routes refuse such a body too (json-body.ts).
+  if (!isUtf8(request.rawBody)) throw new BadRequestError('request body is not valid UTF-8', '(body)');
   let body: unknown;
   try {
     body = JSON.parse(request.rawBody.toString('utf8'));

@@ -499,6 +499,13 @@ function webhookRows(): OtherCase[] {
     signed('the same event again (a replay)', replay, { status: 200 });
     for (const text of ['not json', '{"a": [', '{"a":"x\u0000y"}']) signed(`the body ${JSON.stringify(text)}`, Buffer.from(text), bad('(body)'));
     signed('an empty body', Buffer.alloc(0), bad('(body)'));
+    // Raw bytes that are not UTF-8 inside a string (a lone surrogate encoded, and 0xFF): decoded they
+    // would be stored as U+FFFD, text nobody sent.
+    for (const [what, bytes] of [['encoded lone surrogate', [0xed, 0xa0, 0x80]], ['0xFF byte', [0xff]]] as const) {
+      const whole = json(source.body());
+      const at = whole.indexOf('":"') + 3;
+      signed(`${what === '0xFF byte' ? 'a' : 'an'} ${what} inside a string`, Buffer.concat([whole.subarray(0, at), Buffer.from(bytes), whole.subarray(at)]), bad('(body)'));
+    }
     for (const text of ['[]', '"text"', '42', 'null']) signed(`the JSON value ${text}`, Buffer.from(text), { status: 400, code: 'bad_request' });
     for (const p of source.strings) {
       for (const [what, value] of BAD_TEXT) signed(`${what} in ${dotted(p)}`, json(setAt(source.body(), p, value)), bad(dotted(p)));
