@@ -63,8 +63,14 @@ export function answerClientErrors(server: Server): void {
     // first, whole, and then the refusal, rather than a connection cut under both. Not for a
     // timeout: the request in flight is the one that never arrived whole (a body shorter than its
     // Content-Length), so its answer would never come and the connection would stay open for good.
-    const inFlight = (socket as Duplex & { _httpMessage?: Writable | null })._httpMessage;
-    if (inFlight && !inFlight.writableFinished && statusOf(err.code) !== 408) {
+    const inFlight = (socket as Duplex & { _httpMessage?: (Writable & { headersSent?: boolean }) | null })._httpMessage;
+    if (inFlight && !inFlight.writableFinished && statusOf(err.code) === 408) {
+      // Timed out with an answer half written: nothing more can be said on this connection.
+      if (inFlight.headersSent) socket.destroy();
+      else answer();
+      return;
+    }
+    if (inFlight && !inFlight.writableFinished) {
       const giveUp = setTimeout(() => socket.destroy(), ANSWER_WAIT_MS).unref();
       inFlight.once('finish', () => {
         clearTimeout(giveUp);
