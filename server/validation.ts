@@ -67,9 +67,20 @@ export const MAX_INTEGER_COLUMN = 2_147_483_647;
  */
 export function jsonDocumentProblem(document: unknown, whole: string): { field: string; message: string } | undefined {
   const path: Array<string | number> = [];
-  const message = problemIn(document, 1, path);
+  const budget = { values: MAX_JSON_VALUES };
+  const message = problemIn(document, 1, path, budget);
+  if (message === TOO_MANY_VALUES) return { field: whole, message };
   return message === undefined ? undefined : { field: path.join('.') || whole, message };
 }
+
+/**
+ * Values (objects, arrays, strings, numbers, …) one document may hold. A 1,000-message conversation
+ * with articles cited in every answer holds about 20,000; 1 MB of tiny ones (60,000 unknown keys,
+ * 100,000 empty arrays) is work for every later step (the schema, the store, the answer) that
+ * serves no caller.
+ */
+export const MAX_JSON_VALUES = 50_000;
+const TOO_MANY_VALUES = `holds more than ${MAX_JSON_VALUES.toLocaleString('en-US')} values (objects, arrays, strings, numbers)`;
 
 /**
  * Depth first; on a problem, `path` holds its place. It recurses at most MAX_JSON_DEPTH + 1 deep (a
@@ -77,14 +88,15 @@ export function jsonDocumentProblem(document: unknown, whole: string): { field: 
  * allocates nothing per value: 1 MB of small arrays or 60,000 keys are checked in a few milliseconds
  * (an explicit stack of visit records took over 100).
  */
-function problemIn(value: unknown, depth: number, path: Array<string | number>): string | undefined {
+function problemIn(value: unknown, depth: number, path: Array<string | number>, budget: { values: number }): string | undefined {
+  if (--budget.values < 0) return TOO_MANY_VALUES;
   if (typeof value === 'string') return unstorableText(value);
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
       path.push(i);
-      const problem = problemIn(value[i], depth + 1, path);
+      const problem = problemIn(value[i], depth + 1, path, budget);
       if (problem !== undefined) return problem;
       path.pop();
     }
@@ -97,7 +109,7 @@ function problemIn(value: unknown, depth: number, path: Array<string | number>):
   }
   for (const key of keys) {
     path.push(key);
-    const problem = problemIn((value as Record<string, unknown>)[key], depth + 1, path);
+    const problem = problemIn((value as Record<string, unknown>)[key], depth + 1, path, budget);
     if (problem !== undefined) return problem;
     path.pop();
   }

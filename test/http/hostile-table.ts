@@ -1,6 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { conversationBody } from './harness';
 import { MAX_HEADERS } from '../../server/http/request-head';
+import { MAX_JSON_VALUES } from '../../server/validation';
 
 /**
  * The hostile-request table: families of bad input × the routes they reach × the places in a request
@@ -239,6 +240,10 @@ function bodyRows(): BodyRow[] {
     ['customer an array', ['customer'], ['Ana'], 'customer'],
   ];
   for (const [name, path, value, field] of schema) mutated(name, path, value, invalid(field));
+
+  // Small enough for the body limit, too many values for any conversation (60,000 unknown keys).
+  const keys = Object.fromEntries(Array.from({ length: MAX_JSON_VALUES + 10_000 }, (_, i) => [`k${i}`, 1]));
+  rows.push({ name: `${MAX_JSON_VALUES + 10_000} unknown keys`, body: jsonBuffer({ ...baseBody(), extra: keys }), verdict: { status: 422, code: 'invalid_input', field: '(body)' } });
 
   const plain = () => jsonBuffer(baseBody());
   const encodings: Array<[string, string, () => Buffer, BodyVerdict]> = [
