@@ -59,27 +59,27 @@ export function answerClientErrors(server: Server): void {
       socket.resume();
       setTimeout(() => socket.destroy(), DRAIN_MS).unref();
     };
-    // Bytes that are no request after a pipelined one that is: the valid request's answer goes out
-    // first, whole, and then the refusal, rather than a connection cut under both. Not for a
-    // timeout: the request in flight is the one that never arrived whole (a body shorter than its
-    // Content-Length), so its answer would never come and the connection would stay open for good.
     const inFlight = (socket as Duplex & { _httpMessage?: (Writable & { headersSent?: boolean }) | null })._httpMessage;
-    if (inFlight && !inFlight.writableFinished && statusOf(err.code) === 408) {
-      // Timed out with an answer half written: nothing more can be said on this connection.
+    if (!inFlight || inFlight.writableFinished) {
+      answer();
+      return;
+    }
+    // A timeout: the request in flight is the one that never arrived whole (a body shorter than its
+    // Content-Length), so its answer will never come. Answered now, or, with an answer half
+    // written, cut: nothing more can be said on this connection.
+    if (statusOf(err.code) === 408) {
       if (inFlight.headersSent) socket.destroy();
       else answer();
       return;
     }
-    if (inFlight && !inFlight.writableFinished) {
-      const giveUp = setTimeout(() => socket.destroy(), ANSWER_WAIT_MS).unref();
-      inFlight.once('finish', () => {
-        clearTimeout(giveUp);
-        if (socket.writable) answer();
-        else socket.destroy();
-      });
-      inFlight.once('close', () => inFlight.writableFinished || socket.destroy());
-      return;
-    }
-    answer();
+    // Bytes that are no request after a pipelined one that is: the valid request's answer goes out
+    // first, whole, and then the refusal, rather than a connection cut under both.
+    const giveUp = setTimeout(() => socket.destroy(), ANSWER_WAIT_MS).unref();
+    inFlight.once('finish', () => {
+      clearTimeout(giveUp);
+      if (socket.writable) answer();
+      else socket.destroy();
+    });
+    inFlight.once('close', () => inFlight.writableFinished || socket.destroy());
   });
 }
