@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { assess, type AssessRequest, type Assessor } from './assess';
 import type { AssessReply, AssessTask, AssessWorkerData } from './assess-worker';
-import type { BriefWriter } from './brief/writer';
+import type { BriefContext, BriefWriter } from './brief/writer';
 import type { Conversation } from './domain/conversation';
-import type { Assessment } from './domain/decision';
+import type { Assessment, Brief, Decision } from './domain/decision';
 import { RateLimitedError } from './errors';
 import type { KnowledgeSearch } from './kb/types';
 import type { Logger } from './logger';
@@ -15,7 +15,8 @@ import type { Logger } from './logger';
  * hundred milliseconds of CPU; on the main thread that is a few hundred milliseconds in which
  * /healthz and every other request wait. Conversations with more text than `offloadAboveChars` run
  * in a worker thread; smaller ones (nearly all) run in-thread, where they cost less than the round
- * trip to a worker would (measured by `npm run bench:worst-case`).
+ * trip to a worker would (measured by `npm run bench:worst-case`). The same holds for the background
+ * jobs that assess a helpdesk's conversation or write the assembled brief of a long one (`forJobs`).
  */
 
 export interface AssessPoolOptions {
@@ -50,9 +51,12 @@ class PoolFullError extends RateLimitedError {
   }
 }
 
+/** A task as posted to a worker, before the pool numbers it (Omit applied to each kind of task). */
+type Work = AssessTask extends infer Task ? (Task extends AssessTask ? Omit<Task, 'id'> : never) : never;
+
 interface Pending {
   task: AssessTask;
-  resolve(assessment: Assessment): void;
+  resolve(result: Assessment | Brief): void;
   reject(err: Error): void;
 }
 
@@ -81,11 +85,18 @@ function textLength(conversation: Conversation): number {
   return n;
 }
 
+/** Runs a task on the calling thread: where it goes when it is short, or when no worker is left. */
+function runInThread(work: Work, writer: BriefWriter, kb: KnowledgeSearch | undefined): Promise<Assessment | Brief> {
+  return work.kind === 'assess'
+    ? assess(work.conversation, { ...work.request, writer, kb })
+    : writer.write(work.conversation, work.decision, { ...work.request, kb });
+}
+
 export class AssessPool implements Assessor {
   private readonly slots = new Set<Slot>();
   private readonly waiting: Pending[] = [];
   private nextId = 1;
-  /** Conversations assessed in a worker so far (the rest ran in-thread). */
+  /** Tasks run in a worker so far (the rest ran in-thread). */
   offloaded = 0;
   private closed = false;
   private readonly threads: number;
@@ -94,11 +105,29 @@ export class AssessPool implements Assessor {
   private readonly taskTimeoutMs: number;
   private started?: Promise<void>;
 
+  /**
+   * For background jobs (a helpdesk's conversation assessed, an assembled brief written): the same
+   * offloading, but a long conversation waits for a worker however many already wait. A job's own
+   * concurrency bounds them, and a refused job would only fail and, after its last retry, be lost.
+   * The writer is the pool's offline writer (the workers run that one).
+   */
+  readonly forJobs: { assessor: Assessor; writer: BriefWriter };
+
   constructor(private readonly options: AssessPoolOptions) {
     this.threads = options.threads ?? Math.min(2, Math.max(1, os.availableParallelism() - 1));
     this.offloadAboveChars = options.offloadAboveChars ?? DEFAULT_OFFLOAD_ABOVE_CHARS;
     this.maxWaiting = options.maxWaiting ?? DEFAULT_MAX_WAITING;
     this.taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
+    this.forJobs = {
+      assessor: { assess: (conversation, request) => this.run({ kind: 'assess', conversation, request }, false) as Promise<Assessment> },
+      writer: {
+        name: options.writer.name,
+        write: (conversation: Conversation, decision: Decision, context: BriefContext) => {
+          const { kb: _sameKbInWorkers, ...request } = context;
+          return this.run({ kind: 'write', conversation, decision, request }, false) as Promise<Brief>;
+        },
+      },
+    };
   }
 
   /**
@@ -124,18 +153,21 @@ export class AssessPool implements Assessor {
     return this.started;
   }
 
+  /** For requests: a long conversation beyond the waiting room is refused (429), not queued. */
   assess(conversation: Conversation, request: AssessRequest): Promise<Assessment> {
-    const long = !this.closed && textLength(conversation) > this.offloadAboveChars;
+    return this.run({ kind: 'assess', conversation, request }, true) as Promise<Assessment>;
+  }
+
+  private run(work: Work, refuseWhenFull: boolean): Promise<Assessment | Brief> {
+    const long = !this.closed && textLength(work.conversation) > this.offloadAboveChars;
     if (long) void this.startWorkers().catch(() => undefined);
     // With no worker (closed, or none could start) a long conversation is slower for everyone, but answered.
-    if (!long || this.slots.size === 0) {
-      return assess(conversation, { ...request, writer: this.options.writer, kb: this.options.kb });
-    }
-    if (this.waiting.length >= this.maxWaiting) {
+    if (!long || this.slots.size === 0) return runInThread(work, this.options.writer, this.options.kb);
+    if (refuseWhenFull && this.waiting.length >= this.maxWaiting) {
       return Promise.reject(new PoolFullError());
     }
-    return new Promise<Assessment>((resolve, reject) => {
-      this.waiting.push({ task: { id: this.nextId++, conversation, request }, resolve, reject });
+    return new Promise<Assessment | Brief>((resolve, reject) => {
+      this.waiting.push({ task: { ...work, id: this.nextId++ } as AssessTask, resolve, reject });
       this.dispatch();
     });
   }
@@ -190,7 +222,7 @@ export class AssessPool implements Assessor {
     if (this.slots.size > 0) return;
     const { writer, kb } = this.options;
     for (const pending of this.waiting.splice(0)) {
-      assess(pending.task.conversation, { ...pending.task.request, writer, kb }).then(pending.resolve, pending.reject);
+      runInThread(pending.task, writer, kb).then(pending.resolve, pending.reject);
     }
   }
 
@@ -199,9 +231,9 @@ export class AssessPool implements Assessor {
     clearTimeout(slot.timer);
     slot.running = undefined;
     if (!pending || pending.task.id !== reply.id) return;
-    if ('assessment' in reply) {
+    if ('result' in reply) {
       this.offloaded += 1;
-      pending.resolve(reply.assessment);
+      pending.resolve(reply.result);
     } else {
       pending.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     }

@@ -155,6 +155,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     }
 
     const writer = new OfflineBriefWriter();
+    // Long conversations are assessed, and their assembled briefs written, in worker threads that
+    // load the same KB_DIR (requests and jobs alike); until they are up (a second or two), those wait.
+    const pool = new AssessPool({ kbDir: config.kbDir, kb, writer, logger });
+    assessPool = pool;
     // With a model configured, the offline brief still comes first; the model's follows as a job.
     // The OpenAI SDK is loaded only when a key is set. require, not import(): the server runs as
     // CommonJS under tsx's require hook (package.json), which does not serve import() of TypeScript.
@@ -187,6 +191,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       box,
       writer,
       kb,
+      assessor: pool.forJobs.assessor,
       logger,
       workerConcurrency: config.workerConcurrency,
       defaultWaitMinutes: config.defaultWaitMinutes,
@@ -202,7 +207,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         await slack.briefStoredInTransaction(tx, assembled);
         await helpdesk.briefStoredInTransaction(tx, assembled);
       };
-      await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, kb, logger, afterAssembled, gather: helpdesk.gather }), {
+      await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer: pool.forJobs.writer, kb, logger, afterAssembled, gather: helpdesk.gather }), {
         batchSize: config.workerConcurrency,
       });
       if (modelWriter) {
@@ -218,14 +223,11 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     let url: string | undefined;
     let port: number | undefined;
     if (options.http) {
-      // Long conversations are assessed in worker threads that load the same KB_DIR; until they are
-      // up (a second or two), those wait for them.
-      assessPool = new AssessPool({ kbDir: config.kbDir, kb, writer, logger });
       // Before listening, so the first requests do not pay for loading and compiling the engine.
-      logger.info(await warmUp(assessPool), 'engine warmed up');
+      logger.info(await warmUp(pool), 'engine warmed up');
       const admin = adminRoutes({ store, admin: createTenantAdmin(db), integrations: helpdesk.integrationStore, slack: slack.store, adminToken: config.adminToken });
       const receivers = [...(slack.app ? [slack.app.router] : []), helpdesk.router, admin];
-      const app = createApp({ store, jobs, writer, assessor: assessPool, kb, modelBriefs: modelWriter !== undefined, logger, config, receivers });
+      const app = createApp({ store, jobs, writer, assessor: pool, kb, modelBriefs: modelWriter !== undefined, logger, config, receivers });
       server = createHttpServer(app);
       const address = await listen(server, config.port, config.host);
       port = address.port;

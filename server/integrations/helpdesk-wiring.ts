@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { Assessor } from '../assess';
 import type { BriefWriter } from '../brief/writer';
 import type { FanOutOptions } from '../connectors/fan-out';
 import { helpdeskWebhookRoutes } from '../http/routes/helpdesk-webhooks';
@@ -20,6 +21,8 @@ export interface HelpdeskWiringDeps {
   box: SecretBox;
   writer: BriefWriter;
   kb?: KnowledgeSearch;
+  /** Where fetched conversations are assessed (default: in-thread with `writer` and `kb`). */
+  assessor?: Assessor;
   logger: Logger;
   now?: () => Date;
   fanOut?: FanOutOptions;
@@ -70,7 +73,7 @@ export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
       const options = { batchSize: deps.workerConcurrency ?? 2, ...(deps.pollingIntervalSeconds ? { pollingIntervalSeconds: deps.pollingIntervalSeconds } : {}) };
       await deps.jobs.work(
         HELPDESK_EVENT,
-        createHelpdeskEventHandler({ store: deps.store, integrationStore, integrations, jobs: deps.jobs, writer: deps.writer, kb: deps.kb, logger: deps.logger, now: deps.now, onFollowup: deps.onFollowup }),
+        createHelpdeskEventHandler({ store: deps.store, integrationStore, integrations, jobs: deps.jobs, writer: deps.writer, kb: deps.kb, assessor: deps.assessor, logger: deps.logger, now: deps.now, onFollowup: deps.onFollowup }),
         options,
       );
       await deps.jobs.work(HELPDESK_WRITE_BACK, createHelpdeskWriteBackHandler({ store: deps.store, integrationStore, integrations, logger: deps.logger }), options);

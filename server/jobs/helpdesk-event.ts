@@ -1,5 +1,5 @@
 import type pino from 'pino';
-import { assess } from '../assess';
+import { inThreadAssessor, type Assessor } from '../assess';
 import type { BriefWriter } from '../brief/writer';
 import type { HelpdeskEvent, TicketUpdate } from '../connectors/types';
 import { conversationSchema, MAX_MESSAGES, type Conversation } from '../domain/conversation';
@@ -24,6 +24,8 @@ export interface HelpdeskEventDeps {
   jobs: { sendInTransaction(tx: Sql, name: string, data: object): Promise<unknown> };
   writer: BriefWriter;
   kb?: KnowledgeSearch;
+  /** Where a fetched conversation is assessed (the server's pool, so a long thread runs off the event loop); default: in-thread with `writer` and `kb`. */
+  assessor?: Assessor;
   logger: pino.Logger;
   now?: () => Date;
   /** Told of follow-up facts on a ticket that has a handoff (e.g. to update its Slack alert in place). */
@@ -92,7 +94,8 @@ export function createHelpdeskEventHandler(deps: HelpdeskEventDeps): (data: Help
     const fetched = await owner.integration.resolveHandoff(event, AbortSignal.timeout(30_000));
     if (!fetched) return;
     const conversation = contractConversation(fetched);
-    const assessment = await assess(conversation, { policy: tenant.policy, writer: deps.writer, kb: deps.kb, receivedAt: (deps.now ?? (() => new Date()))() });
+    const assessor = deps.assessor ?? inThreadAssessor(deps.writer, deps.kb);
+    const assessment = await assessor.assess(conversation, { policy: tenant.policy, receivedAt: (deps.now ?? (() => new Date()))() });
     const { handoff, created } = await deps.store.recordHandoff(
       tenant.id,
       { conversation, conversationId: conversation.id!, assessment },

@@ -8,8 +8,8 @@
  *    heap it grew by. Baseline rows: assess() on an ordinary 40-message conversation, JSON.parse.
  * 2. What the worker pool costs per call: assess() in-thread against a round trip to a worker, for
  *    ordinary conversations and around the size above which the server offloads.
- * 3. /healthz latency while a 1 MB POST /v1/assess runs, with the pool and without it, beside
- *    /healthz on an idle server.
+ * 3. /healthz latency while a 1 MB POST /v1/assess runs, and while the assembly job of a 1 MB
+ *    handoff writes its brief again, with the pool and without it, beside /healthz on an idle server.
  *
  * Prints tables; no assertions (timing belongs here, not in tests). `--sizes 250,1000` picks the
  * sizes of part 1 in kB; `--only assess|pool|healthz` runs one part.
@@ -26,6 +26,7 @@ import { DEFAULT_KB_DIR, loadConfig } from '../../server/config';
 import { MAX_MESSAGES, parseConversation, type Conversation } from '../../server/domain/conversation';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { createApp } from '../../server/http/app';
+import { createAssembleHandoffHandler } from '../../server/jobs/assemble-handoff';
 import { loadKnowledgeBase } from '../../server/kb/load-markdown';
 import type { KnowledgeSearch } from '../../server/kb/types';
 import { createLogger } from '../../server/logger';
@@ -244,18 +245,34 @@ async function healthzWhile(url: string, during: Promise<unknown>): Promise<numb
   return times;
 }
 
-async function healthzPart(kb: KnowledgeSearch): Promise<void> {
-  const h = await openHarness(backends()[0]!, 'bench_worst_case');
-  const { a } = await h.reset();
-  const pool = new AssessPool({ kbDir: DEFAULT_KB_DIR, kb, writer, logger });
-  await pool.ready();
-  const body = JSON.stringify(CASES[0]!.body(1_000_000));
-  const servers: Server[] = [];
-  console.log('\n3. /healthz while one 1 MB POST /v1/assess runs (one repeated sentence), asked again as soon as it answers; ms');
-  console.log('   loop max: the longest the event loop was blocked meanwhile (what any other request waits at worst)');
+/** Asks /healthz while `work` runs, and prints a row: the work's time, /healthz's answers, the loop's longest block. */
+async function healthzRow(label: string, url: string, work: () => Promise<unknown>): Promise<void> {
+  const idle = await healthzWhile(url, new Promise((resolve) => setTimeout(resolve, 300)));
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const t0 = performance.now();
+  const busy = await healthzWhile(url, work());
+  const workMs = performance.now() - t0;
+  loop.disable();
+  const max = Math.max(...busy);
+  console.log(
+    [
+      label.padEnd(22),
+      cell(workMs.toFixed(0), 7),
+      cell(String(busy.length), 10),
+      cell(median(busy).toFixed(1), 6),
+      cell(max.toFixed(1), 6),
+      cell(median(idle).toFixed(1), 9),
+      cell((max / median(idle)).toFixed(1), 9),
+      cell((loop.max / 1e6).toFixed(0), 9),
+    ].join(' '),
+  );
+}
+
+function healthzHeader(work: string): void {
   const header = [
     'server'.padEnd(22),
-    cell('assess', 7),
+    cell(work, 7),
     cell('healthz n', 10),
     cell('p50', 6),
     cell('max', 6),
@@ -265,39 +282,55 @@ async function healthzPart(kb: KnowledgeSearch): Promise<void> {
   ].join(' ');
   console.log(header);
   console.log('-'.repeat(header.length));
+}
+
+async function healthzPart(kb: KnowledgeSearch): Promise<void> {
+  const h = await openHarness(backends()[0]!, 'bench_worst_case');
+  const { a } = await h.reset();
+  const pool = new AssessPool({ kbDir: DEFAULT_KB_DIR, kb, writer, logger });
+  await pool.ready();
+  const body = JSON.stringify(CASES[0]!.body(1_000_000));
+  const servers: Server[] = [];
+  console.log('\n3. /healthz while one 1 MB POST /v1/assess runs (one repeated sentence), asked again as soon as it answers; ms');
+  console.log('   loop max: the longest the event loop was blocked meanwhile (what any other request waits at worst)');
+  healthzHeader('assess');
   try {
+    let url = '';
     for (const [label, assessor] of [
       ['worker pool (default)', pool],
       ['in-thread', inThreadAssessor(writer, kb)],
     ] as const) {
       const server = createServer(createApp({ store: h.store, jobs: h.jobs, writer, assessor, kb, logger, config: h.config }));
       servers.push(server);
-      const url = await listen(server);
+      url = await listen(server);
       const post = () =>
         fetch(`${url}/v1/assess`, { method: 'POST', headers: { ...a.auth, 'Content-Type': 'application/json' }, body }).then(async (r) => {
           if (r.status !== 200) throw new Error(`POST /v1/assess answered ${r.status}: ${await r.text()}`);
         });
       await post(); // warm up
-      const idle = await healthzWhile(url, new Promise((resolve) => setTimeout(resolve, 300)));
-      const loop = monitorEventLoopDelay({ resolution: 5 });
-      loop.enable();
-      const t0 = performance.now();
-      const busy = await healthzWhile(url, post());
-      const assessMs = performance.now() - t0;
-      loop.disable();
-      const max = Math.max(...busy);
-      console.log(
-        [
-          label.padEnd(22),
-          cell(assessMs.toFixed(0), 7),
-          cell(String(busy.length), 10),
-          cell(median(busy).toFixed(1), 6),
-          cell(max.toFixed(1), 6),
-          cell(median(idle).toFixed(1), 9),
-          cell((max / median(idle)).toFixed(1), 9),
-          cell((loop.max / 1e6).toFixed(0), 9),
-        ].join(' '),
-      );
+      await healthzRow(label, url, post);
+    }
+
+    // Assembly writes the brief again when the connectors found something: for a conversation of
+    // 1,000 messages, on the thread that serves requests unless the pool's job writer takes it.
+    const conversation = parseConversation(CASES.find((c) => c.name.startsWith(`${MAX_MESSAGES} turns`))!.body(1_000_000));
+    const assessment = await assess(conversation, { policy: DEFAULT_POLICY, writer, kb, receivedAt: NOW });
+    const gather = async () => ({ customerContext: { orders: [{ id: '50001', financial_status: 'paid' }] }, sources: [{ kind: 'shopify', ok: true }] });
+    console.log(`\n   the assembly job of a handoff of ${MAX_MESSAGES} messages (1 MB) whose connectors found an order: brief written again`);
+    healthzHeader('job');
+    let n = 0;
+    for (const [label, jobWriter] of [
+      ['worker pool (default)', pool.forJobs.writer],
+      ['in-thread', writer],
+    ] as const) {
+      const assemble = createAssembleHandoffHandler({ store: h.store, writer: jobWriter, kb, logger, gather });
+      const job = async () => {
+        const { handoff } = await h.store.recordHandoff(a.tenant.id, { conversation, conversationId: `bench-${(n += 1)}`, assessment });
+        return () => assemble({ tenantId: a.tenant.id, handoffId: handoff.id });
+      };
+      await (await job())(); // warm up
+      const run = await job();
+      await healthzRow(label, url, run);
     }
   } finally {
     for (const server of servers) server.close();

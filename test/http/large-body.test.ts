@@ -5,8 +5,10 @@ import { AssessPool } from '../../server/assess-pool';
 import { OfflineBriefWriter } from '../../server/brief/offline-writer';
 import { DEFAULT_KB_DIR, loadConfig } from '../../server/config';
 import { parseConversation } from '../../server/domain/conversation';
+import { decide } from '../../server/domain/decide';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { createApp } from '../../server/http/app';
+import { loadKnowledgeBase } from '../../server/kb/load-markdown';
 import { createLogger } from '../../server/logger';
 import { backends, uniqueSchema } from '../helpers/database';
 import { conversationBody, openHarness, type Harness, type TenantWithKey } from './harness';
@@ -99,6 +101,48 @@ describe('AssessPool', () => {
       await expect(pool.assess(conversation, { policy })).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 1 });
       await expect(first).resolves.toMatchObject({ category: 'order_status', queue: 'shipping' });
       expect(pool.offloaded).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('queues background jobs beyond the waiting room instead of refusing them', async () => {
+    const writer = new OfflineBriefWriter();
+    const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent', DEMO_TENANT: 'false' }));
+    const pool = new AssessPool({ kbDir: DEFAULT_KB_DIR, writer, logger, threads: 1, offloadAboveChars: 10, maxWaiting: 1 });
+    try {
+      const conversation = parseConversation(conversationBody());
+      const jobs = [1, 2, 3].map(() => pool.forJobs.assessor.assess(conversation, { policy: DEFAULT_POLICY }));
+      for (const job of jobs) await expect(job).resolves.toMatchObject({ category: 'order_status', queue: 'shipping' });
+      expect(pool.offloaded).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it("writes a long conversation's assembled brief in a worker, as the offline writer does in-thread", async () => {
+    const writer = new OfflineBriefWriter();
+    const kb = await loadKnowledgeBase(DEFAULT_KB_DIR);
+    const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent', DEMO_TENANT: 'false' }));
+    const pool = new AssessPool({ kbDir: DEFAULT_KB_DIR, kb, writer, logger, threads: 1 });
+    try {
+      const conversation = parseConversation(largeBody());
+      const now = new Date('2026-11-02T10:15:00Z');
+      const decision = decide(conversation, { policy: DEFAULT_POLICY, kb, now });
+      const context = {
+        policy: DEFAULT_POLICY,
+        kb,
+        now,
+        customerContext: { orders: [{ id: '48213', financial_status: 'paid' }] },
+        sources: [{ kind: 'shopify', ok: true }, { kind: 'tracking', ok: false, error: 'timed out' }],
+      };
+
+      const inWorker = await pool.forJobs.writer.write(conversation, decision, context);
+
+      expect(pool.offloaded).toBe(1);
+      expect(pool.forJobs.writer.name).toBe(writer.name);
+      expect(inWorker.sources).toEqual(context.sources);
+      expect(inWorker).toEqual(await writer.write(conversation, decision, context));
     } finally {
       await pool.close();
     }
