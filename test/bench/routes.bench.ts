@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAX_MESSAGES } from '../../server/domain/conversation';
+import { healthzWhile, median } from './healthz-probe';
 import { startChild, type Child } from './server-child';
 
 /**
@@ -45,26 +46,6 @@ const longConversation = (id: string) => ({
   })),
 });
 const tinyValues = () => Array.from({ length: 49_000 }, (_, i) => i);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** /healthz answer times (ms) while `during` runs, asking again as soon as each answer arrives. */
-async function healthzWhile<T>(url: string, during: Promise<T>): Promise<{ result: T; times: number[] }> {
-  const times: number[] = [];
-  let done = false;
-  const finished = during.finally(() => {
-    done = true;
-  });
-  while (!done) {
-    const t0 = performance.now();
-    await fetch(`${url}/healthz`).then((r) => r.text());
-    times.push(performance.now() - t0);
-  }
-  return { result: await finished, times };
-}
 
 interface Case {
   route: string;

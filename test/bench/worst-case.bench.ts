@@ -32,6 +32,7 @@ import type { KnowledgeSearch } from '../../server/kb/types';
 import { createLogger } from '../../server/logger';
 import { backends } from '../helpers/database';
 import { openHarness } from '../http/harness';
+import { healthzWhile, median } from './healthz-probe';
 import { makeConversation } from './make-conversation';
 
 v8.setFlagsFromString('--expose-gc');
@@ -97,11 +98,6 @@ const CASES: Array<{ name: string; body: (chars: number) => Body }> = [
     body: (n: number) => oneMessage(fill(token, n)),
   })),
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /**
  * Median wall time of `runs` calls, median CPU time of this process (not inflated when other work
@@ -229,29 +225,13 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** /healthz answer times (ms) while `during` runs, asking again as soon as each answer arrives. */
-async function healthzWhile(url: string, during: Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  let done = false;
-  const finished = during.finally(() => {
-    done = true;
-  });
-  while (!done) {
-    const t0 = performance.now();
-    await fetch(`${url}/healthz`).then((r) => r.text());
-    times.push(performance.now() - t0);
-  }
-  await finished;
-  return times;
-}
-
 /** Asks /healthz while `work` runs, and prints a row: the work's time, /healthz's answers, the loop's longest block. */
 async function healthzRow(label: string, url: string, work: () => Promise<unknown>): Promise<void> {
-  const idle = await healthzWhile(url, new Promise((resolve) => setTimeout(resolve, 300)));
+  const idle = (await healthzWhile(url, new Promise((resolve) => setTimeout(resolve, 300)))).times;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const t0 = performance.now();
-  const busy = await healthzWhile(url, work());
+  const busy = (await healthzWhile(url, work())).times;
   const workMs = performance.now() - t0;
   loop.disable();
   const max = Math.max(...busy);
