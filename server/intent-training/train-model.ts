@@ -85,6 +85,11 @@ export interface TrainConfig {
   pairWeight?: number;
   /** Each pair counts by the rarer of its words (IntentMeta.pair_rarity); only with pairWeight. */
   pairRarity?: boolean;
+  /**
+   * Share of a sentence's words left out of each training step at random (the word's own features, its
+   * pairs and its word vector; a sentence keeps at least one word), so no one word carries a label alone.
+   */
+  wordDropout?: number;
 }
 
 /** Pre-trained word vectors for training: `words` in frequency order, each unit-length, `dim` wide. */
@@ -287,6 +292,14 @@ export function train(rows: readonly Row[], config: TrainConfig, trainingHash: s
           return list[Math.floor(random() * list.length)]!;
         });
         if (changed) {
+          ex = { ...ex, words: ws, ...hashedIds(ws, config, wordIndex), glove: gloveMean(ws, config, wv, wordIndex) };
+          for (const ids of [ex.ids, ex.pairs]) for (const id of ids) seen[id] = 1;
+        }
+      }
+      const wordDropout = config.wordDropout ?? 0;
+      if (wordDropout > 0 && ex.words.length > 1) {
+        const ws = ex.words.filter(() => random() >= wordDropout);
+        if (ws.length > 0 && ws.length < ex.words.length) {
           ex = { ...ex, words: ws, ...hashedIds(ws, config, wordIndex), glove: gloveMean(ws, config, wv, wordIndex) };
           for (const ids of [ex.ids, ex.pairs]) for (const id of ids) seen[id] = 1;
         }
