@@ -5,6 +5,7 @@ import type { BriefContext } from './brief/writer';
 import type { Conversation } from './domain/conversation';
 import type { Assessment, Brief, Decision } from './domain/decision';
 import { loadKnowledgeBase } from './kb/load-markdown';
+import { SameExamples } from './same-examples';
 
 /**
  * A worker thread of the assessment pool (assess-pool.ts): the same assess() with the same offline
@@ -34,13 +35,14 @@ const port = parentPort;
 if (!port) throw new Error('assess-worker runs only as a worker thread');
 const { kbDir } = workerData as AssessWorkerData;
 const writer = new OfflineBriefWriter();
+const sameExamples = new SameExamples();
 
 void (async () => {
   const kb = kbDir ? await loadKnowledgeBase(kbDir) : undefined;
   port.on('message', (task: AssessTask) => {
     const work: Promise<Assessment | Brief> =
       task.kind === 'assess'
-        ? assess(task.conversation, { ...task.request, writer, kb })
+        ? assess(task.conversation, { ...task.request, policy: sameExamples.policy(task.request.policy), writer, kb })
         : writer.write(task.conversation, task.decision, { ...task.request, kb });
     work.then(
       (result) => port.postMessage({ id: task.id, result } satisfies AssessReply),
