@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { assess, type AssessRequest, type Assessor } from './assess';
-import type { AssessReply, AssessTask, AssessWorkerData } from './assess-worker';
+import type { AssessRequest, Assessor } from './assess';
+import { runAssessWork, type AssessTask, type AssessWork } from './assess-task';
+import type { AssessReply, AssessWorkerData } from './assess-worker';
 import type { BriefContext, BriefWriter } from './brief/writer';
 import type { Conversation } from './domain/conversation';
 import type { Assessment, Brief, Decision } from './domain/decision';
@@ -51,9 +52,6 @@ class PoolFullError extends RateLimitedError {
   }
 }
 
-/** A task as posted to a worker, before the pool numbers it (Omit applied to each kind of task). */
-type Work = AssessTask extends infer Task ? (Task extends AssessTask ? Omit<Task, 'id'> : never) : never;
-
 interface Pending {
   task: AssessTask;
   resolve(result: Assessment | Brief): void;
@@ -83,13 +81,6 @@ function textLength(conversation: Conversation): number {
   let n = 0;
   for (const message of conversation.messages) n += message.text.length;
   return n;
-}
-
-/** Runs a task on the calling thread: where it goes when it is short, or when no worker is left. */
-function runInThread(work: Work, writer: BriefWriter, kb: KnowledgeSearch | undefined): Promise<Assessment | Brief> {
-  return work.kind === 'assess'
-    ? assess(work.conversation, { ...work.request, writer, kb })
-    : writer.write(work.conversation, work.decision, { ...work.request, kb });
 }
 
 export class AssessPool implements Assessor {
@@ -158,16 +149,16 @@ export class AssessPool implements Assessor {
     return this.run({ kind: 'assess', conversation, request }, true) as Promise<Assessment>;
   }
 
-  private run(work: Work, refuseWhenFull: boolean): Promise<Assessment | Brief> {
+  private run(work: AssessWork, refuseWhenFull: boolean): Promise<Assessment | Brief> {
     const long = !this.closed && textLength(work.conversation) > this.offloadAboveChars;
     if (long) void this.startWorkers().catch(() => undefined);
     // With no worker (closed, or none could start) a long conversation is slower for everyone, but answered.
-    if (!long || this.slots.size === 0) return runInThread(work, this.options.writer, this.options.kb);
+    if (!long || this.slots.size === 0) return runAssessWork(work, this.options.writer, this.options.kb);
     if (refuseWhenFull && this.waiting.length >= this.maxWaiting) {
       return Promise.reject(new PoolFullError());
     }
     return new Promise<Assessment | Brief>((resolve, reject) => {
-      this.waiting.push({ task: { ...work, id: this.nextId++ } as AssessTask, resolve, reject });
+      this.waiting.push({ task: { ...work, id: this.nextId++ }, resolve, reject });
       this.dispatch();
     });
   }
@@ -222,7 +213,7 @@ export class AssessPool implements Assessor {
     if (this.slots.size > 0) return;
     const { writer, kb } = this.options;
     for (const pending of this.waiting.splice(0)) {
-      runInThread(pending.task, writer, kb).then(pending.resolve, pending.reject);
+      runAssessWork(pending.task, writer, kb).then(pending.resolve, pending.reject);
     }
   }
 

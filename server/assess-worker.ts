@@ -1,9 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { assess, type AssessRequest } from './assess';
+import { runAssessWork, type AssessTask } from './assess-task';
 import { OfflineBriefWriter } from './brief/offline-writer';
-import type { BriefContext } from './brief/writer';
-import type { Conversation } from './domain/conversation';
-import type { Assessment, Brief, Decision } from './domain/decision';
+import type { Assessment, Brief } from './domain/decision';
 import { loadKnowledgeBase } from './kb/load-markdown';
 import { SameExamples } from './same-examples';
 
@@ -19,13 +17,6 @@ export interface AssessWorkerData {
   kbDir?: string;
 }
 
-/** What a brief is written with in a worker: the writer's context but the KB, which the worker has. */
-export type WriteRequest = Omit<BriefContext, 'kb'>;
-
-export type AssessTask =
-  | { id: number; kind: 'assess'; conversation: Conversation; request: AssessRequest }
-  | { id: number; kind: 'write'; conversation: Conversation; decision: Decision; request: WriteRequest };
-
 export type AssessReply =
   | { ready: true }
   | { id: number; result: Assessment | Brief }
@@ -40,11 +31,8 @@ const sameExamples = new SameExamples();
 void (async () => {
   const kb = kbDir ? await loadKnowledgeBase(kbDir) : undefined;
   port.on('message', (task: AssessTask) => {
-    const work: Promise<Assessment | Brief> =
-      task.kind === 'assess'
-        ? assess(task.conversation, { ...task.request, policy: sameExamples.policy(task.request.policy), writer, kb })
-        : writer.write(task.conversation, task.decision, { ...task.request, kb });
-    work.then(
+    const work = task.kind === 'assess' ? { ...task, request: { ...task.request, policy: sameExamples.policy(task.request.policy) } } : task;
+    runAssessWork(work, writer, kb).then(
       (result) => port.postMessage({ id: task.id, result } satisfies AssessReply),
       (err: unknown) => {
         const error = err instanceof Error ? { message: err.message, stack: err.stack } : { message: String(err) };
