@@ -97,6 +97,39 @@ function checkName(name: string): void {
   }
 }
 
+/**
+ * What this process's job queue is doing: handlers running and pg-boss statements pending, so
+ * stop() can tell when it is quiet; once closed, pg-boss statements resolve empty without reaching
+ * the database (a rejection from one pg-boss does not await would crash the process).
+ */
+class QueueActivity {
+  private busy = 0;
+  private closed = false;
+
+  async running<T>(fn: () => Promise<T>): Promise<T> {
+    this.busy += 1;
+    try {
+      return await fn();
+    } finally {
+      this.busy -= 1;
+    }
+  }
+
+  watch(inner: PgBoss.Db): PgBoss.Db {
+    return {
+      executeSql: (text, values) => (this.closed ? Promise.resolve({ rows: [] }) : this.running(() => inner.executeSql(text, values))),
+    };
+  }
+
+  async settled(deadline: number): Promise<void> {
+    while (this.busy > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
 function toBossOptions(options: SendOptions | undefined, db?: PgBoss.Db): PgBoss.SendOptions {
   const result: PgBoss.SendOptions = {};
   if (options?.singletonKey !== undefined) result.singletonKey = options.singletonKey;
@@ -135,9 +168,11 @@ async function retryStartRace<T>(what: string, logger: pino.Logger, fn: () => Pr
 export async function createJobQueue(db: Database, options: JobQueueOptions): Promise<JobQueue> {
   const logger = options.logger.child({ component: 'jobs' });
   const schema = options.schema ?? 'pgboss';
+  const stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
+  const activity = new QueueActivity();
   const makeBoss = () => {
     const instance = new PgBoss({
-      db: bossDb(db),
+      db: activity.watch(bossDb(db)),
       schema,
       // Cron schedules are not used; skipping them spares a polling loop (and PGlite's one connection).
       schedule: false,
@@ -174,7 +209,17 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
     },
 
     async stop() {
-      await boss.stop({ graceful: true, close: false, timeout: options.stopTimeoutMs ?? 30_000 });
+      const deadline = Date.now() + stopTimeoutMs;
+      await boss.stop({ graceful: true, close: false, timeout: stopTimeoutMs });
+      // pg-boss's graceful stop waits only for workers that hold jobs. A fetch in flight when it was
+      // called returns its jobs afterwards and runs them, and pg-boss completes a job without
+      // awaiting the statement: either would reach a database the caller closes next. Wait until
+      // none of our handlers runs and none of pg-boss's statements is pending (its workers, told to
+      // stop, fetch nothing more), within the same time budget.
+      await activity.settled(deadline);
+      // Past the budget, what pg-boss still sends is dropped: those jobs stay active and are
+      // retried after their expiry, or at the next start (releaseAbandoned).
+      activity.close();
     },
 
     async createQueues(names, queueOptions = {}) {
@@ -218,7 +263,7 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
         if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId);
         // pg-boss fails a whole batch when its handler throws; each job settles alone instead, and
         // only the failed ones are marked failed (pg-boss then completes the rest, still active).
-        const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+        const results = await activity.running(() => Promise.allSettled(jobs.map((job) => handler(job.data))));
         const failed = results.flatMap((result, i) => (result.status === 'rejected' ? [{ job: jobs[i]!, error: result.reason }] : []));
         for (const { job, error } of failed) {
           logger.warn({ err: error, job: job.id, queue: name }, 'job failed; pg-boss retries it with backoff');

@@ -235,3 +235,42 @@ describe.each(backends())('job queue on $name', (backend) => {
     }
   });
 });
+
+describe.each(backends())('stopping the job queue on $name', (backend) => {
+  const schema = uniqueSchema(`${__filename}-stop`);
+  const bossSchema = `${schema}_boss`;
+
+  it('waits for a job whose fetch was still in flight when stop() was called, and runs it once', async () => {
+    const db = await backend.open(schema);
+    // A slow database round trip for pg-boss's fetch (its only statement that locks rows), so stop()
+    // is called while the fetch has not returned yet.
+    const slowFetches: Database = Object.create(db);
+    slowFetches.query = async (text, params, options) => {
+      if (/SKIP LOCKED/i.test(text)) await sleep(400);
+      return db.query(text, params, options);
+    };
+    const queue = await createJobQueue(slowFetches, { logger, schema: bossSchema, stopTimeoutMs: 5000 });
+    try {
+      await queue.start();
+      await queue.createQueues(['stop-test']);
+      const finished: number[] = [];
+      await queue.work<{ n: number }>('stop-test', async (data) => {
+        await db.query('SELECT 1'); // the database is still open for a job that runs during stop()
+        await sleep(100);
+        finished.push(data.n);
+      }, { pollingIntervalSeconds: 30 });
+      await sleep(600); // the first, empty fetch is over: the worker sleeps for 30 s
+      const id = (await queue.send('stop-test', { n: 7 }))!; // wakes the worker: a slow fetch begins
+      await sleep(50);
+      await queue.stop();
+      expect(finished).toEqual([7]);
+      const { rows } = await db.query<{ state: string }>(`SELECT state FROM ${bossSchema}.job WHERE id = $1`, [id]);
+      expect(rows[0]!.state).toBe('completed');
+    } finally {
+      await queue.stop();
+      await db.close();
+      // pg-boss checks once a second whether a stopped worker's loop has ended; let that timer pass.
+      await sleep(1100);
+    }
+  });
+});
