@@ -52,6 +52,18 @@ export class RateLimitedError extends BatonError {
   }
 }
 
+/**
+ * The database could not be reached or dropped the connection mid-statement (a restart, a network
+ * cut). The statement's transaction did not commit, or if it did, the same request again is
+ * recognised (a handoff's id is its idempotency key), so the caller is told to retry.
+ */
+export class DatabaseUnavailableError extends BatonError {
+  readonly retryAfterSeconds = 2;
+  constructor() {
+    super('the database is unavailable; retry shortly (a handoff sent again with the same id is recorded once)', 503, 'database_unavailable');
+  }
+}
+
 /** An outside service failed; the caller may retry later. */
 export class UpstreamError extends BatonError {
   constructor(message: string, readonly retriable = true) {

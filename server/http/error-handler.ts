@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { BadRequestError, BatonError, NotFoundError, RateLimitedError } from '../errors';
+import { BadRequestError, BatonError, DatabaseUnavailableError, NotFoundError, RateLimitedError } from '../errors';
+import { isConnectionFailure } from '../store/connection-failure';
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string; request_id?: string };
@@ -56,7 +57,7 @@ export const notFound: RequestHandler = (req, _res, next) => {
  * a 500 with a generic message, its details only in the log (with the request id to find them).
  */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = err instanceof BatonError ? err : fromExpress(err, req);
+  const known = err instanceof BatonError ? err : (fromExpress(err, req) ?? (isConnectionFailure(err) ? new DatabaseUnavailableError() : undefined));
   const requestId = typeof req.id === 'string' ? req.id : undefined;
   if (!known) {
     req.log?.error({ err }, 'unhandled error');
@@ -64,7 +65,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     req.log?.error({ err }, known.message);
   }
   const error = known ?? new BatonError('internal error; quote the request id when reporting it', 500, 'internal_error');
-  if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   if (res.headersSent) {
     res.end();
     return;
