@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type pino from 'pino';
 import type { Database, Sql } from '../store/types';
 import { bossDb } from './boss-adapter';
+import { isConnectionFailure } from '../store/connection-failure';
 import { JOB_NAME_PATTERN } from './job-names';
 
 export interface SendOptions {
@@ -97,14 +98,30 @@ function checkName(name: string): void {
   }
 }
 
+/** pg-boss's own SQL for marking jobs completed or failed by id (pg-boss/src/plans.js, no typings). */
+const bossPlans = require('pg-boss/src/plans') as { completeJobs(schema: string): string; failJobsById(schema: string): string };
+
 /**
  * What this process's job queue is doing: handlers running and pg-boss statements pending, so
- * stop() can tell when it is quiet; once closed, pg-boss statements resolve empty without reaching
- * the database (a rejection from one pg-boss does not await would crash the process).
+ * stop() can tell when it is quiet.
+ *
+ * pg-boss 10 marks a job completed or failed without awaiting the statement, so a rejection there
+ * has no handler and Node ends the process: a database that restarts, or a queue closed by stop(),
+ * as a job finishes would take every request in flight with it. Those two statements therefore
+ * never reject for a lost connection or after close: they report no job changed, and the job, still
+ * active, is retried after its expiry (or at the next start). Any other statement rejects as usual.
  */
 class QueueActivity {
   private busy = 0;
   private closed = false;
+  private readonly settling: Set<string>;
+
+  constructor(
+    schema: string,
+    private readonly logger: pino.Logger,
+  ) {
+    this.settling = new Set([bossPlans.completeJobs(schema), bossPlans.failJobsById(schema)]);
+  }
 
   async running<T>(fn: () => Promise<T>): Promise<T> {
     this.busy += 1;
@@ -117,7 +134,19 @@ class QueueActivity {
 
   watch(inner: PgBoss.Db): PgBoss.Db {
     return {
-      executeSql: (text, values) => (this.closed ? Promise.resolve({ rows: [] }) : this.running(() => inner.executeSql(text, values))),
+      executeSql: async (text, values) => {
+        const settles = this.settling.has(text);
+        // The shape pg-boss reads a completion's result from: how many jobs it changed.
+        const nothingChanged = { rows: settles ? [{ count: '0' }] : [] };
+        if (this.closed) return nothingChanged;
+        try {
+          return await this.running(() => inner.executeSql(text, values));
+        } catch (err) {
+          if (!settles || !isConnectionFailure(err)) throw err;
+          this.logger.warn({ err }, 'the database went away as a job finished; it stays active and runs again after its expiry');
+          return nothingChanged;
+        }
+      },
     };
   }
 
@@ -169,7 +198,7 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
   const logger = options.logger.child({ component: 'jobs' });
   const schema = options.schema ?? 'pgboss';
   const stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
-  const activity = new QueueActivity();
+  const activity = new QueueActivity(schema, logger);
   const makeBoss = () => {
     const instance = new PgBoss({
       db: activity.watch(bossDb(db)),
