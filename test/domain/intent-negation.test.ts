@@ -2,7 +2,7 @@ import { praises, readIntents, withoutNames } from '../../server/domain/intent/r
 import { defaultIntentModel } from '../../server/domain/intent/weights-file';
 import { viewMessages } from '../../server/domain/triggers/scan';
 import { conversation, customer, says } from '../helpers/conversation-factory';
-import { codes, run } from './engine';
+import { codes, run, wherePremiseHolds } from './engine';
 
 const modelCodes = (text: string) => [...readIntents(viewMessages(says(text)), defaultIntentModel()).codes.keys()];
 
@@ -11,27 +11,42 @@ const modelCodes = (text: string) => [...readIntents(viewMessages(says(text)), d
  * sentence is full of the request's words, and customer text never sets a field or stops escalation.
  */
 describe('negation stays with the rules', () => {
-  it.each([
+  // Each pair: a request, and its refusal in the same words. Which requests the model reads alone
+  // changes with its training draw; each one it reads must keep its refusal quiet.
+  const pairs: Array<[string, string]> = [
     ['I need to speak to a human', "I don't need to speak to a human, the article answered it"],
     ['I want a refund for this order', 'no need for a refund for this order, it turned up'],
     ['please cancel my subscription', "I don't want to cancel my subscription, just pause the box"],
-  ])('"%s" fires and "%s" does not', (request, refusal) => {
-    const requested = modelCodes(request);
-    expect(requested.length).toBeGreaterThan(0);
-    const code = requested[0]!;
-    expect(codes(run(says(request)))).toContain(code);
-    expect(modelCodes(refusal)).not.toContain(code);
-    expect(codes(run(says(refusal)))).not.toContain(code);
+    ['I want to cancel my membership', "I don't want to cancel my membership, I only moved house"],
+    ['Can I get my money back for the shoes?', "I don't want my money back for the shoes, just a bigger size"],
+    ['Please put me through to a real person', "No need to put me through to a real person, that fixed it"],
+  ];
+
+  it('a request the model reads fires, and its refusal does not', () => {
+    for (const [request, refusal] of wherePremiseHolds(pairs, ([request]) => modelCodes(request).length > 0, 3)) {
+      const code = modelCodes(request)[0]!;
+      expect([request, codes(run(says(request)))]).toEqual([request, expect.arrayContaining([code])]);
+      expect([refusal, modelCodes(refusal)]).toEqual([refusal, expect.not.arrayContaining([code])]);
+      expect([refusal, codes(run(says(refusal)))]).toEqual([refusal, expect.not.arrayContaining([code])]);
+    }
   });
 
-  it.each([
-    ['not asking money back here. I only need the paperwork for my insurer', 'not asking money back here.'],
-    ['no money back needed, I kept the jumper in the end', 'no money back needed, I kept the jumper in the end'],
-  ])('a refusal the model alone reads as the request is none: "%s"', (text, sentence) => {
-    // Premise: the model scores the refusing sentence as a refund request (it reads words, not their order).
+  it('a refusal the model alone reads as the request is none', () => {
+    // Refusals of money back whose refusing sentence the model scores as a refund request (it reads
+    // words, not their order): [message, the refusing sentence].
+    const refusals: Array<[string, string]> = [
+      ['not asking money back here. I only need the paperwork for my insurer', 'not asking money back here.'],
+      ['no money back needed, I kept the jumper in the end', 'no money back needed, I kept the jumper in the end'],
+      ["I don't want a refund. The courier found the parcel after all", "I don't want a refund."],
+      ['no refund needed for the mug, the replacement came today', 'no refund needed for the mug, the replacement came today'],
+      ["I'm not asking for a refund, just letting you know the lid was loose", "I'm not asking for a refund, just letting you know the lid was loose"],
+    ];
     const model = defaultIntentModel()!;
-    expect(model.score(sentence).codes[model.meta.codes.indexOf('refund_request')]!).toBeGreaterThanOrEqual(model.meta.thresholds.refund_request!);
-    expect(codes(run(says(text)))).not.toContain('refund_request');
+    const readAsRefund = ([, sentence]: [string, string]) =>
+      model.score(sentence).codes[model.meta.codes.indexOf('refund_request')]! >= model.meta.thresholds.refund_request!;
+    for (const [text] of wherePremiseHolds(refusals, readAsRefund)) {
+      expect([text, codes(run(says(text)))]).toEqual([text, expect.not.arrayContaining(['refund_request'])]);
+    }
   });
 
   it('keeps a request said after a refusal in the same sentence', () => {

@@ -4,6 +4,7 @@ import { defaultIntentModel } from '../../server/domain/intent/weights-file';
 import { DEFAULT_POLICY } from '../../server/domain/policy';
 import { viewMessages } from '../../server/domain/triggers/scan';
 import { NOW, says } from '../helpers/conversation-factory';
+import { wherePremiseHolds } from './engine';
 
 /**
  * The model's category decides only where the rules found none (`other`), and never where the model
@@ -31,16 +32,20 @@ describe("the model's category where the rules found none", () => {
     expect(d.category).toBe('other');
   });
 
-  it.each([
-    // The rules read "hacked" and set it aside as negated.
-    ['My account was not hacked, I just want to know how logins work.', 'account_access'],
-    // The rules read "cancelling my membership" and set it aside as negated.
-    ["I'm not cancelling my membership, just moving house.", 'cancellation'],
-    // No rule matches this sentence, but it is negated and cancellation is a topic's category.
-    ["I'm not closing anything, just pausing my membership for the summer.", 'cancellation'],
-  ])('does not take the model\'s word on a negated sentence: "%s"', (text, modelSays) => {
-    expect(modelCategories(text)).toContain(modelSays);
-    expect(categoryOf(text)).not.toBe(modelSays);
-    expect(categoryOf(text)).toBe(categoryOf(text, null));
+  it("does not take the model's word on a negated sentence", () => {
+    // [sentence, a category the model may read in it]. The rules set aside "hacked" and "cancelling my
+    // membership" as negated; no rule matches the others, but they are negated and the category is a
+    // topic's. Which of them the model reads that way changes with its training draw.
+    const negated: Array<[string, string]> = [
+      ['My account was not hacked, I just want to know how logins work.', 'account_access'],
+      ["I'm not cancelling my membership, just moving house.", 'cancellation'],
+      ["I'm not closing anything, just pausing my membership for the summer.", 'cancellation'],
+      ["I don't want to end my plan, only to switch it to monthly billing.", 'cancellation'],
+      ["I'm not quitting the gym, I only need to freeze my membership while I travel.", 'cancellation'],
+    ];
+    for (const [text, modelSays] of wherePremiseHolds(negated, ([text, modelSays]) => (modelCategories(text) as string[]).includes(modelSays), 2)) {
+      expect([text, categoryOf(text)]).toEqual([text, expect.not.stringMatching(`^${modelSays}$`)]);
+      expect([text, categoryOf(text)]).toEqual([text, categoryOf(text, null)]);
+    }
   });
 });

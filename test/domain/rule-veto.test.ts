@@ -5,7 +5,7 @@ import { defaultIntentModel } from '../../server/domain/intent/weights-file';
 import { tenantPolicySchema } from '../../server/domain/policy';
 import { viewMessages } from '../../server/domain/triggers/scan';
 import { NOW, conversation, customer, says } from '../helpers/conversation-factory';
-import { codes, run } from './engine';
+import { codes, run, wherePremiseHolds } from './engine';
 import type { Conversation } from '../../server/domain/conversation';
 
 /**
@@ -26,14 +26,21 @@ function modelPeak(text: string, code: string): { code: number; others: number }
 }
 
 describe('a topic keyword the model reads as no code', () => {
-  const text = 'The crash course on spreadsheets you ran for our staff was excellent, can we book another one?';
+  // A bug report's keyword in sentences about something else: the rules fire on each; the model,
+  // depending on its training draw, reads some of them as no code at all.
+  const innocent = [
+    'The crash course on spreadsheets you ran for our staff was excellent, can we book another one?',
+    'Our team really enjoyed the crash course in bookkeeping, is there a second part in the spring?',
+    'We would like to book your crash course on first aid for twelve new starters next month.',
+    'The crash course in French you recommended was lovely, do you have one for Spanish as well?',
+  ];
+  const vetoed = (text: string) => {
+    const peak = modelPeak(text, 'bug_report');
+    return rulesOnly(says(text)).includes('bug_report') && peak.code < RULE_VETO && peak.others < OTHER_CODES;
+  };
 
   it('is set aside', () => {
-    expect(rulesOnly(says(text))).toContain('bug_report');
-    const peak = modelPeak(text, 'bug_report');
-    expect(peak.code).toBeLessThan(RULE_VETO);
-    expect(peak.others).toBeLessThan(OTHER_CODES);
-    expect(codes(run(says(text)))).not.toContain('bug_report');
+    for (const text of wherePremiseHolds(innocent, vetoed, 2)) expect([text, codes(run(says(text)))]).toEqual([text, expect.not.arrayContaining(['bug_report'])]);
   });
 
   it('is kept in a message the model reads as the code', () => {
@@ -63,7 +70,8 @@ describe('a topic keyword the model reads as no code', () => {
   });
 
   it('is kept on the same words in a later message only when that message says it', () => {
-    const conv = conversation([customer(text), customer('Also my app keeps crashing whenever I open the invoices page.')]);
+    const [text] = wherePremiseHolds(innocent, vetoed);
+    const conv = conversation([customer(text!), customer('Also my app keeps crashing whenever I open the invoices page.')]);
     const fired = run(conv).triggers.find((t) => t.code === 'bug_report');
     expect(fired?.evidence).toEqual([{ message: 1, quote: expect.stringContaining('crashing') }]);
   });
