@@ -49,6 +49,14 @@ describe('negation stays with the rules', () => {
     }
   });
 
+  it('reads a negative subject as negation, and a complaint about nobody answering as the complaint', () => {
+    // "nobody" negates what follows it like "not" does ("nobody hacked my account" reports no break-in),
+    // while an earlier contact nobody answered is still the earlier contact, and a break-in is still one.
+    expect(codes(run(says('Nobody hacked my account, I only want to know when the shop opens on Sunday.')))).not.toContain('account_security');
+    expect(codes(run(says('Somebody hacked my account and nobody at your company will help.')))).toContain('account_security');
+    expect(codes(run(says('Nobody has called me back after three emails and two calls.')))).toContain('unresolved_previous_contact');
+  });
+
   it('keeps a request said after a refusal in the same sentence', () => {
     // The refusal is of the wait, not of the person asked for after it. (The model alone scores the
     // whole sentence, refusal included, below the 0.8 it needs for human_requested; the decision

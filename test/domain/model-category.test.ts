@@ -38,6 +38,7 @@ describe("the model's category where the rules found none", () => {
     // topic's. Which of them the model reads that way changes with its training draw.
     const negated: Array<[string, string]> = [
       ['My account was not hacked, I just want to know how logins work.', 'account_access'],
+      ['Nobody hacked my account, I only want to know when the shop opens on Sunday.', 'account_access'],
       ["I'm not cancelling my membership, just moving house.", 'cancellation'],
       ["I'm not closing anything, just pausing my membership for the summer.", 'cancellation'],
       ["I don't want to end my plan, only to switch it to monthly billing.", 'cancellation'],

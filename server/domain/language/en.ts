@@ -68,7 +68,7 @@ export const EN: LanguagePack = {
     '\\bif (?:i|we|my|our) (?:\\w+ )?ever\\b',
     "\\b(?:haven't|have not|didn't|did not) (?:bought|buy|ordered|order|purchased|purchase|booked|book) (?:anything|it|one|them)? ?yet\\b",
   ],
-  negations: ["n't", '\\b(?:not|no|never|nothing|without)\\b'],
+  negations: ["n't", '\\b(?:not|no|never|nothing|nobody|without)\\b'],
   clauseBreaks: ['but', 'however', 'although', 'though'],
   futureCues: ["\\b(?:next|by|due|until|till|before|arriv(?:e|es|ing)|expect(?:ed|ing)?|will|'ll|going to|gonna|scheduled|booked|coming|upcoming|deliver(?:s|ing)?|eta|should (?:arrive|be|come)|need (?:it|this|them|that)|on its way)\\b"],
   weekModifiers: ['\\b(?:this|next|last|past|previous|coming)\\b'],
