@@ -40,6 +40,7 @@ describe('negation stays with the rules', () => {
       ["I don't want a refund. The courier found the parcel after all", "I don't want a refund."],
       ['no refund needed for the mug, the replacement came today', 'no refund needed for the mug, the replacement came today'],
       ["I'm not asking for a refund, just letting you know the lid was loose", "I'm not asking for a refund, just letting you know the lid was loose"],
+      ["I'm not after a refund, the courier left it with a neighbour", "I'm not after a refund, the courier left it with a neighbour"],
     ];
     const model = defaultIntentModel()!;
     const readAsRefund = ([, sentence]: [string, string]) =>
@@ -55,6 +56,11 @@ describe('negation stays with the rules', () => {
     expect(codes(run(says('Nobody hacked my account, I only want to know when the shop opens on Sunday.')))).not.toContain('account_security');
     expect(codes(run(says('Somebody hacked my account and nobody at your company will help.')))).toContain('account_security');
     expect(codes(run(says('Nobody has called me back after three emails and two calls.')))).toContain('unresolved_previous_contact');
+  });
+
+  it('reads "not after" as a refusal ("I\'m not after a refund" wants none), and "after" alone as a time', () => {
+    expect(codes(run(says("I'm not after a refund, the courier left it with a neighbour")))).not.toContain('refund_request');
+    expect(codes(run(says('I want a refund after the lamp arrived broken')))).toContain('refund_request');
   });
 
   it('keeps a request said after a refusal in the same sentence', () => {

@@ -48,7 +48,7 @@ export const EN: LanguagePack = {
     ],
   },
   refusals: [
-    "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not|no longer)\\s+(?:really\\s+|actually\\s+|even\\s+|yet\\s+)?(?:need|want|wish|require|plan|intend|asking|looking)\\b",
+    "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|never|not|no longer)\\s+(?:really\\s+|actually\\s+|even\\s+|yet\\s+)?(?:need|want|wish|require|plan|intend|asking|looking|after)\\b",
     '\\bno (?:need|reason)\\b',
     '\\bnot (?:necessary|needed|required)\\b',
     '\\brather not\\b',
