@@ -12,5 +12,5 @@ export function isConnectionFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') return code.startsWith('08') || SERVER_CODES.has(code) || SOCKET_CODES.has(code);
-  return /^Connection terminated\b|^timeout exceeded when trying to connect$/.test(err.message);
+  return /^Connection terminated\b|^timeout exceeded when trying to connect$|is not queryable$/.test(err.message);
 }

@@ -205,20 +205,28 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no 'error' listener (the pool's covers idle ones only), and an
+      // 'error' event without one ends the process: a backend terminated mid-transaction must fail
+      // this transaction (its next statement rejects), not the server.
+      const onError = (err: Error) => options.logger?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database: a connection failed during a transaction');
+      client.on('error', onError);
       const hooks = new CommitHooks();
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client, hooks));
         await client.query('COMMIT');
+        client.off('error', onError);
         client.release();
         hooks.run(options.logger);
         return result;
       } catch (error) {
         try {
           await client.query('ROLLBACK');
+          client.off('error', onError);
           client.release();
         } catch (rollbackError) {
           // A connection that cannot roll back is broken: drop it instead of returning it to the pool.
+          client.off('error', onError);
           client.release(rollbackError as Error);
         }
         throw error;

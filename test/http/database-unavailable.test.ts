@@ -15,6 +15,7 @@ describe('isConnectionFailure', () => {
     expect(isConnectionFailure(withCode('connection failure', '08006'))).toBe(true);
     expect(isConnectionFailure(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe(true);
     expect(isConnectionFailure(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isConnectionFailure(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
     expect(isConnectionFailure(withCode('duplicate key value violates unique constraint', '23505'))).toBe(false);
     expect(isConnectionFailure(withCode('value too long for type character varying(200)', '22001'))).toBe(false);
     expect(isConnectionFailure(new Error('something else'))).toBe(false);
