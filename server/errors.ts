@@ -3,6 +3,9 @@
  * HTTP layer turns them into `{ error: { code, message, field? } }`.
  */
 export class BatonError extends Error {
+  /** Seconds the caller should wait before trying again (sent as Retry-After), on errors a retry cures. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     message: string,
     readonly status: number,
@@ -47,7 +50,7 @@ export class ConflictError extends BatonError {
 }
 
 export class RateLimitedError extends BatonError {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(override readonly retryAfterSeconds: number) {
     super(`rate limit exceeded; retry after ${retryAfterSeconds}s`, 429, 'rate_limited');
   }
 }
@@ -58,7 +61,7 @@ export class RateLimitedError extends BatonError {
  * recognised (a handoff's id is its idempotency key), so the caller is told to retry.
  */
 export class DatabaseUnavailableError extends BatonError {
-  readonly retryAfterSeconds = 2;
+  override readonly retryAfterSeconds = 2;
   constructor() {
     super('the database is unavailable; retry shortly (a handoff sent again with the same id is recorded once)', 503, 'database_unavailable');
   }

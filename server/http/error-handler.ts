@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { BadRequestError, BatonError, DatabaseUnavailableError, NotFoundError, RateLimitedError } from '../errors';
+import { BadRequestError, BatonError, DatabaseUnavailableError, NotFoundError } from '../errors';
 import { isConnectionFailure } from '../store/connection-failure';
 
 interface ErrorBody {
@@ -65,7 +65,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     req.log?.error({ err }, known.message);
   }
   const error = known ?? new BatonError('internal error; quote the request id when reporting it', 500, 'internal_error');
-  if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   if (res.headersSent) {
     res.end();
     return;

@@ -210,24 +210,26 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
       // this transaction (its next statement rejects), not the server.
       const onError = (err: Error) => options.logger?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database: a connection failed during a transaction');
       client.on('error', onError);
+      // Back to the pool, or dropped from it when broken (`broken` set).
+      const release = (broken?: Error) => {
+        client.off('error', onError);
+        client.release(broken);
+      };
       const hooks = new CommitHooks();
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client, hooks));
         await client.query('COMMIT');
-        client.off('error', onError);
-        client.release();
+        release();
         hooks.run(options.logger);
         return result;
       } catch (error) {
         try {
           await client.query('ROLLBACK');
-          client.off('error', onError);
-          client.release();
+          release();
         } catch (rollbackError) {
           // A connection that cannot roll back is broken: drop it instead of returning it to the pool.
-          client.off('error', onError);
-          client.release(rollbackError as Error);
+          release(rollbackError as Error);
         }
         throw error;
       }

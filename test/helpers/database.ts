@@ -21,26 +21,29 @@ export interface TestBackend {
 export function backends(): TestBackend[] {
   const list: TestBackend[] = [{ name: 'pglite', open: (schema) => openDatabase({ schema }) }];
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    list.push({
-      name: 'postgres',
-      url,
-      async open(schema) {
-        const db = await openDatabase({ url, schema, maxConnections: 5 });
-        return {
-          ...db,
-          async close() {
-            try {
-              await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_boss CASCADE;`);
-            } finally {
-              await db.close();
-            }
-          },
-        };
-      },
-    });
-  }
+  if (url) list.push(postgresBackend(url));
   return list;
+}
+
+/** Postgres at `url`; `close()` also drops the schema and its pg-boss schema. */
+export function postgresBackend(url: string): TestBackend {
+  return {
+    name: 'postgres',
+    url,
+    async open(schema) {
+      const db = await openDatabase({ url, schema, maxConnections: 5 });
+      return {
+        ...db,
+        async close() {
+          try {
+            await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_boss CASCADE;`);
+          } finally {
+            await db.close();
+          }
+        },
+      };
+    },
+  };
 }
 
 /** A schema name unique to this run of a test file, e.g. `t_store_a1b2c3d4`. */

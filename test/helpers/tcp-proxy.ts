@@ -13,6 +13,14 @@ export class TcpProxy {
     readonly port: number,
   ) {}
 
+  /** A proxy in front of the database at `url`, and the URL that reaches it through the proxy. */
+  static async inFrontOf(url: string): Promise<{ proxy: TcpProxy; url: string }> {
+    const target = new URL(url);
+    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+    target.host = `127.0.0.1:${proxy.port}`;
+    return { proxy, url: target.toString() };
+  }
+
   static async start(targetHost: string, targetPort: number): Promise<TcpProxy> {
     let proxy: TcpProxy | undefined;
     const server = net.createServer((client) => {

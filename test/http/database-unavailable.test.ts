@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { createStore } from '../../server/store/postgres-store';
-import { openDatabase } from '../../server/store/database';
 import { isConnectionFailure } from '../../server/store/connection-failure';
-import { uniqueSchema } from '../helpers/database';
+import { postgresBackend, uniqueSchema } from '../helpers/database';
 import { TcpProxy } from '../helpers/tcp-proxy';
 import { openHarness, type Harness } from './harness';
 
@@ -30,20 +29,14 @@ if (url) describe('the database goes away while Baton runs (Postgres)', () => {
   const schema = uniqueSchema(__filename);
 
   beforeAll(async () => {
-    const target = new URL(url);
-    proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
-    const viaProxy = new URL(url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    harness = await openHarness({ name: 'postgres', open: (s) => openDatabase({ url: viaProxy.toString(), schema: s, maxConnections: 5 }) }, schema);
+    const proxied = await TcpProxy.inFrontOf(url);
+    proxy = proxied.proxy;
+    harness = await openHarness(postgresBackend(proxied.url), schema);
   });
   afterAll(async () => {
     proxy.restore();
-    await harness?.close();
+    await harness?.close(); // drops the schemas, through the restored proxy
     await proxy?.close();
-    // What the harness made, dropped on a direct connection.
-    const direct = await openDatabase({ url: url! });
-    await direct.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_boss CASCADE;`);
-    await direct.close();
   });
 
   it('answers 503 database_unavailable with Retry-After while it is gone, stays up, and records the retried handoff once when it is back', async () => {

@@ -1,7 +1,6 @@
 import pino from 'pino';
 import { createJobQueue } from '../../server/jobs/job-queue';
-import { openDatabase } from '../../server/store/database';
-import { uniqueSchema } from '../helpers/database';
+import { postgresBackend, uniqueSchema } from '../helpers/database';
 import { TcpProxy } from '../helpers/tcp-proxy';
 import { sleep, waitFor } from './wait-for';
 
@@ -18,19 +17,11 @@ if (url) describe('the database goes away as a job finishes (Postgres)', () => {
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   beforeAll(() => process.on('unhandledRejection', onUnhandled));
-  afterAll(async () => {
-    process.off('unhandledRejection', onUnhandled);
-    const direct = await openDatabase({ url: url! });
-    await direct.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_boss CASCADE;`);
-    await direct.close();
-  });
+  afterAll(() => process.off('unhandledRejection', onUnhandled));
 
   it('leaves no unhandled rejection, and the job runs again once the database is back', async () => {
-    const target = new URL(url!);
-    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
-    const viaProxy = new URL(url!);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    const db = await openDatabase({ url: viaProxy.toString(), schema, maxConnections: 3 });
+    const { proxy, url: viaProxy } = await TcpProxy.inFrontOf(url!);
+    const db = await postgresBackend(viaProxy).open(schema);
     const queue = await createJobQueue(db, { logger: pino({ level: 'silent' }), schema: `${schema}_boss`, expireInSeconds: 1, maintenanceIntervalSeconds: 1, stopTimeoutMs: 3000 });
     try {
       await queue.start();
@@ -52,7 +43,7 @@ if (url) describe('the database goes away as a job finishes (Postgres)', () => {
     } finally {
       proxy.restore();
       await queue.stop();
-      await db.close();
+      await db.close(); // drops the schemas, through the restored proxy
       await proxy.close();
       // pg-boss checks once a second whether a stopped worker's loop has ended; let that timer pass.
       await sleep(1100);
