@@ -1,4 +1,4 @@
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex, Writable } from 'node:stream';
 
 /** How long a refused connection may keep sending before it is cut. */
@@ -25,6 +25,9 @@ const BAD_REQUESTS: Record<string, { message: string; field?: string }> = {
   HPE_INVALID_CHUNK_SIZE: { message: 'a chunk size in the chunked body is not valid', field: 'Transfer-Encoding' },
   HPE_INVALID_EOF_STATE: { message: 'the connection closed in the middle of the request' },
 };
+
+/** The answer on a connection, with the request it answers (ServerResponse.req). */
+type InFlight = Writable & { headersSent?: boolean; req?: IncomingMessage };
 
 function answerFor(code: string | undefined): { code: string; message: string; field?: string } {
   const status = statusOf(code);
@@ -59,15 +62,16 @@ export function answerClientErrors(server: Server): void {
       socket.resume();
       setTimeout(() => socket.destroy(), DRAIN_MS).unref();
     };
-    const inFlight = (socket as Duplex & { _httpMessage?: (Writable & { headersSent?: boolean }) | null })._httpMessage;
+    const inFlight = (socket as Duplex & { _httpMessage?: InFlight | null })._httpMessage;
     if (!inFlight || inFlight.writableFinished) {
       answer();
       return;
     }
-    // A timeout: the request in flight is the one that never arrived whole (a body shorter than its
-    // Content-Length), so its answer will never come. Answered now, or, with an answer half
-    // written, cut: nothing more can be said on this connection.
-    if (statusOf(err.code) === 408) {
+    // The request in flight is the broken one when its body has not arrived whole: a timeout (a body
+    // shorter than its Content-Length), or a chunked body the parser could not read (a bad chunk
+    // size). Its route waits for a body end that will never come, so its own answer never comes
+    // either. Answered now, or, with an answer half written, cut: nothing more can be said here.
+    if (statusOf(err.code) === 408 || inFlight.req?.complete === false) {
       if (inFlight.headersSent) socket.destroy();
       else answer();
       return;

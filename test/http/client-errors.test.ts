@@ -142,3 +142,36 @@ describe('a request whose body never arrives whole', () => {
     }
   });
 });
+
+describe('a chunked body the parser cannot read', () => {
+  it.each([
+    ['a chunk size that is not hexadecimal', 'zz'],
+    ['a chunk size with a sign', '-1'],
+  ])('is answered 400 naming Transfer-Encoding at once, not after the route gives up: %s', async (_name, size) => {
+    // The route reads the body to its end, as every JSON route does; the parser stops it first.
+    const server = createHttpServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const raw = await new Promise<string>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () =>
+          socket.write(`POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${size}\r\n{}\r\n0\r\n\r\n`),
+        );
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({
+        error: { code: 'bad_request', message: 'a chunk size in the chunked body is not valid', field: 'Transfer-Encoding' },
+      });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
