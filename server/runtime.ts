@@ -9,7 +9,7 @@ import { createSlackIntegration } from '../integrations/slack';
 import { createSecretBox, loadSecretKey } from './secret-box';
 import { ensureDemoTenant } from './demo-tenant';
 import { createApp } from './http/app';
-import { createHttpServer } from './http/http-server';
+import { closeHttpServer, createHttpServer } from './http/http-server';
 import { adminRoutes } from './http/routes/admin';
 import { createHelpdeskWiring } from './integrations/helpdesk-wiring';
 import { createTenantAdmin } from './store/tenant-admin';
@@ -80,14 +80,6 @@ async function checkPortFree(port: number, host: string): Promise<void> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
 }
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    // Keep-alive sockets with no request in flight would hold close() open until they time out.
-    server.closeIdleConnections();
-  });
-}
-
 async function loadKb(dir: string): Promise<KnowledgeBase> {
   try {
     return await loadKnowledgeBase(dir);
@@ -129,7 +121,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   const stop = () => {
     stopping ??= (async () => {
       logger.info('shutting down');
-      if (server) await closeServer(server);
+      if (server) await closeHttpServer(server);
       if (jobs) await jobs.stop();
       if (assessPool) await assessPool.close();
       await store.close();

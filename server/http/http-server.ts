@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { answerClientErrors } from './client-errors';
 
 const REQUEST_TIMEOUT_MS = 120_000;
+
+/** Servers that are shutting down (closeHttpServer): their answers end their connections. */
+const draining = new WeakSet<Server>();
 
 /**
  * The API's HTTP server: what Node's parser refuses is answered as JSON (client-errors.ts), and a
@@ -21,6 +25,8 @@ export function createHttpServer(app: RequestListener, options: { requestTimeout
     app,
   );
   answerClientErrors(server);
+  answerConnect(server);
+  closeKeepAliveWhenDraining(server);
   // An Expect other than 100-continue: Node answers an empty 417 unless someone listens.
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     const body = JSON.stringify({ error: { code: 'expectation_failed', message: `Expect: ${String(req.headers.expect).slice(0, 100)} is not supported; only 100-continue is`, field: 'Expect' } });
@@ -28,4 +34,40 @@ export function createHttpServer(app: RequestListener, options: { requestTimeout
     res.end(body);
   });
   return server;
+}
+
+/**
+ * CONNECT asks for a tunnel, which Node hands to a 'connect' listener or, with none, closes without
+ * a word. Baton is no proxy: answered 405 as JSON like any method a route does not have.
+ */
+function answerConnect(server: Server): void {
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    const body = JSON.stringify({ error: { code: 'method_not_allowed', message: 'CONNECT is not supported: Baton is not a proxy', field: 'method' } });
+    socket.on('error', () => socket.destroy());
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    req.resume();
+  });
+}
+
+/**
+ * While the server drains, every request it reads is answered with `Connection: close`, so a
+ * keep-alive connection that is busy when shutdown starts serves at most one more request instead of
+ * taking new ones until its client stops (server.close() only ends the idle ones).
+ */
+function closeKeepAliveWhenDraining(server: Server): void {
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (draining.has(server)) res.setHeader('Connection', 'close');
+  });
+}
+
+/**
+ * Stops the server: no new connections, idle keep-alive ones closed now, busy ones after their next
+ * answer (closeKeepAliveWhenDraining); resolves when the last has closed.
+ */
+export function closeHttpServer(server: Server): Promise<void> {
+  draining.add(server);
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
 }
