@@ -72,7 +72,9 @@ export const ticketSchema = z.looseObject({
 export const MAX_MESSAGES = 1000;
 
 export const conversationSchema = z.looseObject({
-  id: shortText().min(1).optional(),
+  // The idempotency key, compared byte for byte (not trimmed), but never only spaces: that is a
+  // caller's mistake, and every such body would replay the first one sent.
+  id: shortText().min(1).regex(/\S/, 'must not be blank').optional(),
   channel: z.enum(CHANNELS).optional(),
   occurred_at: isoDate.optional(),
   customer: customerSchema.optional(),

@@ -237,6 +237,7 @@ function bodyRows(): BodyRow[] {
     ['helpful a string', ['messages', 1, 'helpful'], 'no', 'messages.1.helpful'],
     ['kb_articles an object', ['messages', 1, 'kb_articles'], { id: 'kb-1' }, 'messages.1.kb_articles'],
     ['an empty ticket id', ['ticket', 'id'], '', 'ticket.id'],
+    ['a conversation id of spaces only', ['id'], ' \t ', 'id'],
     ['customer an array', ['customer'], ['Ana'], 'customer'],
   ];
   for (const [name, path, value, field] of schema) mutated(name, path, value, invalid(field));
