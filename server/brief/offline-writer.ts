@@ -39,9 +39,9 @@ export class OfflineBriefWriter implements BriefWriter {
     // without the word "password" before it, would no longer be recognised as one.
     const conversation = withSecretsWithheld(original);
     const attempted = listAttempted(conversation);
-    const customerText = customerSentences(conversation)
-      .map((s) => s.text)
-      .join(' ');
+    // Cut once (Intl.Segmenter is among the writer's costliest steps) for the summary and the next steps.
+    const sentences = customerSentences(conversation);
+    const customerText = sentences.map((s) => s.text).join(' ');
     const profile = profileOf(conversation);
     const articleTitles = new Map<string, string>();
     for (const ref of conversation.messages.flatMap((m) => m.kb_articles ?? [])) {
@@ -50,7 +50,7 @@ export class OfflineBriefWriter implements BriefWriter {
     // What the brief quotes is shown to agents, Slack channels and helpdesk notes: secrets the
     // customer typed (a card number, a password) are withheld there; the transcript keeps them.
     return {
-      summary: withholdSecrets(writeSummary(conversation, decision)),
+      summary: withholdSecrets(writeSummary(conversation, decision, sentences)),
       attempted: attempted.map((a) => ({ ...a, what: withholdSecrets(a.what) })),
       customer_context: { ...(profile ? { customer: profile } : {}), ...(context.customerContext ?? {}) },
       next_steps: writeNextSteps({ decision, policy: context.policy, kb: context.kb, customerText, attempted, articleTitles }),

@@ -51,9 +51,12 @@ function asQuoted(text: string): string {
  * trigger evidence, category and problem words), in the order written, quoted and attributed.
  * Greetings, thanks and requests for a person are left out; nothing is paraphrased or invented.
  */
-export function writeSummary(conversation: Conversation, decision: Decision): string {
+export function writeSummary(
+  conversation: Conversation,
+  decision: Decision,
+  sentences: readonly CustomerSentence[] = customerSentences(conversation),
+): string {
   const who = firstName(conversation) ?? 'The customer';
-  const sentences = customerSentences(conversation);
   const seen = new Set<string>();
   const unique = sentences.filter((s) => {
     const key = s.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
