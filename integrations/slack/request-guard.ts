@@ -178,6 +178,18 @@ export interface SlackRequestGuardOptions {
  * A body Bolt has no listener type for (the `app_rate_limited` envelope, a `dialog_cancellation`) is
  * answered 200 here: Bolt would leave it unanswered for 3 s, then answer 404.
  */
+/** Slack's replay window: a signed request older than five minutes is refused (Bolt checks that much). */
+const SLACK_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * Within the window either way. Bolt refuses only the past, so a request signed with a time in the
+ * future would stay valid, and replayable, until that time; Slack signs with its clock, so a small
+ * skew is the most a real request shows.
+ */
+function isFresh(timestampSeconds: number, nowMs = Date.now()): boolean {
+  return Number.isFinite(timestampSeconds) && Math.abs(nowMs / 1000 - timestampSeconds) <= SLACK_WINDOW_SECONDS;
+}
+
 export function slackRequestGuard(options: SlackRequestGuardOptions): Router {
   const { signingSecret, logger } = options;
   const router = Router();
@@ -189,7 +201,8 @@ export function slackRequestGuard(options: SlackRequestGuardOptions): Router {
       'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
       'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
     };
-    if (!headers['x-slack-signature'] || !Number.isFinite(headers['x-slack-request-timestamp']) || !isValidSlackRequest({ signingSecret, body: text, headers })) {
+    const timestamp = headers['x-slack-request-timestamp'];
+    if (!headers['x-slack-signature'] || !isFresh(timestamp) || !isValidSlackRequest({ signingSecret, body: text, headers })) {
       throw new UnauthorizedError('Slack request signature is missing, stale or does not match');
     }
     const parsed = readSlackBody(text, req.headers['content-type']);

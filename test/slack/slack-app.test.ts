@@ -122,7 +122,18 @@ describe.each(backends())('Slack app on $name', (backend) => {
       expect(forged.status).toBe(401);
       const stale = await request(app).post('/slack/events').set(slackHeaders(SECRET, set, Math.floor(Date.now() / 1000) - 600)).send(set);
       expect(stale.status).toBe(401);
+      // Signed for a time to come: valid until then, and so replayable, were only the past refused.
+      const future = await request(app).post('/slack/events').set(slackHeaders(SECRET, set, Math.floor(Date.now() / 1000) + 600)).send(set);
+      expect(future.status).toBe(401);
       expect(await slack.listRoutes(tenant.tenant.id)).toEqual([]);
+    });
+
+    it('accepts a signature a few seconds in the future (clock skew)', async () => {
+      nock(SLACK).post('/api/users.info').reply(200, { ok: true, user: { id: 'U0ANY', is_admin: false, is_owner: false } });
+      const set = commandBody({ text: 'route shipping <#C0SHIP|shipping>', user_id: 'U0ANY', team_id: TEAM });
+      const res = await request(app).post('/slack/events').set(slackHeaders(SECRET, set, Math.floor(Date.now() / 1000) + 30)).send(set);
+      expect(res.status).toBe(200);
+      expect(res.body.text).toContain('Only workspace admins');
     });
   });
 
