@@ -162,6 +162,18 @@ export interface SlackRequestGuardOptions {
   oauthRedirectPath?: string;
 }
 
+/** Slack's replay window: a signed request older than five minutes is refused (Bolt checks that much). */
+const SLACK_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * Within the window either way. Bolt refuses only the past, so a request signed with a time in the
+ * future would stay valid, and replayable, until that time; Slack signs with its clock, so a small
+ * skew is the most a real request shows.
+ */
+function isFresh(timestampSeconds: number): boolean {
+  return Number.isFinite(timestampSeconds) && Math.abs(Date.now() / 1000 - timestampSeconds) <= SLACK_WINDOW_SECONDS;
+}
+
 /**
  * In front of Bolt's `/slack/events`: reads the body once, checks Slack's signature, then that the
  * body is something Bolt can route. A bad signature is 401 and a body Bolt could not route (no
@@ -178,18 +190,6 @@ export interface SlackRequestGuardOptions {
  * A body Bolt has no listener type for (the `app_rate_limited` envelope, a `dialog_cancellation`) is
  * answered 200 here: Bolt would leave it unanswered for 3 s, then answer 404.
  */
-/** Slack's replay window: a signed request older than five minutes is refused (Bolt checks that much). */
-const SLACK_WINDOW_SECONDS = 5 * 60;
-
-/**
- * Within the window either way. Bolt refuses only the past, so a request signed with a time in the
- * future would stay valid, and replayable, until that time; Slack signs with its clock, so a small
- * skew is the most a real request shows.
- */
-function isFresh(timestampSeconds: number, nowMs = Date.now()): boolean {
-  return Number.isFinite(timestampSeconds) && Math.abs(nowMs / 1000 - timestampSeconds) <= SLACK_WINDOW_SECONDS;
-}
-
 export function slackRequestGuard(options: SlackRequestGuardOptions): Router {
   const { signingSecret, logger } = options;
   const router = Router();
@@ -201,8 +201,7 @@ export function slackRequestGuard(options: SlackRequestGuardOptions): Router {
       'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
       'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
     };
-    const timestamp = headers['x-slack-request-timestamp'];
-    if (!headers['x-slack-signature'] || !isFresh(timestamp) || !isValidSlackRequest({ signingSecret, body: text, headers })) {
+    if (!headers['x-slack-signature'] || !isFresh(headers['x-slack-request-timestamp']) || !isValidSlackRequest({ signingSecret, body: text, headers })) {
       throw new UnauthorizedError('Slack request signature is missing, stale or does not match');
     }
     const parsed = readSlackBody(text, req.headers['content-type']);
