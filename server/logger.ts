@@ -34,11 +34,13 @@ export const REDACT_PATHS = [
 ];
 
 /**
- * What an HTTP client's error carries about its exchange: axios puts the request's config (its
- * headers, with a vendor's credentials, and its body, with customer text) and the response (its
- * headers and body) on the error, and pino's standard serializer copies every field of an error.
+ * What a client library's error carries about its exchange or connection: axios puts the request's
+ * config (its headers, with a vendor's credentials, and its body, with customer text) and the
+ * response (its headers and body) on the error; pg-pool puts the whole pg client on an idle
+ * connection's error (its connection parameters, with the database password, and kilobytes more).
+ * pino's standard serializer copies every field of an error.
  */
-const EXCHANGE_FIELDS = ['config', 'request', 'response'] as const;
+const EXCHANGE_FIELDS = ['config', 'request', 'response', 'client'] as const;
 
 interface HttpExchange {
   config?: { method?: string; url?: string; baseURL?: string };

@@ -1,6 +1,7 @@
 import axios from 'axios';
 import express from 'express';
 import nock from 'nock';
+import { Client } from 'pg';
 import request from 'supertest';
 import { httpLogger } from '../server/http/http-logger';
 import { createLogger } from '../server/logger';
@@ -39,6 +40,18 @@ describe('errors in the log', () => {
     const logged = JSON.parse(log.lines[0]!) as { err: { message: string; http: unknown } };
     expect(logged.err.message).toBe('Request failed with status code 500');
     expect(logged.err.http).toEqual({ method: 'GET', url: `${ORIGIN}/api/v2/tickets/1.json`, status: 500 });
+  });
+
+  it("leave out the database client pg-pool puts on an idle connection's error (its password among its fields)", () => {
+    // pg-pool's idle listener does exactly this before emitting the pool's 'error'.
+    const client = new Client({ connectionString: 'postgres://baton:pw-secret-4821@db.internal:5432/baton' });
+    const err = Object.assign(new Error('Connection terminated unexpectedly'), { client });
+    const log = new LogCapture();
+    createLogger({ logLevel: 'info' }, log).warn({ err }, 'database: an idle pooled connection failed; it will be replaced');
+    const line = log.lines.join('\n');
+    expect(line).not.toContain('pw-secret-4821');
+    expect(line).not.toContain('db.internal');
+    expect((JSON.parse(log.lines[0]!) as { err: { message: string } }).err.message).toBe('Connection terminated unexpectedly');
   });
 
   it('scrub a failed call kept on another error', async () => {
