@@ -8,22 +8,24 @@ import { UpstreamError } from '../errors';
 export interface FailureDescription {
   error: string;
   retriable: boolean;
+  /** The vendor is down or out of reach (no answer in time, no connection, a 5xx), not refusing this one request. */
+  outage: boolean;
 }
 
 export function describeFailure(err: unknown, aborted: boolean): FailureDescription {
-  if (aborted) return { error: 'timeout', retriable: false };
+  if (aborted) return { error: 'timeout', retriable: false, outage: true };
   if (isAxiosError(err)) {
     const status = err.response?.status;
     if (status === undefined) {
-      if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT') return { error: 'timeout', retriable: false };
-      return { error: 'unreachable', retriable: true };
+      if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT') return { error: 'timeout', retriable: false, outage: true };
+      return { error: 'unreachable', retriable: true, outage: true };
     }
-    if (status === 401 || status === 403) return { error: `unauthorized (HTTP ${status})`, retriable: false };
-    if (status === 404) return { error: 'not found (HTTP 404)', retriable: false };
-    if (status === 429) return { error: 'rate limited (HTTP 429)', retriable: false };
-    if (status >= 500) return { error: `unavailable (HTTP ${status})`, retriable: true };
-    return { error: `refused (HTTP ${status})`, retriable: false };
+    if (status === 401 || status === 403) return { error: `unauthorized (HTTP ${status})`, retriable: false, outage: false };
+    if (status === 404) return { error: 'not found (HTTP 404)', retriable: false, outage: false };
+    if (status === 429) return { error: 'rate limited (HTTP 429)', retriable: false, outage: false };
+    if (status >= 500) return { error: `unavailable (HTTP ${status})`, retriable: true, outage: true };
+    return { error: `refused (HTTP ${status})`, retriable: false, outage: false };
   }
-  if (err instanceof UpstreamError) return { error: err.message, retriable: err.retriable };
-  return { error: 'failed', retriable: false };
+  if (err instanceof UpstreamError) return { error: err.message, retriable: err.retriable, outage: err.retriable };
+  return { error: 'failed', retriable: false, outage: false };
 }

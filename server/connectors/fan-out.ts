@@ -34,21 +34,65 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/**
+ * A vendor that is down costs every brief its whole budget (retries, back-off, the timeout) while it
+ * stays down, and a backlog of assembly jobs (a restart after a burst) then drains at the job
+ * concurrency divided by that budget. So a connector whose last OUTAGE_LIMIT calls all failed for an
+ * outage is not asked for OUTAGE_PAUSE_MS: its briefs go on without it at once, marked in `sources`
+ * as for any failure. After the pause it is asked again; one success clears the count. Kept per
+ * connector object, which lives as long as the tenant's integration settings (tenant-integrations.ts),
+ * so reconnecting an integration starts afresh.
+ */
+const OUTAGE_LIMIT = 5;
+const OUTAGE_PAUSE_MS = 30_000;
+
+interface Outage {
+  failuresInARow: number;
+  lastError: string;
+  pausedUntil: number;
+}
+
+const outages = new WeakMap<ContextConnector, Outage>();
+
+function pausedOutage(connector: ContextConnector, now: number): Outage | undefined {
+  const outage = outages.get(connector);
+  return outage && outage.pausedUntil > now ? outage : undefined;
+}
+
+function noteFailure(connector: ContextConnector, error: string, isOutage: boolean, now: number): void {
+  if (!isOutage) {
+    outages.delete(connector);
+    return;
+  }
+  const outage = outages.get(connector) ?? { failuresInARow: 0, lastError: error, pausedUntil: 0 };
+  outage.failuresInARow += 1;
+  outage.lastError = error;
+  if (outage.failuresInARow >= OUTAGE_LIMIT) outage.pausedUntil = now + OUTAGE_PAUSE_MS;
+  outages.set(connector, outage);
+}
+
 async function runOne(
   connector: ContextConnector,
   context: ConnectorContext,
   options: Required<Pick<FanOutOptions, 'timeoutMs'>> & FanOutOptions,
 ): Promise<{ section?: Record<string, unknown>; source: SourceStatus }> {
+  const paused = pausedOutage(connector, Date.now());
+  if (paused) {
+    const error = `${paused.lastError}; not asked after ${paused.failuresInARow} failures in a row`;
+    return { source: { kind: connector.kind, ok: false, error } };
+  }
   const signal = AbortSignal.timeout(options.timeoutMs);
   // Connectors only read, so one more try is safe when the first failed fast for a passing reason.
   for (let attempt = 1; ; attempt += 1) {
     try {
       const section = await untilAborted(connector.fetch(context, signal), signal);
+      outages.delete(connector);
       return { section, source: { kind: connector.kind, ok: true } };
     } catch (err) {
       const failure = describeFailure(err, signal.aborted);
       options.onFailure?.(connector.kind, attempt, failure.error);
       if (attempt >= 2 || !failure.retriable || signal.aborted) {
+        noteFailure(connector, failure.error, failure.outage, Date.now());
         return { source: { kind: connector.kind, ok: false, error: failure.error } };
       }
     }

@@ -99,4 +99,60 @@ describe('gatherContext', () => {
   it('gives an empty context when the tenant has no connectors', async () => {
     expect(await gatherContext([], context)).toEqual({ customerContext: {}, sources: [] });
   });
+
+  describe('a vendor that is down', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    /** A connector that fails as a vendor outage does (a 503) until told otherwise, counting its calls. */
+    function vendor(kind = 'tracking') {
+      const state = { calls: 0, down: true };
+      const c = connector(kind, async () => {
+        state.calls += 1;
+        if (state.down) throw new UpstreamError('unavailable (HTTP 503)');
+        return { parcel: 'moving' };
+      });
+      return { c, state };
+    }
+
+    it('is not asked for a while after five briefs in a row found it down, and is asked again after the pause', async () => {
+      const { c, state } = vendor();
+      for (let i = 0; i < 5; i++) await gatherContext([c], context);
+      expect(state.calls).toBe(10); // each brief tried it twice
+
+      const skipped = await gatherContext([c], context);
+      expect(state.calls).toBe(10);
+      expect(skipped.sources).toEqual([{ kind: 'tracking', ok: false, error: 'unavailable (HTTP 503); not asked after 5 failures in a row' }]);
+
+      const later = Date.now() + 31_000;
+      jest.spyOn(Date, 'now').mockReturnValue(later);
+      state.down = false;
+      const back = await gatherContext([c], context);
+      expect(state.calls).toBe(11);
+      expect(back.sources).toEqual([{ kind: 'tracking', ok: true }]);
+      expect(back.customerContext).toEqual({ tracking: { parcel: 'moving' } });
+    });
+
+    it('needs the failures in a row: a success in between starts the count again', async () => {
+      const { c, state } = vendor();
+      for (let i = 0; i < 4; i++) await gatherContext([c], context);
+      state.down = false;
+      await gatherContext([c], context);
+      state.down = true;
+      for (let i = 0; i < 4; i++) await gatherContext([c], context);
+      const calls = state.calls;
+      await gatherContext([c], context);
+      expect(state.calls).toBe(calls + 2);
+    });
+
+    it('is told apart from a vendor that answers: refusals never pause a connector', async () => {
+      let calls = 0;
+      const refusing = connector('shopify', async () => {
+        calls += 1;
+        throw new ValidationError('order not found');
+      });
+      for (let i = 0; i < 8; i++) await gatherContext([refusing], context);
+      expect(calls).toBe(8);
+    });
+  });
 });
+
