@@ -42,6 +42,15 @@ function statusOf(code: string | undefined): keyof typeof ANSWERS {
 }
 
 /**
+ * Baton's JSON error as raw bytes, for a socket no ServerResponse owns (a request Node's parser
+ * refused, a CONNECT); the connection closes after it.
+ */
+export function rawJsonAnswer(status: number, error: { code: string; message: string; field?: string }): string {
+  const body = JSON.stringify({ error });
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+/**
  * Requests Node's HTTP parser refuses before Express sees them (a request line and headers over
  * 16 KB, a malformed request): answered like every other error, as JSON, and the rest of what the
  * client sends is read and dropped before the connection closes. Node's default answer is the
@@ -55,9 +64,7 @@ export function answerClientErrors(server: Server): void {
       return;
     }
     const answer = () => {
-      const status = statusOf(err.code);
-      const body = JSON.stringify({ error: answerFor(err.code) });
-      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.end(rawJsonAnswer(statusOf(err.code), answerFor(err.code)));
       // Read and drop what is still coming, so closing is not a reset that overtakes the answer.
       socket.resume();
       setTimeout(() => socket.destroy(), DRAIN_MS).unref();

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { answerClientErrors } from './client-errors';
+import { answerClientErrors, rawJsonAnswer } from './client-errors';
 
 const REQUEST_TIMEOUT_MS = 120_000;
 const CHECK_EVERY_MS = 5_000;
@@ -45,9 +45,8 @@ export function createHttpServer(app: RequestListener, options: { requestTimeout
  */
 function answerConnect(server: Server): void {
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
-    const body = JSON.stringify({ error: { code: 'method_not_allowed', message: 'CONNECT is not supported: Baton is not a proxy', field: 'method' } });
     socket.on('error', () => socket.destroy());
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.end(rawJsonAnswer(405, { code: 'method_not_allowed', message: 'CONNECT is not supported: Baton is not a proxy', field: 'method' }));
     req.resume();
   });
 }

@@ -3,6 +3,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { answerClientErrors } from '../../server/http/client-errors';
 import { createHttpServer } from '../../server/http/http-server';
+import { exchangeRaw } from './raw-exchange';
 
 /** Requests Node's parser refuses before Express: answered as JSON errors, never a bare reset. */
 describe('requests refused by the HTTP parser', () => {
@@ -58,26 +59,13 @@ describe('requests refused by the HTTP parser', () => {
   });
 
   it('answers a malformed request line with 400 and a JSON error', async () => {
-    const raw = await new Promise<string>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => socket.write('NOT A REQUEST\r\n\r\n'));
-      const chunks: Buffer[] = [];
-      socket.on('data', (c: Buffer) => chunks.push(c));
-      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    });
+    const raw = await exchangeRaw(port, 'NOT A REQUEST\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: 'the method is not an HTTP method', field: 'method' } });
   });
 
   /** Writes `raw` and reads until the server closes the connection (the client does not half-close). */
-  function exchange(raw: string): Promise<string> {
-    return new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
-      const chunks: Buffer[] = [];
-      socket.on('data', (c: Buffer) => chunks.push(c));
-      socket.on('error', () => undefined);
-      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    });
-  }
+  const exchange = (raw: string) => exchangeRaw(port, raw);
 
   it.each([
     ['answered at once', '/', 'ok'],
@@ -124,15 +112,7 @@ describe('a request whose body never arrives whole', () => {
     try {
       const port = (server.address() as AddressInfo).port;
       const started = Date.now();
-      const raw = await new Promise<string>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1', () =>
-          socket.write('POST /v1/embed-links HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 999\r\n\r\n{"ticket":'),
-        );
-        const chunks: Buffer[] = [];
-        socket.on('data', (c: Buffer) => chunks.push(c));
-        socket.on('error', () => undefined);
-        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      });
+      const raw = await exchangeRaw(port, 'POST /v1/embed-links HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 999\r\n\r\n{"ticket":');
       expect(raw).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
       expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'request_timeout', message: expect.any(String) } });
       expect(Date.now() - started).toBeLessThan(10_000);
@@ -156,15 +136,10 @@ describe('a chunked body the parser cannot read', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const raw = await new Promise<string>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1', () =>
-          socket.write(`POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${size}\r\n{}\r\n0\r\n\r\n`),
-        );
-        const chunks: Buffer[] = [];
-        socket.on('data', (c: Buffer) => chunks.push(c));
-        socket.on('error', () => undefined);
-        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      });
+      const raw = await exchangeRaw(
+        port,
+        `POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${size}\r\n{}\r\n0\r\n\r\n`,
+      );
       expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
       expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({
         error: { code: 'bad_request', message: 'a chunk size in the chunked body is not valid', field: 'Transfer-Encoding' },

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { closeHttpServer, createHttpServer } from '../../server/http/http-server';
+import { exchangeRaw } from './raw-exchange';
 
 /**
  * Shutdown under keep-alive load: a client that keeps its connection busy must not keep the server
@@ -46,13 +47,7 @@ describe('CONNECT', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const raw = await new Promise<string>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1', () => socket.write('CONNECT localhost:22 HTTP/1.1\r\nHost: localhost:22\r\n\r\n'));
-        const chunks: Buffer[] = [];
-        socket.on('data', (c: Buffer) => chunks.push(c));
-        socket.on('error', () => undefined);
-        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      });
+      const raw = await exchangeRaw(port, 'CONNECT localhost:22 HTTP/1.1\r\nHost: localhost:22\r\n\r\n');
       expect(raw).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
       expect(JSON.parse(raw.split('\r\n\r\n')[1]!)).toEqual({
         error: { code: 'method_not_allowed', message: 'CONNECT is not supported: Baton is not a proxy', field: 'method' },
