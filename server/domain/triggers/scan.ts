@@ -11,6 +11,7 @@ import {
   type LanguageCode,
 } from '../language';
 import { isNegated, normalizeText, refusedAfter, sentenceAround, type NegationMode } from '../text';
+import { AnchorIndex, wordsOf } from './anchors';
 
 /**
  * One pass over the messages: every phrase rule runs against each message of its role once, and
@@ -193,10 +194,12 @@ export function customerLanguageOf(views: readonly MessageView[]): LanguageCode 
  * place, then PACKS order), as one regex joining them would: after a match set aside, all resume
  * past it; a phrase of a language the message is not written in is passed over by one character.
  */
-function firstHit(rule: PhraseRule, view: MessageView): Hit | undefined {
+function firstHit(rule: PhraseRule, view: MessageView, mayMatch: (re: RegExp) => boolean): Hit | undefined {
   const text = view.norm;
   const regexes = regexesFor(rule, view);
-  const next = regexes.map((re) => matchFrom(re, text, 0));
+  // A regex that cannot match (none of its anchor words is in the message) is never run; its slot
+  // stays empty, as if it had found nothing.
+  const next = regexes.map((re) => (mayMatch(re) ? matchFrom(re, text, 0) : null));
   let setAside = 0;
   for (;;) {
     let pick = -1;
@@ -248,15 +251,35 @@ export function askedInGeneral(key: string, view: MessageView): boolean {
   return general;
 }
 
+/** Each message's words, as anchors are spelt (anchors.ts), made once per message. */
+const messageWords = new WeakMap<MessageView, ReadonlySet<string>>();
+
+function wordsOfView(view: MessageView): ReadonlySet<string> {
+  let words = messageWords.get(view);
+  if (!words) messageWords.set(view, (words = wordsOf(view.norm)));
+  return words;
+}
+
+/** Each rule table's anchor index (anchors.ts), over every regex its rules read with, built on first use. */
+const anchorIndexes = new WeakMap<readonly PhraseRule[], AnchorIndex>();
+
+function anchorIndexOf(rules: readonly PhraseRule[]): AnchorIndex {
+  let index = anchorIndexes.get(rules);
+  if (!index) anchorIndexes.set(rules, (index = new AnchorIndex(rules.flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))));
+  return index;
+}
+
 /** Runs every rule over the messages of its role; at most one hit per rule per message. */
 export function scan(views: readonly MessageView[], rules: readonly PhraseRule[]): Hits {
   const hits = new Hits();
+  const index = anchorIndexOf(rules);
   for (const view of views) {
     if (view.role !== 'customer' && view.role !== 'bot') continue;
+    const mayMatch = index.mayMatch(wordsOfView(view));
     for (const rule of rules) {
       if ((rule.role ?? 'customer') !== view.role) continue;
       if (askedInGeneral(rule.key, view)) continue;
-      const hit = firstHit(rule, view);
+      const hit = firstHit(rule, view, mayMatch);
       if (hit) hits.add(rule.key, hit);
     }
   }
