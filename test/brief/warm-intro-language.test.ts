@@ -264,6 +264,11 @@ describe('the warm intro’s tables', () => {
     expect(formatAmount({ value: 349.99, currency: 'USD' })).toBe('$349.99');
     expect(formatAmount({ value: 349.99, currency: 'EUR' }, 'de')).toMatch(/^349,99\s€$/u);
     expect(formatAmount({ value: 5, currency: 'NOPE' }, 'fr')).toBe('5 NOPE');
+    // Formats are kept per language and currency: a second amount gets its own figure, in the same form.
+    expect(formatAmount({ value: 12, currency: 'USD' })).toBe('$12.00');
+    expect(formatAmount({ value: 12, currency: 'EUR' }, 'de')).toMatch(/^12,00\s€$/u);
+    expect(formatAmount({ value: 7, currency: 'NOPE' }, 'fr')).toBe('7 NOPE');
+    expect(formatAmount({ value: 7, currency: 'USD' }, 'fr')).toMatch(/^7,00\s\$US$/u);
   });
 
   it('names many articles in the customer’s language, and orders with its "and"', () => {
