@@ -57,6 +57,8 @@ export interface MessageView {
   text: string;
   /** Same length as `text`; what the rules read. */
   norm: string;
+  /** The conversation's message the view was made from: what is worked out once per message is kept by it. */
+  message?: object;
 }
 
 export class Hits {
@@ -91,7 +93,7 @@ export class Hits {
 }
 
 export function viewMessages(conversation: Conversation): MessageView[] {
-  return conversation.messages.map((m, index) => ({ index, role: m.role, text: m.text, norm: normalizeText(m.text) }));
+  return conversation.messages.map((m, index) => ({ index, role: m.role, text: m.text, norm: normalizeText(m.text), message: m }));
 }
 
 /**
@@ -251,12 +253,17 @@ export function askedInGeneral(key: string, view: MessageView): boolean {
   return general;
 }
 
-/** Each message's words, as anchors are spelt (anchors.ts), made once per message. */
-const messageWords = new WeakMap<MessageView, ReadonlySet<string>>();
+/**
+ * Each message's words, as anchors are spelt (anchors.ts), made once per message of a conversation:
+ * the decision, the bot-answer reading and the brief each make their own views of the same
+ * messages, so the words are kept by the conversation's message, not by the view.
+ */
+const messageWords = new WeakMap<object, ReadonlySet<string>>();
 
 function wordsOfView(view: MessageView): ReadonlySet<string> {
-  let words = messageWords.get(view);
-  if (!words) messageWords.set(view, (words = wordsOf(view.norm)));
+  const key = view.message ?? view;
+  let words = messageWords.get(key);
+  if (!words) messageWords.set(key, (words = wordsOf(view.norm)));
   return words;
 }
 
