@@ -3,27 +3,25 @@ import path from 'node:path';
 import { parseRegExpLiteral } from '@eslint-community/regexpp';
 import fc from 'fast-check';
 import { normalizeText } from '../../server/domain/text';
-import { ALL_RULES } from '../../server/domain/triggers/all-rules';
-import { AnchorIndex, anchorsOf, wordsOf } from '../../server/domain/triggers/anchors';
-import { BOT_RULES } from '../../server/domain/triggers/bot-phrases';
-import { ACCEPTANCE_RULES } from '../../server/domain/triggers/request-phrases';
-import type { PhraseRule } from '../../server/domain/triggers/scan';
-import { SENTIMENT_RULES } from '../../server/domain/triggers/sentiment-phrases';
+import { findAnchors } from '../../server/domain/triggers/anchor-finder';
+import { AnchorIndex, ANCHORS_FILE, storedAnchorsOf, wordsOf } from '../../server/domain/triggers/anchors';
+import { phraseRegexes } from '../../server/domain/triggers/all-rules';
+import { computeAnchors } from '../../server/domain/triggers/write-anchors';
 
 /**
  * The prefilter of the phrase rules (anchors.ts): a message holding none of a regex's anchor words
- * is not scanned with it, so the anchors must be words every match contains. Checked on the
- * constructs the phrase tables use, on generated matches of every rule's alternatives, and on every
- * customer message the test fixtures hold.
+ * is not scanned with it, so the anchors must be words every match contains. The finder is checked
+ * on the constructs the phrase tables use; the anchors the server reads (anchors.json) on generated
+ * matches of every rule's alternatives and on every message the test fixtures hold.
  */
 
 const LETTER = 'A-Za-z0-9\\u00C0-\\u024F';
 const words = (re: RegExp) => {
-  const found = anchorsOf(re);
+  const found = findAnchors(re);
   return found ? [...found].sort() : undefined;
 };
 
-describe('anchorsOf', () => {
+describe('findAnchors', () => {
   test('spells a word with its optional endings', () => {
     expect(words(/\bcomplain(?:t|ts|ing)?\b/gi)).toEqual(['complain', 'complaining', 'complaint', 'complaints']);
   });
@@ -79,12 +77,6 @@ describe('wordsOf', () => {
   });
 });
 
-/** Every regex the three rule tables read messages with (rules.ts readIn included). */
-function tableRegexes(): RegExp[] {
-  const tables: readonly PhraseRule[][] = [[...ALL_RULES], SENTIMENT_RULES, [...BOT_RULES, ...ACCEPTANCE_RULES]];
-  return [...new Set(tables.flat().flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))];
-}
-
 const indexes = new Map<RegExp, AnchorIndex>();
 
 function mayMatch(re: RegExp, text: string | ReadonlySet<string>): boolean {
@@ -100,12 +92,22 @@ function matches(re: RegExp, text: string): boolean {
   return found;
 }
 
-describe('the anchors of every phrase rule are words of every match', () => {
-  const regexes = tableRegexes();
+describe('the anchors the server reads (anchors.json)', () => {
+  const regexes = phraseRegexes();
+
+  test('are those of the phrase tables as they are now (else: npm run build:anchors)', () => {
+    expect(JSON.parse(fs.readFileSync(ANCHORS_FILE, 'utf8'))).toEqual(computeAnchors());
+  });
 
   test('most regexes have anchors', () => {
-    const anchored = regexes.filter((re) => anchorsOf(re) !== undefined).length;
+    const anchored = regexes.filter((re) => storedAnchorsOf(re) !== undefined).length;
     expect(anchored / regexes.length).toBeGreaterThan(0.9);
+  });
+
+  test('a regex the file does not know has none: it is run on every message', () => {
+    const edited = /\bsomething nobody wrote\b/gi;
+    expect(storedAnchorsOf(edited)).toBeUndefined();
+    expect(new AnchorIndex([edited]).mayMatch(wordsOf('hello'))(edited)).toBe(true);
   });
 
   test('on generated matches of each alternative, with letters, accents and case around them', () => {
@@ -115,7 +117,7 @@ describe('the anchors of every phrase rule are words of every match', () => {
     const beside = fc.constantFrom('', ' ', 'é', 'x', '_', '-', "'", '\u212A', 'ß', '1', '.', 'É', 'İ');
     let checked = 0;
     for (const re of regexes) {
-      if (!anchorsOf(re)) continue;
+      if (!storedAnchorsOf(re)) continue;
       for (const alternative of parseRegExpLiteral(re).pattern.alternatives) {
         const source = alternative.raw.replace(EDGES, '');
         if (/\(\?<?[=!]/.test(source)) continue; // other look-arounds: fast-check cannot generate them

@@ -1,8 +1,9 @@
 import { BOT_RULES } from './bot-phrases';
 import { CATEGORY_RULES } from './category-phrases';
 import { ACTION_RULES, COMPLEXITY_RULES } from './complexity-phrases';
-import { ACCEPT_RULES, HUMAN_REQUEST_RULES, REJECTION_RULES } from './request-phrases';
+import { ACCEPT_RULES, ACCEPTANCE_RULES, HUMAN_REQUEST_RULES, REJECTION_RULES } from './request-phrases';
 import type { PhraseRule } from './scan';
+import { SENTIMENT_RULES } from './sentiment-phrases';
 import { REFUND_RULES, TOPIC_RULES } from './topic-phrases';
 
 /**
@@ -21,3 +22,13 @@ export const ALL_RULES: readonly PhraseRule[] = [
   ...BOT_RULES,
   ...CATEGORY_RULES,
 ];
+
+/**
+ * Every regex the phrase rules read messages with: the tables scan() is given (the decision's, the
+ * bot-answer reading's, sentiment's), other languages' readings included. What anchors.json covers
+ * (write-anchors.ts) and what the warm-up compiles (warm-up.ts).
+ */
+export function phraseRegexes(): RegExp[] {
+  const tables: ReadonlyArray<readonly PhraseRule[]> = [ALL_RULES, SENTIMENT_RULES, [...BOT_RULES, ...REJECTION_RULES, ...ACCEPTANCE_RULES]];
+  return [...new Set(tables.flat().flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))];
+}
