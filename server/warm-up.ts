@@ -20,9 +20,13 @@ import { phraseRegexes } from './domain/triggers/all-rules';
  * unrun, and the first real message with a rule's words paid for its compilation (20-30 ms).
  */
 
-/** Runs every phrase rule's regex once on a short text, which makes V8 parse and compile it. Returns how many. */
+/**
+ * Runs every phrase rule's English regex once on a short text, which makes V8 parse and compile it
+ * (the other languages' are compileEveryReading's; a second run would compile them again, to native
+ * code, at the memory cost of a second round). Returns how many.
+ */
 function compilePhraseRegexes(): number {
-  const regexes = phraseRegexes();
+  const regexes = phraseRegexes('english');
   for (const re of regexes) {
     re.lastIndex = 0;
     re.exec('warm up');

@@ -25,10 +25,11 @@ export const ALL_RULES: readonly PhraseRule[] = [
 
 /**
  * Every regex the phrase rules read messages with: the tables scan() is given (the decision's, the
- * bot-answer reading's, sentiment's), other languages' readings included. What anchors.json covers
- * (write-anchors.ts) and what the warm-up compiles (warm-up.ts).
+ * bot-answer reading's, sentiment's), with their other languages' readings unless `english` only.
+ * What anchors.json covers (write-anchors.ts) and what the warm-up compiles (warm-up.ts).
  */
-export function phraseRegexes(): RegExp[] {
+export function phraseRegexes(which: 'all' | 'english' = 'all'): RegExp[] {
   const tables: ReadonlyArray<readonly PhraseRule[]> = [ALL_RULES, SENTIMENT_RULES, [...BOT_RULES, ...REJECTION_RULES, ...ACCEPTANCE_RULES]];
-  return [...new Set(tables.flat().flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))];
+  const rules = tables.flat();
+  return [...new Set(which === 'english' ? rules.map((r) => r.re) : rules.flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))];
 }
