@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+// Imported, not read from disk at run time, so `npm run build` emits it beside the compiled code.
+import STORED from './anchors.json';
 
 /**
  * Anchors of the phrase rules' regexes: words every match of a regex contains whole, so a message
@@ -24,12 +25,12 @@ export const ANCHORS_FILE = path.join(__dirname, 'anchors.json');
 /** anchors.json: the anchors of each regex by anchorKey(); null for a regex without. */
 export type StoredAnchors = Record<string, string[] | null>;
 
-let stored: StoredAnchors | undefined;
+const stored: StoredAnchors = STORED;
 
 /** The anchors anchors.json holds for `re`, or undefined (none, or a regex it does not know). */
 export function storedAnchorsOf(re: RegExp): ReadonlySet<string> | undefined {
-  stored ??= JSON.parse(readFileSync(ANCHORS_FILE, 'utf8')) as StoredAnchors;
-  const words = stored[anchorKey(re)];
+  const key = anchorKey(re);
+  const words = Object.hasOwn(stored, key) ? stored[key] : undefined;
   return words ? new Set(words) : undefined;
 }
 
