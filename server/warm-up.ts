@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Assessor } from './assess';
 import { parseConversation, type Conversation } from './domain/conversation';
-import { compileEveryReading } from './domain/language';
+import { compileEveryReading, compileRegexes } from './domain/language';
 import { DEFAULT_POLICY } from './domain/policy';
 import { phraseRegexes } from './domain/triggers/all-rules';
 
@@ -15,25 +15,10 @@ import { phraseRegexes } from './domain/triggers/all-rules';
  * (`npm run bench:cold-start` measures both). They cover what the rules and extractors read: order
  * numbers, amounts, dates, emails, a phone number, a tracking number, a cited article, a previous
  * contact, and a message in each language the rules read; every phrase rule's regex is compiled
- * whatever the messages hold (compileEveryReading, compilePhraseRegexes): a message runs only the
+ * whatever the messages hold (compileEveryReading, and the English ones here): a message runs only the
  * regexes whose anchor words it holds (triggers/anchors.ts), so the made-up ones leave most of them
  * unrun, and the first real message with a rule's words paid for its compilation (20-30 ms).
  */
-
-/**
- * Runs every phrase rule's English regex once on a short text, which makes V8 parse and compile it
- * (the other languages' are compileEveryReading's; a second run would compile them again, to native
- * code, at the memory cost of a second round). Returns how many.
- */
-function compilePhraseRegexes(): number {
-  const regexes = phraseRegexes('english');
-  for (const re of regexes) {
-    re.lastIndex = 0;
-    re.exec('warm up');
-    re.lastIndex = 0;
-  }
-  return regexes.length;
-}
 
 const LONG_IN_EACH_LANGUAGE = [
   'Hello, I ordered a lamp on 3 November (order #51234) and paid $89.50, but the tracking number 1Z999AA10123456784 has not moved for a week. Could you tell me what is going on with the delivery, please?',
@@ -100,7 +85,7 @@ export function warmUpConversations(): Conversation[] {
 export async function warmUp(assessor: Assessor, rounds = 1): Promise<{ regexes: number; assessed: number; ms: number }> {
   const started = performance.now();
   // Every regex of the phrase rules, whatever the conversations below hold.
-  const regexes = compileEveryReading() + compilePhraseRegexes();
+  const regexes = compileEveryReading() + compileRegexes(phraseRegexes('english'));
   const conversations = warmUpConversations();
   let assessed = 0;
   for (let round = 0; round < rounds; round++) {

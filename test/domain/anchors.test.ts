@@ -4,9 +4,9 @@ import { parseRegExpLiteral } from '@eslint-community/regexpp';
 import fc from 'fast-check';
 import { normalizeText } from '../../server/domain/text';
 import { findAnchors } from '../../server/domain/triggers/anchor-finder';
-import { AnchorIndex, ANCHORS_FILE, storedAnchorsOf, wordsOf } from '../../server/domain/triggers/anchors';
+import { AnchorIndex, storedAnchorsOf, wordsOf } from '../../server/domain/triggers/anchors';
 import { phraseRegexes } from '../../server/domain/triggers/all-rules';
-import { computeAnchors } from '../../server/domain/triggers/write-anchors';
+import { ANCHORS_FILE, computeAnchors } from '../../server/domain/triggers/write-anchors';
 
 /**
  * The prefilter of the phrase rules (anchors.ts): a message holding none of a regex's anchor words

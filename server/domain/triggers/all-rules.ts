@@ -2,7 +2,7 @@ import { BOT_RULES } from './bot-phrases';
 import { CATEGORY_RULES } from './category-phrases';
 import { ACTION_RULES, COMPLEXITY_RULES } from './complexity-phrases';
 import { ACCEPT_RULES, ACCEPTANCE_RULES, HUMAN_REQUEST_RULES, REJECTION_RULES } from './request-phrases';
-import type { PhraseRule } from './scan';
+import { regexesOfRules, type PhraseRule } from './scan';
 import { SENTIMENT_RULES } from './sentiment-phrases';
 import { REFUND_RULES, TOPIC_RULES } from './topic-phrases';
 
@@ -30,6 +30,5 @@ export const ALL_RULES: readonly PhraseRule[] = [
  */
 export function phraseRegexes(which: 'all' | 'english' = 'all'): RegExp[] {
   const tables: ReadonlyArray<readonly PhraseRule[]> = [ALL_RULES, SENTIMENT_RULES, [...BOT_RULES, ...REJECTION_RULES, ...ACCEPTANCE_RULES]];
-  const rules = tables.flat();
-  return [...new Set(which === 'english' ? rules.map((r) => r.re) : rules.flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))];
+  return regexesOfRules(tables.flat(), which);
 }

@@ -28,9 +28,14 @@ const GAP = ' ';
 const WORD_CHAR_RE = /^[a-z0-9\u00e0-\u024f]$/;
 const ASCII_WORD_RE = /^[a-z0-9]+$/;
 
+/** Whether a character of a spelling is part of a word (not a gap or an edge mark). */
+function isWordChar(c: string): boolean {
+  return c !== GAP && c !== ASCII_EDGE && c !== LETTER_EDGE;
+}
+
 /** Whether a spelling holds no word character: only gaps and edges (or nothing). */
 function isGap(spelling: string): boolean {
-  for (const c of spelling) if (c !== GAP && c !== ASCII_EDGE && c !== LETTER_EDGE) return false;
+  for (const c of spelling) if (isWordChar(c)) return false;
   return true;
 }
 
@@ -176,7 +181,7 @@ function wholeWord(spelling: string): string | undefined {
   let start = -1;
   for (let i = 0; i <= spelling.length; i++) {
     const c = spelling[i];
-    const inWord = c !== undefined && c !== GAP && c !== ASCII_EDGE && c !== LETTER_EDGE;
+    const inWord = c !== undefined && isWordChar(c);
     if (inWord && start < 0) start = i;
     if (inWord || start < 0) continue;
     const word = spelling.slice(start, i);
@@ -230,7 +235,7 @@ function better(a: Set<string> | undefined, b: Set<string> | undefined): Set<str
 /** The edge a character makes: a gap or ASCII edge, or '' for a word character. */
 function edgeOf(c: string): string {
   if (c === ASCII_EDGE) return ASCII_EDGE;
-  return c === GAP || c === LETTER_EDGE ? GAP : '';
+  return isWordChar(c) ? '' : GAP;
 }
 
 /** The weaker of two edges: a gap bounds every word, an ASCII edge ASCII words only, '' none. */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 // Imported, not read from disk at run time, so `npm run build` emits it beside the compiled code.
 import STORED from './anchors.json';
 
@@ -19,8 +18,6 @@ import STORED from './anchors.json';
 export function anchorKey(re: RegExp): string {
   return createHash('sha256').update(`${re.flags}/${re.source}`).digest('base64url').slice(0, 22);
 }
-
-export const ANCHORS_FILE = path.join(__dirname, 'anchors.json');
 
 /** anchors.json: the anchors of each regex by anchorKey(); null for a regex without. */
 export type StoredAnchors = Record<string, string[] | null>;

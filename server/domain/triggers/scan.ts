@@ -267,12 +267,17 @@ function wordsOfView(view: MessageView): ReadonlySet<string> {
   return words;
 }
 
+/** Every regex the rules read messages with: each rule's own and, unless `english` only, its other languages' (readIn). */
+export function regexesOfRules(rules: readonly PhraseRule[], which: 'all' | 'english' = 'all'): RegExp[] {
+  return [...new Set(which === 'english' ? rules.map((r) => r.re) : rules.flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))];
+}
+
 /** Each rule table's anchor index (anchors.ts), over every regex its rules read with, built on first use. */
 const anchorIndexes = new WeakMap<readonly PhraseRule[], AnchorIndex>();
 
 function anchorIndexOf(rules: readonly PhraseRule[]): AnchorIndex {
   let index = anchorIndexes.get(rules);
-  if (!index) anchorIndexes.set(rules, (index = new AnchorIndex(rules.flatMap((r) => [r.re, ...(r.readIn?.values() ?? [])]))));
+  if (!index) anchorIndexes.set(rules, (index = new AnchorIndex(regexesOfRules(rules))));
   return index;
 }
 

@@ -1,13 +1,16 @@
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { phraseRegexes } from './all-rules';
 import { findAnchors } from './anchor-finder';
-import { anchorKey, ANCHORS_FILE, type StoredAnchors } from './anchors';
+import { anchorKey, type StoredAnchors } from './anchors';
 
 /**
  * `npm run build:anchors`: finds the anchors of every regex the phrase rules read messages with
  * (anchor-finder.ts) and writes them to anchors.json, which the server reads. Run after changing a
  * phrase table; test/domain/anchors.test.ts says when it is due.
  */
+
+export const ANCHORS_FILE = path.join(__dirname, 'anchors.json');
 
 export function computeAnchors(): StoredAnchors {
   const out: StoredAnchors = {};
