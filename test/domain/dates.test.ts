@@ -1,5 +1,9 @@
+import path from 'node:path';
+import * as chrono from 'chrono-node';
 import { extractFactsFromText } from '../../server/domain/facts';
 import { nearestMonthDay } from '../../server/domain/facts/nearest-day';
+import { DATE_WORD_RE } from '../../server/domain/language';
+import { CLOCK_AND_LENGTH_PARSERS } from '../../server/domain/language/en';
 
 /** Monday 2 November 2026, the conversation's "now" in these tests. */
 const now = new Date('2026-11-02T10:15:00Z');
@@ -97,5 +101,46 @@ describe('dates in other languages are read with chrono’s parser for that lang
 
   it('an English date in English text is not read twice or moved by another parser', () => {
     expect(dates('it shipped on 3 November, Mars bar included')).toEqual(['2026-11-03']);
+  });
+});
+
+describe('English dates are read by chrono without its clock-time and "within" parsers', () => {
+  // now is Monday 2 November 2026.
+  it.each([
+    ['a day and month after "from" (the 14 is no hour)', 'I don’t recognise this payment from 14 Aug', ['2026-08-14']],
+    ['the first day of a range', 'I rented a car from 2 to 9 June', ['2026-06-02']],
+    ['"the day after tomorrow" is one date', 'can we meet the day after tomorrow', ['2026-11-04']],
+    ['a count of days back', 'I replied with the logs ten days ago', ['2026-10-23']],
+    ['a day after a time of day', 'I ordered it on the morning of May 3', ['2026-05-03']],
+    ['a day after a clock time, with future wording before the time', 'please deliver before 11:10 on Sunday', ['2026-11-08']],
+    ['a clock time before the day keeps the year the wording points to', 'it is due 5.30pm on the 2nd of Feb', ['2027-02-02']],
+  ])('%s: %j', (_why, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['"in 48h" is a length of time', 'I was told it would be released in 48h'],
+    ['"within the week" is a length of time', 'will I see the transfer within the week?'],
+    ['a clock time alone names no day', 'the driver came at 5:30pm'],
+    ['"money", "maybe" and "decided" are no month or weekday', 'maybe I decided to send the money'],
+  ])('no date: %s', (_why, text) => {
+    expect(dates(text)).toEqual([]);
+  });
+
+  it('the parsers left out are chrono’s own (a renamed one would be kept, and this fails)', () => {
+    const casual = chrono.en.configuration.createCasualConfiguration(false).parsers.map((p) => p.constructor.name);
+    for (const name of CLOCK_AND_LENGTH_PARSERS) expect(casual).toContain(name);
+    expect(casual.length).toBeGreaterThan(CLOCK_AND_LENGTH_PARSERS.size);
+  });
+
+  it('every month and weekday name chrono reads is a date word, so no message naming one skips chrono', () => {
+    // chrono's dictionaries are not in its package's exports; read from its files.
+    const constants = require(path.join(require.resolve('chrono-node'), '../locales/en/constants.js')) as Record<string, Record<string, number>>;
+    const names = [...Object.keys(constants.MONTH_DICTIONARY!), ...Object.keys(constants.WEEKDAY_DICTIONARY!)];
+    expect(names.length).toBeGreaterThan(40);
+    for (const name of names) {
+      expect([name, DATE_WORD_RE.test(`on ${name} `)]).toEqual([name, true]);
+      expect([name, DATE_WORD_RE.test(`on ${name.toUpperCase()}3`)]).toEqual([name, true]);
+    }
   });
 });

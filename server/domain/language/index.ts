@@ -210,8 +210,11 @@ export const REFUND_SETTLED_RE = new RegExp(all((p) => p.refundSettled ?? []).jo
 /** "Just curious", "in general", "por curiosidad": the message asks in general, not about a case now. */
 export const GENERAL_ASK_RE = new RegExp(all((p) => p.generalAsks).join('|'), 'i');
 
-/** Ends of clauses: punctuation, and "but" in every language. */
-export const CLAUSE_BREAK_RE = new RegExp(`[.!?;,:\\n()]|\\b(?:${all((p) => p.clauseBreaks).join('|')})\\b`, 'gi');
+/**
+ * Ends of clauses: punctuation, and "but" in every language. A point, comma or colon between digits
+ * is part of a number or a clock time ("11:10", "1,000", "5.30"), not the end of a clause.
+ */
+export const CLAUSE_BREAK_RE = new RegExp(`(?<!\\d)[.,:]|[.,:](?!\\d)|[!?;\\n()]|\\b(?:${all((p) => p.clauseBreaks).join('|')})\\b`, 'gi');
 /** Any word a date in one of our languages holds (month or weekday names, "yesterday", "gestern"). */
 export const DATE_WORD_RE = new RegExp(PACKS.map((p) => p.dateWords).join('|'), 'i');
 
