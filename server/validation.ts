@@ -48,6 +48,22 @@ export function unstorableText(text: string): string | undefined {
   return undefined;
 }
 
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * `value` with every NUL and unpaired surrogate in its strings and field names replaced by U+FFFD:
+ * text from a vendor's API is not ours to refuse (the webhook that named it was valid), but Postgres
+ * can store neither. Strings that need nothing are kept as they are.
+ */
+export function withStorableText<T>(value: T): T {
+  if (typeof value === 'string') return (unstorableText(value) ? value.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD') : value) as T;
+  if (Array.isArray(value)) return value.map(withStorableText) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [withStorableText(key), withStorableText(v)])) as T;
+  }
+  return value;
+}
+
 /**
  * JSON may name a field `__proto__`, and JSON.parse keeps it as a field; but any copy made by
  * assignment (a schema keeping unknown fields, an object spread) sets the copy's prototype instead,

@@ -2,6 +2,14 @@ import type { Conversation, Message } from '../../server/domain/conversation';
 import type { ZendeskComment, ZendeskOrganization, ZendeskTicket, ZendeskUser } from './client';
 import type { SunshineMessage } from './sunshine-client';
 
+/**
+ * How Baton's conversation id (the handoff's idempotency key, at most MAX_ID_LENGTH characters) is
+ * made from a Zendesk ticket id and from a Sunshine Conversations conversation id. The receivers
+ * refuse a vendor id too long to fit after its prefix, so no event is taken that its job must refuse.
+ */
+export const ZENDESK_TICKET_KEY = 'zendesk:ticket:';
+export const SUNSHINE_CONVERSATION_KEY = 'sunshine:conversation:';
+
 /** Zendesk `via.channel` → the contract's channel. */
 function channelOf(via: string | undefined): Conversation['channel'] {
   if (!via) return undefined;
@@ -58,7 +66,7 @@ export function ticketConversation(input: TicketConversationInput): Conversation
     .filter((t) => t.id !== input.ticket.id && t.created_at)
     .map((t) => ({ at: t.created_at!, resolved: ['solved', 'closed'].includes(t.status ?? '') }));
   return compact({
-    id: `zendesk:ticket:${input.ticket.id}`,
+    id: `${ZENDESK_TICKET_KEY}${input.ticket.id}`,
     channel: channelOf(input.ticket.via?.channel),
     occurred_at: input.occurredAt,
     customer: user
@@ -86,7 +94,7 @@ function messageText(m: SunshineMessage): string {
  * the passControl that hands it over and the ticket events that later name it share it.
  */
 export function sunshineConversationKey(conversationId: string): string {
-  return `sunshine:conversation:${conversationId}`;
+  return `${SUNSHINE_CONVERSATION_KEY}${conversationId}`;
 }
 
 /**

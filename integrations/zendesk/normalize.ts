@@ -3,6 +3,10 @@ import { BadRequestError } from '../../server/errors';
 import type { HandoffSignal, HelpdeskEvent, HelpdeskEventKind, TicketUpdate } from '../../server/connectors/types';
 import { MAX_ID_LENGTH, ticketSchema } from '../../server/domain/conversation';
 import { firstIssue, storableDateTime } from '../../server/validation';
+import { SUNSHINE_CONVERSATION_KEY, ZENDESK_TICKET_KEY } from './conversation';
+
+/** The longest Sunshine Conversations id whose conversation id (conversation.ts) fits MAX_ID_LENGTH. */
+export const SUNSHINE_ID_MAX = MAX_ID_LENGTH - SUNSHINE_CONVERSATION_KEY.length;
 
 /** What decides that an event hands a ticket from the bot to a person. */
 export interface ZendeskDetectionOptions {
@@ -49,7 +53,8 @@ const EVENT_KINDS: Record<string, HelpdeskEventKind> = {
  * follow-up record and the handoff's ticket, so one the store or the contract would refuse is refused
  * here, before the event is stored, not by every attempt of its job.
  */
-const ticketIdSchema = ticketSchema.shape.id;
+const TICKET_ID_MAX = MAX_ID_LENGTH - ZENDESK_TICKET_KEY.length;
+const ticketIdSchema = ticketSchema.shape.id.max(TICKET_ID_MAX, `must be at most ${TICKET_ID_MAX} characters`);
 const id = z.union([ticketIdSchema, z.number().int().nonnegative()]).transform(String);
 const SUBJECT_TICKET = 'zen:ticket:';
 
@@ -57,7 +62,7 @@ const SUBJECT_TICKET = 'zen:ticket:';
 const subject = z.string().superRefine((value, ctx) => {
   if (!value.startsWith(SUBJECT_TICKET)) return;
   if (!ticketIdSchema.safeParse(value.slice(SUBJECT_TICKET.length)).success) {
-    ctx.addIssue({ code: 'custom', message: `must be ${SUBJECT_TICKET}<ticket id>, the id 1 to ${MAX_ID_LENGTH} characters (not only spaces)` });
+    ctx.addIssue({ code: 'custom', message: `must be ${SUBJECT_TICKET}<ticket id>, the id 1 to ${TICKET_ID_MAX} characters (not only spaces)` });
   }
 });
 
@@ -148,7 +153,7 @@ function normalizeEvent(payload: z.output<typeof eventPayload>, options: Zendesk
     const actor = z.looseObject({ type: z.string() }).safeParse(event.actor);
     if (actor.success && actor.data.type === 'agent') update.firstPublicAgentReplyAt = payload.time;
     // The Sunshine Conversations id of the ticket's conversation (Zendesk "Messaging events").
-    const conversation = z.string().min(1).max(200).safeParse(event.conversation_id);
+    const conversation = z.string().min(1).max(SUNSHINE_ID_MAX).safeParse(event.conversation_id);
     if (conversation.success) base.messagingConversationId = conversation.data;
   }
   if (Object.keys(update).length > 0) base.update = update;

@@ -6,8 +6,6 @@ import { normalizeZendeskPayload, type ZendeskDetectionOptions } from './normali
 
 export const SIGNATURE_HEADER = 'x-zendesk-webhook-signature';
 export const TIMESTAMP_HEADER = 'x-zendesk-webhook-signature-timestamp';
-/** Zendesk's own id for one delivery attempt chain; trigger payloads carry no event id of their own. */
-export const INVOCATION_HEADER = 'x-zendesk-webhook-invocation-id';
 
 /** How far a signed timestamp may be from our clock before the request counts as a replay. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -52,9 +50,12 @@ export const zendeskReceiver: Receiver<ZendeskReceiveOptions> = {
   receive(request, options): HelpdeskEvent[] {
     verifyZendeskSignature(request, options);
     const payload = parseJsonBody(request);
-    const fallbackId =
-      singleHeader(request, INVOCATION_HEADER) ??
-      `sha256:${createHash('sha256').update(singleHeader(request, TIMESTAMP_HEADER) ?? '').update(request.rawBody).digest('hex')}`;
+    // A trigger payload has no event id of its own. Its id is made of what was signed, the timestamp
+    // and the body, never of an unsigned header: with Zendesk's X-Zendesk-Webhook-Invocation-Id as the id,
+    // one captured delivery sent again under another invocation id would be taken again, within the
+    // replay window, as often as anyone liked. A retry Zendesk signs anew is taken again, which
+    // handling allows (one handoff per ticket; follow-up facts merge).
+    const fallbackId = `sha256:${createHash('sha256').update(singleHeader(request, TIMESTAMP_HEADER) ?? '').update(request.rawBody).digest('hex')}`;
     return [normalizeZendeskPayload(payload, { ...options, fallbackId })];
   },
 };

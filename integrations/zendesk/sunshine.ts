@@ -4,6 +4,7 @@ import { BadRequestError, ValidationError } from '../../server/errors';
 import type { HelpdeskEvent, InboundRequest, Receiver } from '../../server/connectors/types';
 import { parseJsonBody, requireSecretHeader } from '../../server/connectors/webhook-auth';
 import { firstIssue, storableDateTime } from '../../server/validation';
+import { SUNSHINE_ID_MAX } from './normalize';
 
 /**
  * Sunshine Conversations (Zendesk messaging's platform) v2 webhooks. They are not signed: each
@@ -42,7 +43,7 @@ const webhookBody = z.looseObject({
 
 const passControlPayload = z.looseObject({
   conversation: z.looseObject({
-    id: z.string().min(1).max(200),
+    id: z.string().min(1).max(SUNSHINE_ID_MAX, `must be at most ${SUNSHINE_ID_MAX} characters`),
     activeSwitchboardIntegration: z
       .looseObject({ name: z.string().optional(), integrationType: z.string().optional() })
       .optional(),
@@ -77,7 +78,15 @@ export const sunshineReceiver: Receiver<SunshineReceiveOptions> = {
       const base: HelpdeskEvent = { provider: 'sunshine', eventId: event.id, kind: 'other', vendorType: event.type, occurredAt: event.createdAt, raw: event };
       if (event.type !== 'switchboard:passControl') return base;
       const pass = passControlPayload.safeParse(event.payload);
-      if (!pass.success) return base;
+      if (!pass.success) {
+        // A handover of a conversation whose id cannot key a handoff is refused, not taken and dropped.
+        const tooLong = pass.error.issues.find((issue) => issue.code === 'too_big' && issue.path.join('.') === 'conversation.id');
+        if (tooLong) {
+          const field = `events.${index}.payload.conversation.id`;
+          throw new BadRequestError(`${field}: ${tooLong.message}`, field);
+        }
+        return base;
+      }
       const target = pass.data.conversation.activeSwitchboardIntegration;
       // Control passed to another bot is not a handoff to people.
       const toAgents = target?.integrationType === AGENT_WORKSPACE || target?.name === 'zd-agentWorkspace';

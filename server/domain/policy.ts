@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID_LENGTH } from './conversation';
 import { CATEGORIES, DEFAULT_QUEUES, TRIGGER_CODES, type Category, type TriggerCode } from './codes';
 import { INTENT_CODES } from './intent/intent-codes';
 
@@ -35,8 +36,11 @@ export const tenantPolicySchema = z.object({
   repeat_contact_days: z.number().int().positive().default(30),
   /** Codes that must never escalate on their own for this tenant (they are still reported). */
   non_escalating: z.array(z.enum(TRIGGER_CODES as [TriggerCode, ...TriggerCode[]])).default([]),
-  /** Category → queue; missing categories use the contract's default map. */
-  queues: z.partialRecord(z.enum(CATEGORIES), z.string().min(1)).default({}),
+  /**
+   * Category → queue; missing categories use the contract's default map. A queue name is a key of the
+   * store's per-queue counts, so it has an id's limit (a name of 2.7 kB broke their index).
+   */
+  queues: z.partialRecord(z.enum(CATEGORIES), z.string().min(1).max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)).default({}),
   /** Shop currency, used when an amount is written without one. */
   currency: z.string().length(3).default('USD'),
   /** OpenAI writer: most input tokens one brief's request may carry; unset: OPENAI_MAX_INPUT_TOKENS. */

@@ -7,6 +7,7 @@ import type { IntegrationStore } from '../integrations/integration-store';
 import type { TenantIntegrations } from '../integrations/tenant-integrations';
 import type { KnowledgeSearch } from '../kb/types';
 import { isUuid } from '../store/rows';
+import { withStorableText } from '../validation';
 import type { HandoffRecord, Sql, Store } from '../store/types';
 import { fillLinkedTicket, linkConversationTicket } from '../integrations/conversation-tickets';
 import { HANDOFF_ASSEMBLE, HELPDESK_WRITE_BACK } from './job-names';
@@ -32,8 +33,13 @@ export interface HelpdeskEventDeps {
   onFollowup?: (handoff: HandoffRecord, update: TicketUpdate) => Promise<void>;
 }
 
-/** A vendor's conversation made safe for the contract: fields that do not validate are dropped, not fatal. */
-function contractConversation(whole: Conversation): Conversation {
+/**
+ * A vendor's conversation made safe for the contract: fields that do not validate are dropped, not
+ * fatal, and text the store cannot hold (a NUL, half a surrogate pair) is replaced, not refused: a
+ * job that failed on it would fail on every attempt, and the handoff would never be recorded.
+ */
+function contractConversation(fetched: Conversation): Conversation {
+  const whole = withStorableText(fetched);
   // A ticket's thread can outgrow what the API takes; its latest messages are what the handoff is about.
   const conversation = whole.messages.length > MAX_MESSAGES ? { ...whole, messages: whole.messages.slice(-MAX_MESSAGES) } : whole;
   const parsed = conversationSchema.safeParse(conversation);

@@ -594,13 +594,16 @@ function storableWebhookRows(sources: Source[], bad: (field: string) => OtherExp
 
   for (const [name, subject] of [
     ['5,000 digits', `zen:ticket:${'7'.repeat(5000)}`],
-    ['201 digits', `zen:ticket:${'7'.repeat(201)}`],
+    // The handoff's conversation id is zendesk:ticket:<id>, and an id is at most 200 characters.
+    ['186 digits', `zen:ticket:${'7'.repeat(186)}`],
     ['nothing', 'zen:ticket:'],
     ['only spaces', 'zen:ticket:   '],
   ]) {
     send(zendesk, `a subject naming a ticket id of ${name}`, withSubject(subject!), bad('subject'));
   }
-  send(zendesk, 'a subject naming a ticket id of 200 digits', withSubject(`zen:ticket:${'7'.repeat(200)}`), stored);
+  send(zendesk, 'a subject naming a ticket id of 185 digits', withSubject(`zen:ticket:${'7'.repeat(185)}`), stored);
+  send(zendesk, 'a detail.id of 186 characters', { ...solved(new Date().toISOString()), subject: undefined, detail: { id: 'd'.repeat(186) } }, bad('detail.id'));
+  send(zendesk, 'a detail.id of 185 characters', { ...solved(new Date().toISOString()), subject: undefined, detail: { id: 'd'.repeat(185) } }, stored);
   send(zendesk, 'a subject naming no ticket (a user event)', withSubject('zen:user:123'), stored);
   send(zendesk, 'a detail.id of only spaces', { ...solved(new Date().toISOString()), subject: undefined, detail: { id: '   ' } }, bad('detail.id'));
 
@@ -621,6 +624,14 @@ function storableWebhookRows(sources: Source[], bad: (field: string) => OtherExp
   }
   send(sunshine, 'a passControl whose metadata.ticket_id is a number', passControl(5158), stored);
   send(sunshine, 'a passControl whose metadata.ticket_id has 200 characters', passControl('t'.repeat(200)), stored);
+  // The handoff's conversation id is sunshine:conversation:<id>, and an id is at most 200 characters.
+  const passControlOf = (conversationId: string) => {
+    const body = sunshine.body() as { events: Array<{ payload: { conversation: { id: string } } }> };
+    body.events[0]!.payload.conversation.id = conversationId;
+    return body;
+  };
+  send(sunshine, 'a passControl of a conversation id of 179 characters', passControlOf('c'.repeat(179)), bad('events.0.payload.conversation.id'));
+  send(sunshine, 'a passControl of a conversation id of 178 characters', passControlOf('c'.repeat(178)), stored);
   send(sunshine, 'a passControl whose metadata.ticket_id is a boolean (never a ticket)', passControl(true), stored);
 
   // Events per delivery (MAX_EVENTS_PER_DELIVERY): each is a transaction, so the count is bounded.
@@ -661,7 +672,8 @@ function adminRows(): OtherCase[] {
     ['refund_threshold negative', ['policy', 'refund_threshold'], -1, 'policy.refund_threshold'],
     ['refund_threshold a string', ['policy', 'refund_threshold'], '75', 'policy.refund_threshold'],
     ['confidence_threshold above 1', ['policy', 'confidence_threshold'], 2, 'policy.confidence_threshold'],
-  ], { status: 200 }, { long: { status: 200 } });
+    ['a queue name of 201 characters', ['policy', 'queues', 'billing'], 'q'.repeat(201), 'policy.queues.billing'],
+  ], { status: 200 });
   adminJson('/admin/v1/tenants/:id/keys', 'POST', tenantPath('/keys'), () => ({ label: 'bot' }), [['label']], [
     ['label of 101 characters', ['label'], 'l'.repeat(101), 'label'],
     ['label a number', ['label'], 1, 'label'],

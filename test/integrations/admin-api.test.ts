@@ -55,6 +55,23 @@ describe.each(backends())('admin API on $name', (backend) => {
     expect((await request(app).get('/admin/v1/tenants').set(auth)).body.tenants.map((t: { name: string }) => t.name)).toContain('acme');
   });
 
+  it('refuses a queue name longer than an id, and records handoffs in a queue named at the limit', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'queues', policy: { refund_threshold: 7 } });
+    const id = created.tenant.id as string;
+    // Four bytes a character, and nothing a compressor could shorten: the worst the limit lets in.
+    const atLimit = Array.from({ length: 200 }, (_, i) => String.fromCodePoint(0x1f300 + ((i * 7919) % 700))).join('');
+    const tooLong = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: { queues: { billing: `${atLimit}x` } } });
+    expect([tooLong.status, tooLong.body.error.field]).toEqual([422, 'policy.queues.billing']);
+    expect((await h.store.getTenant(id))?.policy).toMatchObject({ refund_threshold: 7, queues: {} });
+
+    expect((await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: { queues: { billing: atLimit } } })).status).toBe(200);
+    const handoff = await request(app)
+      .post('/v1/handoffs')
+      .set('Authorization', `Bearer ${created.api_key.key}`)
+      .send({ id: 'q1', messages: [{ role: 'customer', text: 'I was charged twice for my order, I want a person' }] });
+    expect([handoff.status, handoff.body.queue]).toEqual([202, atLimit]);
+  });
+
   it.each([
     [{ policy: null }, 'policy'],
     [{ policy: [] }, 'policy'],

@@ -112,6 +112,37 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     expect(await h.store.listBriefVersions(tenant.id, handoff.id)).toHaveLength(2);
   });
 
+  it('a ticket whose comments hold a NUL or half a surrogate pair is still handed over, the unstorable characters replaced', async () => {
+    await connectZendeskAndShopify();
+    const comments = fixture('zendesk', 'api-comments-5158-page1') as { comments: Array<{ body: string; plain_body: string }>; meta: unknown };
+    const dirty = structuredClone(comments);
+    for (const comment of dirty.comments) {
+      comment.body = `${comment.body} \u0000 \ud800`;
+      comment.plain_body = `${comment.plain_body} \u0000 \ud800`;
+    }
+    const zendesk = nock(ZD)
+      .get('/api/v2/tickets/5158.json').times(2).reply(200, fixture('zendesk', 'api-ticket-5158'))
+      // Sent as the vendor would send it: JSON escapes, which JSON.parse turns back into the characters.
+      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, JSON.stringify(dirty), { 'Content-Type': 'application/json' })
+      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100', 'page[after]': 'xNzY0ODk5MjA' }).reply(200, fixture('zendesk', 'api-comments-5158-page2'))
+      .get('/api/v2/users/8447388090494.json').times(2).reply(200, fixture('zendesk', 'api-user-requester'))
+      .get('/api/v2/users/8447388090494/tickets/requested.json').query(true).times(2).reply(200, fixture('zendesk', 'api-requested-tickets'))
+      .get('/api/v2/organizations/8447346622718.json').times(2).reply(200, fixture('zendesk', 'api-organization'))
+      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, { comments: [], meta: { has_more: false } })
+      .put('/api/v2/tickets/5158.json', (body) => Boolean(puts.push(body)))
+      .reply(200, { ticket: { id: 5158 } });
+    nock(SHOP).post('/admin/api/2025-01/graphql.json').times(2).reply(503, 'down');
+    const puts: unknown[] = [];
+
+    expect((await signedPost(fixtureBytes('zendesk', 'event-ticket-created'))).status).toBe(202);
+    await waitFor('the note', async () => puts.length === 1 && (await wiring.integrationStore.noteWritten((await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158'))!.id, 2, 'zendesk')));
+    zendesk.done();
+    const { conversation } = (await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158'))!;
+    const texts = conversation.messages.map((m: { text: string }) => m.text).join('\n');
+    expect(texts).toContain('\ufffd \ufffd');
+    expect(texts).not.toContain('\u0000');
+  });
+
   it('refuses bad, stale and wrong-tenant signatures with 401 and stores nothing', async () => {
     await connectZendeskAndShopify();
     const body = fixtureBytes('zendesk', 'event-ticket-created');
