@@ -27,6 +27,8 @@ export function jsonBody(): RequestHandler[] {
       next(new BatonError(`Content-Type charset must be utf-8, not ${JSON.stringify(charset.slice(0, 40))}`, 415, 'unsupported_media_type', 'Content-Type'));
       return;
     }
+    // "utf8" is a common alias of UTF-8 that the parser does not know: named as the parser names it.
+    if (charset !== undefined && !/^utf-8$/i.test(charset)) req.headers['content-type'] = 'application/json; charset=utf-8';
     next();
   };
   /**

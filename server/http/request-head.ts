@@ -9,7 +9,8 @@ export const MAX_HEADERS = 100;
  * rest: an HTTP/1.1 request without Host (RFC 9112 §3.2 says 400; Node's own answer is an empty
  * 400, so the server is created with `requireHostHeader: false` and the check is here), and more
  * than MAX_HEADERS headers (Node keeps the first thousand and silently drops the rest, which could
- * drop the Authorization or Content-Type a route depends on).
+ * drop the Authorization or Content-Type a route depends on), and Host sent twice (RFC 9112 §3.2:
+ * 400 for more than one Host).
  */
 export const requestHead: RequestHandler = (req, _res, next) => {
   if (req.httpVersion === '1.1' && req.headers.host === undefined) {
@@ -18,5 +19,13 @@ export const requestHead: RequestHandler = (req, _res, next) => {
   if (req.rawHeaders.length / 2 > MAX_HEADERS) {
     throw new BatonError(`the request has more than ${MAX_HEADERS} headers`, 431, 'headers_too_large');
   }
+  // Node keeps the first Host and drops the rest; which one a proxy in front routed by is unknown.
+  if (hostHeaders(req.rawHeaders) > 1) throw new BadRequestError('the Host header is sent more than once', 'Host');
   next();
 };
+
+function hostHeaders(raw: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') count += 1;
+  return count;
+}

@@ -27,6 +27,12 @@ export async function listen(app: Express): Promise<{ port: number; close(): Pro
   };
 }
 
+/** Headers as Node's client takes a raw list, so a name may repeat (one Host line per entry of `hosts`). */
+function rawHeaders(headers: Record<string, string>, hosts: string[]): Record<string, string> | string[] {
+  if (hosts.length === 0) return headers;
+  return [...Object.entries(headers).flat(), ...hosts.flatMap((host) => ['Host', host])];
+}
+
 /**
  * Sends one row as raw HTTP (supertest would re-encode a broken path). `replace` fills placeholders
  * in the path, e.g. the id of a handoff recorded before the run.
@@ -41,8 +47,11 @@ export function sendRaw(port: number, row: HostileCase, headers: Record<string, 
         port,
         method: row.method,
         path,
-        setHost: !row.withoutHost,
-        headers: { ...headers, ...row.headers, ...(row.body ? { 'Content-Length': String(row.body.length) } : {}) },
+        setHost: !row.withoutHost && !row.twoHosts,
+        headers: rawHeaders(
+          { ...headers, ...row.headers, ...(row.body ? { 'Content-Length': String(row.body.length) } : {}) },
+          row.twoHosts ? [`127.0.0.1:${port}`, 'other.example'] : [],
+        ),
       },
       (res) => {
         const chunks: Buffer[] = [];

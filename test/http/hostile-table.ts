@@ -32,6 +32,8 @@ export interface HostileCase {
   auth: boolean;
   /** Leave out the Host header every HTTP/1.1 client sends. */
   withoutHost?: boolean;
+  /** Sent with two Host headers (Node's client sends one unless headers are given as a raw list). */
+  twoHosts?: boolean;
   expect: Expected;
 }
 
@@ -272,6 +274,9 @@ function bodyRows(): BodyRow[] {
     ['application/x-www-form-urlencoded', unsupported],
     ['application/json; charset=latin1', unsupported],
     ['application/json; charset=utf-8', ACCEPTED],
+    // The label without its hyphen is a common alias of UTF-8 (WHATWG Encoding), and the same bytes.
+    ['application/json;charset=UTF8', ACCEPTED],
+    ['application/json; charset="utf8"', ACCEPTED],
   ] as Array<[string, BodyVerdict]>) {
     rows.push({ name: `Content-Type: ${type}`, body: plain(), headers: { 'Content-Type': type }, verdict });
   }
@@ -376,6 +381,7 @@ export function hostileCases(): HostileCase[] {
     }
     const valid = withQuery(route, 'a=1');
     cases.push(request(`${label}: no Host header`, '', '', { status: 400, code: 'bad_request', field: 'Host', stores: 0 }, { ...valid, auth: route.auth, withoutHost: true }));
+    cases.push(request(`${label}: two Host headers`, '', '', { status: 400, code: 'bad_request', field: 'Host', stores: 0 }, { ...valid, auth: route.auth, twoHosts: true }));
     cases.push(
       request(`${label}: Expect other than 100-continue`, '', '', { status: 417, code: 'expectation_failed', field: 'Expect', stores: 0 }, { ...valid, headers: { ...valid.headers, Expect: 'bogus' }, auth: route.auth }),
     );
