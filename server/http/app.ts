@@ -6,7 +6,7 @@ import { errorHandler, notFound } from './error-handler';
 import { httpLogger } from './http-logger';
 import { queryGuard } from './query-guard';
 import { requestHead } from './request-head';
-import { addressRateLimit, tenantRateLimit } from './rate-limit';
+import { addressRateLimit, refusedCredentialsLimit, tenantRateLimit } from './rate-limit';
 import { assessRoute } from './routes/assess';
 import { createHandoffRoute } from './routes/create-handoff';
 import { getBriefRoute } from './routes/get-brief';
@@ -17,6 +17,9 @@ import { healthzRoute } from './routes/healthz';
 import { sidebarAppsRoutes } from './routes/sidebar-apps';
 
 export type { AppDeps } from './deps';
+
+/** Routes that take no API key but credentials of their own (rate-limit.ts refusedCredentialsLimit). */
+const ROUTES_WITH_OWN_CREDENTIALS = ['/webhooks', '/embed', '/widgets', '/admin', '/slack'];
 
 /**
  * The HTTP API (CONTRACT.md §5). No global body parser: each route parses JSON itself, so webhook
@@ -29,6 +32,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestHead);
   app.use(queryGuard);
   app.use(answerOptions(app));
+  app.use(ROUTES_WITH_OWN_CREDENTIALS, refusedCredentialsLimit(deps.config.unauthenticatedRateLimitPerMinute));
   for (const receiver of deps.receivers ?? []) app.use(receiver);
 
   const routeDeps: RouteDeps = {

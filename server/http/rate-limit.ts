@@ -44,3 +44,26 @@ export function addressRateLimit(perMinute: number): RequestHandler {
     handler: refuse,
   });
 }
+
+/** Answers that mean a route's own credentials were refused or named nothing: the ones counted below. */
+const REFUSED = new Set([401, 403, 404]);
+
+/**
+ * The per-address budget for the routes with credentials of their own (a webhook's signature or
+ * secret, an embed link, the Gorgias widget's secret, the admin token, Slack's signature): only
+ * refused credentials and unknown tenants or links (401, 403, 404) use it up, so a vendor's
+ * deliveries and valid links never do. Once an address has spent it, its requests to these routes
+ * answer 429 until the minute is over: each refused one cost a look-up of the tenant's secrets.
+ */
+export function refusedCredentialsLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    validate: { xForwardedForHeader: false },
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => !REFUSED.has(res.statusCode),
+    handler: refuse,
+  });
+}

@@ -26,6 +26,16 @@ describe.each(backends())('admin API on $name', (backend) => {
     await h.reset();
   });
 
+  it('counts refused admin tokens per address (429 past the budget), never accepted ones', async () => {
+    const integrations = createIntegrationStore(h.db, createSecretBox(randomBytes(32)));
+    const limited = h.makeApp({ unauthenticatedRateLimitPerMinute: 2 }, [adminRoutes({ store: h.store, admin: createTenantAdmin(h.db), integrations, adminToken: TOKEN })]);
+    const statuses: number[] = [];
+    for (const token of [TOKEN, TOKEN, TOKEN, 'wrong-1', TOKEN, 'wrong-2', 'wrong-3']) {
+      statuses.push((await request(limited).get('/admin/v1/tenants').set('Authorization', `Bearer ${token}`)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 401, 200, 401, 429]);
+  });
+
   it('refuses a missing or wrong admin token', async () => {
     expect((await request(app).get('/admin/v1/tenants')).status).toBe(401);
     expect((await request(app).get('/admin/v1/tenants').set('Authorization', `Bearer ${TOKEN}x`)).status).toBe(401);
