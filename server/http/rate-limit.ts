@@ -34,6 +34,11 @@ export function tenantRateLimit(perMinute: number): RequestHandler {
  * own budget); IPv6 addresses share a budget per /56, the library's default.
  */
 export function addressRateLimit(perMinute: number): RequestHandler {
+  return perAddress(perMinute);
+}
+
+/** A budget per client address (the TCP peer), answered as refuse() answers. */
+function perAddress(perMinute: number, options: Partial<Parameters<typeof rateLimit>[0]> = {}): RequestHandler {
   return rateLimit({
     windowMs,
     limit: perMinute,
@@ -42,6 +47,7 @@ export function addressRateLimit(perMinute: number): RequestHandler {
     // Behind a proxy every caller has the proxy's address; that is the documented trade-off.
     validate: { xForwardedForHeader: false },
     handler: refuse,
+    ...options,
   });
 }
 
@@ -56,14 +62,5 @@ const REFUSED = new Set([401, 403, 404]);
  * answer 429 until the minute is over: each refused one cost a look-up of the tenant's secrets.
  */
 export function refusedCredentialsLimit(perMinute: number): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit: perMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    validate: { xForwardedForHeader: false },
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => !REFUSED.has(res.statusCode),
-    handler: refuse,
-  });
+  return perAddress(perMinute, { skipSuccessfulRequests: true, requestWasSuccessful: (_req, res) => !REFUSED.has(res.statusCode) });
 }

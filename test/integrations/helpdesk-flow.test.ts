@@ -66,21 +66,28 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     await wiring.integrationStore.connect(tenant.id, 'shopify', { settings: { shop: 'acme' }, secrets: { access_token: 'shpat_0123456789' } });
   }
 
-  it('a signed Zendesk handover gives one handoff, a brief with the helpdesk context and a dead Shopify marked, and one note; a replay adds nothing', async () => {
-    await connectZendeskAndShopify();
-    const puts: any[] = [];
-    const zendesk = nock(ZD)
-      // The handoff: the ticket, its comments, requester, organisation, recent tickets.
+  /**
+   * Zendesk's API for ticket 5158's handoff (the ticket, its comments on two pages, requester,
+   * organisation, recent tickets) and its write-back (the marker looked for, then one update, whose
+   * body goes into `puts`). `commentsPage1` replaces the first page of comments.
+   */
+  function zendeskTicket5158(puts: unknown[], commentsPage1: unknown = fixture('zendesk', 'api-comments-5158-page1')) {
+    return nock(ZD)
       .get('/api/v2/tickets/5158.json').times(2).reply(200, fixture('zendesk', 'api-ticket-5158'))
-      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, fixture('zendesk', 'api-comments-5158-page1'))
+      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, commentsPage1 as nock.Body, { 'Content-Type': 'application/json' })
       .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100', 'page[after]': 'xNzY0ODk5MjA' }).reply(200, fixture('zendesk', 'api-comments-5158-page2'))
       .get('/api/v2/users/8447388090494.json').times(2).reply(200, fixture('zendesk', 'api-user-requester'))
       .get('/api/v2/users/8447388090494/tickets/requested.json').query(true).times(2).reply(200, fixture('zendesk', 'api-requested-tickets'))
       .get('/api/v2/organizations/8447346622718.json').times(2).reply(200, fixture('zendesk', 'api-organization'))
-      // The write-back: look for the marker, then one update.
       .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, { comments: [], meta: { has_more: false } })
       .put('/api/v2/tickets/5158.json', (body) => Boolean(puts.push(body)))
       .reply(200, { ticket: { id: 5158 } });
+  }
+
+  it('a signed Zendesk handover gives one handoff, a brief with the helpdesk context and a dead Shopify marked, and one note; a replay adds nothing', async () => {
+    await connectZendeskAndShopify();
+    const puts: any[] = [];
+    const zendesk = zendeskTicket5158(puts);
     const shopify = nock(SHOP).post('/admin/api/2025-01/graphql.json').times(2).reply(503, 'down');
 
     const body = fixtureBytes('zendesk', 'event-ticket-created');
@@ -120,19 +127,10 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
       comment.body = `${comment.body} \u0000 \ud800`;
       comment.plain_body = `${comment.plain_body} \u0000 \ud800`;
     }
-    const zendesk = nock(ZD)
-      .get('/api/v2/tickets/5158.json').times(2).reply(200, fixture('zendesk', 'api-ticket-5158'))
-      // Sent as the vendor would send it: JSON escapes, which JSON.parse turns back into the characters.
-      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, JSON.stringify(dirty), { 'Content-Type': 'application/json' })
-      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100', 'page[after]': 'xNzY0ODk5MjA' }).reply(200, fixture('zendesk', 'api-comments-5158-page2'))
-      .get('/api/v2/users/8447388090494.json').times(2).reply(200, fixture('zendesk', 'api-user-requester'))
-      .get('/api/v2/users/8447388090494/tickets/requested.json').query(true).times(2).reply(200, fixture('zendesk', 'api-requested-tickets'))
-      .get('/api/v2/organizations/8447346622718.json').times(2).reply(200, fixture('zendesk', 'api-organization'))
-      .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, { comments: [], meta: { has_more: false } })
-      .put('/api/v2/tickets/5158.json', (body) => Boolean(puts.push(body)))
-      .reply(200, { ticket: { id: 5158 } });
-    nock(SHOP).post('/admin/api/2025-01/graphql.json').times(2).reply(503, 'down');
     const puts: unknown[] = [];
+    // Sent as the vendor would send it: JSON escapes, which JSON.parse turns back into the characters.
+    const zendesk = zendeskTicket5158(puts, JSON.stringify(dirty));
+    nock(SHOP).post('/admin/api/2025-01/graphql.json').times(2).reply(503, 'down');
 
     expect((await signedPost(fixtureBytes('zendesk', 'event-ticket-created'))).status).toBe(202);
     await waitFor('the note', async () => puts.length === 1 && (await wiring.integrationStore.noteWritten((await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158'))!.id, 2, 'zendesk')));
