@@ -63,6 +63,30 @@ describe.each(backends())('migrations on $name', (backend) => {
     expect(rows[0]!.n).toBe(first.length);
   });
 
+  it('010 drops queue names over 200 characters from stored policies, keeping the rest', async () => {
+    const other = await backend.open(`${schema}_q`);
+    try {
+      const all = loadMigrations();
+      const at = all.findIndex((m) => m.name === '010_queue_name_limit');
+      expect(at).toBeGreaterThan(0);
+      await migrate(other, all.slice(0, at));
+      const long = 'q'.repeat(201);
+      await other.query(`INSERT INTO tenants (name, policy) VALUES ('long', $1::text::jsonb), ('fine', $2::text::jsonb), ('none', '{"refund_threshold": 5}'::jsonb)`, [
+        JSON.stringify({ refund_threshold: 7, queues: { billing: long, shipping: 'parcels' } }),
+        JSON.stringify({ queues: { billing: 'q'.repeat(200) } }),
+      ]);
+      expect(await migrate(other, all)).toEqual(all.slice(at).map((m) => m.name));
+      const { rows } = await other.query<{ name: string; policy: unknown }>('SELECT name, policy FROM tenants ORDER BY name');
+      expect(rows).toEqual([
+        { name: 'fine', policy: { queues: { billing: 'q'.repeat(200) } } },
+        { name: 'long', policy: { refund_threshold: 7, queues: { shipping: 'parcels' } } },
+        { name: 'none', policy: { refund_threshold: 5 } },
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+
   if (backend.name === 'postgres') {
     it('logs a pooled connection the server cuts (not swallowed), and keeps answering', async () => {
       const warnings: Array<{ obj: unknown; msg: string }> = [];
