@@ -127,6 +127,14 @@ describe('English dates are read by chrono without its clock-time and "within" p
     expect(dates(text)).toEqual([]);
   });
 
+  it.each([
+    ['a day beside a length of time', 'it has not moved in 6 days, not since Monday', ['2026-11-02']],
+    ['a count of days back is no length of time', 'I wrote to you 3 days ago', ['2026-10-30']],
+    ['a date after a length of time', 'you promised it within 3 business days of Oct 28', ['2026-10-28']],
+  ])('a length of time does not hide a date: %s', (_why, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+
   it('the parsers left out are chrono’s own (a renamed one would be kept, and this fails)', () => {
     const casual = chrono.en.configuration.createCasualConfiguration(false).parsers.map((p) => p.constructor.name);
     for (const name of CLOCK_AND_LENGTH_PARSERS) expect(casual).toContain(name);

@@ -27,8 +27,18 @@ const WRITTEN_YEAR = /\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
  */
 const NUMERIC_DATE_RE = /\d{1,4}[/.-]\d{1,2}/;
 
+const DURATIONS = new RegExp(DURATION.source, 'gi');
+
+/**
+ * Whether chrono may find a day in the text. A date word inside a length of time ("has not moved
+ * in 6 days", "within 3 business days") does not count: whatever chrono reads there is a length
+ * of time, set aside below.
+ */
 function mayHoldDate(text: string): boolean {
-  return DATE_WORD_RE.test(text) || NUMERIC_DATE_RE.test(text);
+  if (NUMERIC_DATE_RE.test(text)) return true;
+  if (!DATE_WORD_RE.test(text)) return false;
+  DURATIONS.lastIndex = 0;
+  return !DURATIONS.test(text) || DATE_WORD_RE.test(text.replace(DURATIONS, ' '));
 }
 
 /**
