@@ -185,6 +185,19 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   pool.on('error', (err) => {
     options.logger?.warn({ err }, 'database: an idle pooled connection failed; it will be replaced');
   });
+  // A connection in use has no listener of the pool's, and an 'error' event without one ends the
+  // process. Every connection gets one for good when it is made: a backend terminated while its
+  // connection is checked out (even between a query's end and the caller's next line) must fail that
+  // caller's next statement, not the server. Idle ones are the pool's to report (above).
+  const inUse = new WeakSet<object>();
+  pool.on('acquire', (client) => inUse.add(client));
+  pool.on('release', (_err, client) => inUse.delete(client));
+  pool.on('connect', (client) => {
+    client.on('error', (err: Error) => {
+      if (!inUse.has(client)) return;
+      options.logger?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database: a connection in use failed');
+    });
+  });
 
   const wrap = (q: Pool | PoolClient, hooks?: CommitHooks): Sql => ({
     ...(hooks ? { afterCommit: (fn: () => void) => hooks.add(fn) } : {}),
@@ -205,16 +218,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
-      // A checked-out client has no 'error' listener (the pool's covers idle ones only), and an
-      // 'error' event without one ends the process: a backend terminated mid-transaction must fail
-      // this transaction (its next statement rejects), not the server.
-      const onError = (err: Error) => options.logger?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database: a connection failed during a transaction');
-      client.on('error', onError);
-      // Back to the pool, or dropped from it when broken (`broken` set).
-      const release = (broken?: Error) => {
-        client.off('error', onError);
-        client.release(broken);
-      };
+      // Back to the pool, or dropped from it when broken (`broken` set). A backend terminated
+      // mid-transaction fails its next statement (the 'connect' listener above keeps the server up).
+      const release = (broken?: Error) => client.release(broken);
       const hooks = new CommitHooks();
       try {
         await client.query('BEGIN');

@@ -104,6 +104,43 @@ describe.each(backends())('migrations on $name', (backend) => {
       }
     });
 
+    it('stays up when the database terminates its connections while queries and transactions run', async () => {
+      const name = `baton-terminated-${process.pid}`;
+      const url = new URL(backend.url!);
+      url.searchParams.set('application_name', name);
+      const pooled = await openDatabase({ url: url.toString(), maxConnections: 10 });
+      let done = 0;
+      let failed = 0;
+      try {
+        const end = Date.now() + 4000;
+        const killer = setInterval(() => {
+          void db.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [name]).catch(() => undefined);
+        }, 150);
+        const worker = async (i: number) => {
+          while (Date.now() < end) {
+            try {
+              if (i % 2) await pooled.transaction(async (tx) => void (await tx.query('SELECT 1')));
+              else await pooled.query('SELECT 1');
+              done += 1;
+            } catch {
+              failed += 1;
+            }
+            // Busy for a moment, so a termination arrives in the same read as a query's end.
+            const t = Date.now();
+            while (Date.now() - t < 2);
+          }
+        };
+        await Promise.all(Array.from({ length: 20 }, (_, i) => worker(i)));
+        clearInterval(killer);
+        // Still serving, and the terminations did reach it.
+        expect((await pooled.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
+        expect(done).toBeGreaterThan(0);
+        expect(failed).toBeGreaterThan(0);
+      } finally {
+        await pooled.close();
+      }
+    }, 30_000);
+
     it('lets two processes migrate a fresh schema at once', async () => {
       const fresh = uniqueSchema('concurrent');
       const a = await openDatabase({ url: backend.url, schema: fresh });
