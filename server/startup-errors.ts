@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './config';
 import { ConfigError } from './errors';
 
@@ -17,6 +18,13 @@ const UNREACHABLE = new Set([
   '53300', // too_many_connections
 ]);
 
+/** File-system codes that mean the folder cannot be used as it is. */
+const FOLDER_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC', 'ENOENT', 'EISDIR', 'EEXIST']);
+
+function isUnder(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+}
+
 function errorCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -32,8 +40,12 @@ export function explainStartupError(err: unknown, config: Pick<Config, 'port' | 
   const code = errorCode(err);
   if (code === undefined) {
     // node-postgres reports a connection dropped during start-up without a code.
-    if (config.databaseUrl && err instanceof Error && /^Connection terminated/.test(err.message)) {
+    if (config.databaseUrl && err instanceof Error && /^Connection terminated/.test(err.message) && !/timeout/.test(err.message)) {
       return new ConfigError('DATABASE_URL: the database closed the connection during start-up; is it running?', 'DATABASE_URL');
+    }
+    // pg's connectionTimeoutMillis (database.ts): something answers at that address, but not Postgres.
+    if (config.databaseUrl && err instanceof Error && /timeout exceeded when trying to connect|connection timeout/i.test(err.message)) {
+      return new ConfigError('DATABASE_URL: the database did not answer in time; check that the URL points at Postgres and it is running', 'DATABASE_URL');
     }
     return err;
   }
@@ -50,7 +62,11 @@ export function explainStartupError(err: unknown, config: Pick<Config, 'port' | 
     // The URL is a secret (it may hold a password): name the variable and the reason only.
     return new ConfigError(`DATABASE_URL: could not connect to the database (${code}); check that it is running and the URL is right`, 'DATABASE_URL');
   }
-  if (!config.databaseUrl && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC'].includes(code)) {
+  // DATA_DIR holds the embedded database, the lock, the demo key and the secret key: a failure on a
+  // file under it is the folder's, whatever the database; without a path, only the embedded one's.
+  const file = (err as { path?: unknown }).path;
+  const underDataDir = typeof file === 'string' && isUnder(path.resolve(file), path.resolve(config.dataDir));
+  if (FOLDER_CODES.has(code) && (underDataDir || (!config.databaseUrl && typeof file !== 'string' && code !== 'ENOENT'))) {
     return new ConfigError(`DATA_DIR must be a writable folder, got '${config.dataDir}' (${code})`, 'DATA_DIR');
   }
   return err;

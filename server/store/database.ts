@@ -160,11 +160,18 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   };
 }
 
+/**
+ * How long a query waits for a connection (a free one of the pool, or a new one made): without a
+ * bound, a DATABASE_URL pointing at something that accepts the connection but never answers as
+ * Postgres would (another service's port, a half-open link) hangs start-up and every request.
+ */
+const CONNECTION_TIMEOUT_MS = 10_000;
+
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
   const schema = options.schema;
   if (schema) {
     // Created before the pool so that its search_path points at an existing schema.
-    const setup = new Pool({ connectionString: url, max: 1 });
+    const setup = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
     try {
       await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } catch (error) {
@@ -177,6 +184,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   const pool = new Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     // Set at connection start-up so every pooled connection (and pg-boss through it) sees our schema.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });

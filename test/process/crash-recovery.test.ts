@@ -194,6 +194,37 @@ describe('start-up failures an operator can fix: one line naming the variable, e
     expectOneLine(result.stderr, /^Configuration error: DATA_DIR must be a writable folder, got '\/proc\/baton-data' \(ENOENT\)/);
   });
 
+  it('DATA_DIR whose lock file cannot be made (/proc/self)', async () => {
+    const result = await start({ PORT: '0', DATA_DIR: '/proc/self' });
+    expect(result.code).toBe(1);
+    expectOneLine(result.stderr, /^Configuration error: DATA_DIR must be a writable folder, got '\/proc\/self' \(ENOENT\)/);
+  });
+
+  const postgresUrl = process.env.TEST_DATABASE_URL;
+  if (postgresUrl) {
+    it('DATA_DIR not writable with DATABASE_URL set (the folder still holds the keys)', async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baton-file-')), 'not-a-folder');
+      fs.writeFileSync(file, 'x');
+      const result = await start({ PORT: '0', DATABASE_URL: postgresUrl, DATA_DIR: path.join(file, 'data') });
+      expect(result.code).toBe(1);
+      expectOneLine(result.stderr, /^Configuration error: DATA_DIR must be a writable folder, got '.*not-a-folder\/data' \(ENOTDIR\)/);
+    }, 120_000);
+  }
+
+  it('DATABASE_URL at a port that accepts connections but never answers as Postgres', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      const result = await start({ PORT: '0', DATABASE_URL: `postgres://baton:s3cret@127.0.0.1:${port}/baton`, DATA_DIR: os.tmpdir() });
+      expect(result.code).toBe(1);
+      expectOneLine(result.stderr, /^Configuration error: DATABASE_URL: the database did not answer in time/);
+      expect(result.stderr).not.toContain('s3cret');
+    } finally {
+      silent.close();
+    }
+  }, 120_000);
+
   it('database unreachable, without repeating the URL (it may hold a password)', async () => {
     const result = await start({ PORT: '0', DATABASE_URL: 'postgres://baton:s3cret@127.0.0.1:1/baton', DATA_DIR: os.tmpdir() });
     expect(result.code).toBe(1);
