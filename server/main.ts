@@ -10,14 +10,22 @@ import { startRuntime, type Runtime } from './runtime';
  * `npm start`: the API and the workers in one process. Prints where it listens and, with the demo
  * tenant, a key and a curl line that work as printed.
  */
-export function stopOnSignals(runtime: Runtime): void {
-  let signalled = false;
+/**
+ * A copy of the first signal arriving this soon after it is the same request to stop: Ctrl-C in a
+ * terminal, `systemctl stop` and `kill -- -pgid` signal the whole process group, and `npm start`
+ * forwards what it gets to this process as well, so the server receives the one signal twice.
+ */
+export const REPEAT_WINDOW_MS = 1000;
+
+export function stopOnSignals(runtime: Runtime, now: () => number = Date.now): void {
+  let first: { signal: NodeJS.Signals; at: number } | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
+    if (first) {
+      if (signal === first.signal && now() - first.at < REPEAT_WINDOW_MS) return;
       runtime.logger.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
     }
-    signalled = true;
+    first = { signal, at: now() };
     runtime.logger.info({ signal }, 'signal received; draining');
     runtime.stop().then(
       () => process.exit(0),

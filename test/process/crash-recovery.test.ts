@@ -10,6 +10,8 @@ import { killAll, startServer, waitFor, type ServerProcess } from './server-proc
 jest.setTimeout(900_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** The demo tenant's key for the process-group signal test (BATON_DEMO_API_KEY). */
+const KEY_FOR_GROUP = 'bt_group_signal_0123456789abcdef0123';
 
 function conversation(i: number) {
   return {
@@ -148,6 +150,40 @@ describe('the embedded database across kill -9, a second process and signals', (
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
     expect(() => process.kill(serverPid, 0)).toThrow();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('stops gracefully when the whole process group gets SIGINT under load (Ctrl-C: npm forwards it, so the server gets it twice)', async () => {
+    const dataDir = tempDir();
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', BATON_DEMO_API_KEY: KEY_FOR_GROUP },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, as a terminal's foreground job
+    });
+    let out = '';
+    npm.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    npm.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const url = await waitFor('npm start to listen', async () => /Baton listening on (\S+)/.exec(out)?.[1], 300_000);
+    let busy = true;
+    const load = Array.from({ length: 8 }, async (_, i) => {
+      for (let n = 0; busy; n += 1) {
+        await fetch(`${url}/v1/handoffs`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${KEY_FOR_GROUP}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ id: `group-${i}-${n}`, messages: [{ role: 'customer', text: 'Where is my order? I want a person.' }] }),
+        }).catch(() => undefined);
+      }
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const code = await new Promise<number | null>((resolve) => {
+      npm.once('exit', (c) => resolve(c));
+      process.kill(-npm.pid!, 'SIGINT');
+    });
+    busy = false;
+    await Promise.all(load);
+    expect([code, out]).toEqual([0, expect.not.stringContaining('second signal')]);
+    // It drained and removed its lock, as for one signal.
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
   });
 });
 
