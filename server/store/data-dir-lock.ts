@@ -20,6 +20,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether `pid` runs Node, read from Linux's /proc; true where that cannot be told. After a reboot
+ * or a container restart the dead holder's pid may belong to another program (an init, a shell):
+ * that program holds no lock of ours, and must not keep the server from starting.
+ */
+function runsNode(pid: number): boolean {
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return true;
+  }
+  return /node/i.test(path.basename(cmdline.split('\0')[0] ?? ''));
+}
+
 function readPid(file: string): number | undefined {
   try {
     const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
@@ -72,8 +87,8 @@ function makeDataDir(dataDir: string): void {
  * The embedded database belongs to one process: two PGlite instances on one folder each keep their
  * own copy of the data in memory and overwrite each other's files, losing what the other accepted.
  * The lock is a file created with O_EXCL holding our pid. A process killed with SIGKILL leaves it
- * behind; the next start finds that pid dead (or its own pid, after a container restart) and takes
- * the lock over, so a crash never blocks the restart. A time-based lock (proper-lockfile's refreshed
+ * behind; the next start finds that pid dead (or its own pid, or another program's, after a
+ * container restart) and takes the lock over, so a crash never blocks the restart. A time-based lock (proper-lockfile's refreshed
  * mtime) would instead make a restart wait out the staleness period, and would call a live lock stale
  * whenever PGlite holds the event loop through a long query.
  */
@@ -87,7 +102,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readPid(file);
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+      if (holder !== undefined && holder !== process.pid && isAlive(holder) && runsNode(holder)) {
         throw new ConfigError(
           `DATA_DIR '${dataDir}' is in use by another Baton process (pid ${holder}); stop it, or set DATA_DIR to another folder (or DATABASE_URL to share a Postgres)`,
           'DATA_DIR',
