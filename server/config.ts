@@ -104,13 +104,19 @@ const url = (protocols: string[]) =>
   optionalText.pipe(
     z
       .string()
-      .refine((v) => {
+      .superRefine((v, ctx) => {
+        const starts = `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`;
+        let protocol: string;
         try {
-          return protocols.includes(new URL(v).protocol);
+          protocol = new URL(v).protocol;
         } catch {
-          return false;
+          // Said apart from the scheme: "postgres://db:99999/x" does start right, its port does not parse.
+          const scheme = protocols.some((p) => v.toLowerCase().startsWith(`${p}//`));
+          ctx.addIssue({ code: 'custom', message: scheme ? 'is not a valid URL (check the host, the port (1 to 65535) and any special characters in the password, which must be percent-encoded)' : starts });
+          return;
         }
-      }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+        if (!protocols.includes(protocol)) ctx.addIssue({ code: 'custom', message: starts });
+      })
       .optional(),
   );
 

@@ -102,6 +102,9 @@ describe('loadConfig', () => {
   it('names a wrong secret without repeating its value', () => {
     const db = configError({ DATABASE_URL: 'mysql://root:hunter2@db/baton' });
     expect(db.message).toBe('DATABASE_URL must be a URL starting with postgres:// or postgresql://');
+    const port = configError({ DATABASE_URL: 'postgres://baton:hunter2@db:99999/baton' });
+    expect(port.message).toMatch(/^DATABASE_URL is not a valid URL \(check the host, the port/);
+    expect(port.message).not.toContain('hunter2');
     const key = configError({ BATON_DEMO_API_KEY: 'short pw' });
     expect(key.variable).toBe('BATON_DEMO_API_KEY');
     expect(key.message).not.toContain('short pw');
