@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,12 +31,18 @@ describe('baton tenants slack-…', () => {
 describe('baton tenants beside a running server', () => {
   it('refuses the embedded database while another process holds DATA_DIR, naming the admin API', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-locked-'));
-    // pid 1 (init) is always alive and is never this test: the folder reads as held by a server.
-    fs.writeFileSync(path.join(dataDir, 'baton.lock'), '1\n');
-    const res = await baton(dataDir, ['tenants', 'slack-routes', 'acme']);
-    expect(res.code).toBe(1);
-    expect(res.err).toContain('DATA_DIR');
-    expect(res.err).toContain('admin API');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // A live Node process that is not this test: the folder reads as held by a server.
+    const server = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
+    await new Promise((resolve) => server.once('spawn', resolve));
+    try {
+      fs.writeFileSync(path.join(dataDir, 'baton.lock'), `${server.pid}\n`);
+      const res = await baton(dataDir, ['tenants', 'slack-routes', 'acme']);
+      expect(res.code).toBe(1);
+      expect(res.err).toContain('DATA_DIR');
+      expect(res.err).toContain('admin API');
+    } finally {
+      server.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
