@@ -17,15 +17,15 @@ import { startRuntime, type Runtime } from './runtime';
  */
 export const REPEAT_WINDOW_MS = 1000;
 
-export function stopOnSignals(runtime: Runtime, now: () => number = Date.now): void {
+export function stopOnSignals(runtime: Runtime): void {
   let first: { signal: NodeJS.Signals; at: number } | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (first) {
-      if (signal === first.signal && now() - first.at < REPEAT_WINDOW_MS) return;
+      if (signal === first.signal && Date.now() - first.at < REPEAT_WINDOW_MS) return;
       runtime.logger.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
     }
-    first = { signal, at: now() };
+    first = { signal, at: Date.now() };
     runtime.logger.info({ signal }, 'signal received; draining');
     runtime.stop().then(
       () => process.exit(0),

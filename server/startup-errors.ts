@@ -63,10 +63,13 @@ export function explainStartupError(err: unknown, config: Pick<Config, 'port' | 
     return new ConfigError(`DATABASE_URL: could not connect to the database (${code}); check that it is running and the URL is right`, 'DATABASE_URL');
   }
   // DATA_DIR holds the embedded database, the lock, the demo key and the secret key: a failure on a
-  // file under it is the folder's, whatever the database; without a path, only the embedded one's.
+  // file under it is the folder's, whatever the database.
   const file = (err as { path?: unknown }).path;
   const underDataDir = typeof file === 'string' && isUnder(path.resolve(file), path.resolve(config.dataDir));
-  if (FOLDER_CODES.has(code) && (underDataDir || (!config.databaseUrl && typeof file !== 'string' && code !== 'ENOENT'))) {
+  // One without a path (the embedded database's own) is the folder's only when that database is in
+  // use, and a missing file without a path could be anything.
+  const embeddedFolder = !config.databaseUrl && typeof file !== 'string' && code !== 'ENOENT';
+  if (FOLDER_CODES.has(code) && (underDataDir || embeddedFolder)) {
     return new ConfigError(`DATA_DIR must be a writable folder, got '${config.dataDir}' (${code})`, 'DATA_DIR');
   }
   return err;

@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '../../server/domain/conversation';
+import { MAX_ID_LENGTH, type Conversation, type Message } from '../../server/domain/conversation';
 import type { ZendeskComment, ZendeskOrganization, ZendeskTicket, ZendeskUser } from './client';
 import type { SunshineMessage } from './sunshine-client';
 
@@ -9,6 +9,9 @@ import type { SunshineMessage } from './sunshine-client';
  */
 export const ZENDESK_TICKET_KEY = 'zendesk:ticket:';
 export const SUNSHINE_CONVERSATION_KEY = 'sunshine:conversation:';
+/** The longest Zendesk ticket id and Sunshine conversation id whose conversation id fits MAX_ID_LENGTH. */
+export const ZENDESK_TICKET_ID_MAX = MAX_ID_LENGTH - ZENDESK_TICKET_KEY.length;
+export const SUNSHINE_ID_MAX = MAX_ID_LENGTH - SUNSHINE_CONVERSATION_KEY.length;
 
 /** Zendesk `via.channel` → the contract's channel. */
 function channelOf(via: string | undefined): Conversation['channel'] {

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { BadRequestError } from '../../server/errors';
 import type { HandoffSignal, HelpdeskEvent, HelpdeskEventKind, TicketUpdate } from '../../server/connectors/types';
-import { MAX_ID_LENGTH, ticketSchema } from '../../server/domain/conversation';
+import { ticketSchema } from '../../server/domain/conversation';
 import { firstIssue, storableDateTime } from '../../server/validation';
-import { SUNSHINE_CONVERSATION_KEY, ZENDESK_TICKET_KEY } from './conversation';
-
-/** The longest Sunshine Conversations id whose conversation id (conversation.ts) fits MAX_ID_LENGTH. */
-export const SUNSHINE_ID_MAX = MAX_ID_LENGTH - SUNSHINE_CONVERSATION_KEY.length;
+import { SUNSHINE_ID_MAX, ZENDESK_TICKET_ID_MAX as TICKET_ID_MAX } from './conversation';
 
 /** What decides that an event hands a ticket from the bot to a person. */
 export interface ZendeskDetectionOptions {
@@ -53,7 +50,6 @@ const EVENT_KINDS: Record<string, HelpdeskEventKind> = {
  * follow-up record and the handoff's ticket, so one the store or the contract would refuse is refused
  * here, before the event is stored, not by every attempt of its job.
  */
-const TICKET_ID_MAX = MAX_ID_LENGTH - ZENDESK_TICKET_KEY.length;
 const ticketIdSchema = ticketSchema.shape.id.max(TICKET_ID_MAX, `must be at most ${TICKET_ID_MAX} characters`);
 const id = z.union([ticketIdSchema, z.number().int().nonnegative()]).transform(String);
 const SUBJECT_TICKET = 'zen:ticket:';

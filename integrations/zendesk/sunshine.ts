@@ -4,7 +4,7 @@ import { BadRequestError, ValidationError } from '../../server/errors';
 import type { HelpdeskEvent, InboundRequest, Receiver } from '../../server/connectors/types';
 import { parseJsonBody, requireSecretHeader } from '../../server/connectors/webhook-auth';
 import { firstIssue, storableDateTime } from '../../server/validation';
-import { SUNSHINE_ID_MAX } from './normalize';
+import { SUNSHINE_ID_MAX } from './conversation';
 
 /**
  * Sunshine Conversations (Zendesk messaging's platform) v2 webhooks. They are not signed: each

@@ -20,7 +20,7 @@ export const CLOCK_AND_LENGTH_PARSERS: ReadonlySet<string> = new Set([
 ]);
 
 /** chrono's English casual reading without CLOCK_AND_LENGTH_PARSERS (its refiners all kept). */
-export const DAYS_ONLY = (() => {
+const DAYS_ONLY = (() => {
   const configuration = chrono.en.configuration.createCasualConfiguration(false);
   configuration.parsers = configuration.parsers.filter((parser) => !CLOCK_AND_LENGTH_PARSERS.has(parser.constructor.name));
   return new chrono.Chrono(configuration);
