@@ -14,8 +14,9 @@ import { adminRoutes } from './http/routes/admin';
 import { createHelpdeskWiring } from './integrations/helpdesk-wiring';
 import { createTenantAdmin } from './store/tenant-admin';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
+import { createAssemblyFailedHandler } from './jobs/assembly-failed';
 import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
-import { BRIEF_ENRICH, HANDOFF_ASSEMBLE, JOB_NAMES } from './jobs/job-names';
+import { BRIEF_ENRICH, DEAD_LETTERS, HANDOFF_ASSEMBLE, HANDOFF_ASSEMBLE_FAILED, JOB_NAMES } from './jobs/job-names';
 import { createJobQueue, JOB_EXPIRE_SECONDS, type JobQueue } from './jobs/job-queue';
 import { ConfigError } from './errors';
 import type { KnowledgeBase } from './kb/knowledge-base';
@@ -135,7 +136,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     await store.migrate();
     jobs = await createJobQueue(db, { logger });
     await jobs.start();
-    await jobs.createQueues(JOB_NAMES.filter((name) => name !== BRIEF_ENRICH));
+    await jobs.createQueues(JOB_NAMES.filter((name) => name !== BRIEF_ENRICH), { deadLetters: DEAD_LETTERS });
     // The model's step may take OPENAI_TIMEOUT_MS (up to 10 min): its jobs must not expire, and be
     // run a second time, while a call is still within its deadline.
     await jobs.createQueues([BRIEF_ENRICH], { expireInSeconds: modelJobExpirySeconds(config.openai.timeoutMs) });
@@ -202,6 +203,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       await jobs.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer: pool.forJobs.writer, kb, logger, afterAssembled, gather: helpdesk.gather }), {
         batchSize: config.workerConcurrency,
       });
+      await jobs.work(HANDOFF_ASSEMBLE_FAILED, createAssemblyFailedHandler({ store, logger, afterAssembled }));
       if (modelWriter) {
         await jobs.work(BRIEF_ENRICH, createEnrichBriefHandler({ store, enricher: modelWriter, kb, logger, afterStored: (stored) => slack.briefStored(stored) }), {
           batchSize: config.workerConcurrency,

@@ -131,7 +131,8 @@ export class Sidebar {
   private mayChange(view: BriefView): boolean {
     if (view.status === 'received') return true;
     const age = this.now().getTime() - Date.parse(view.created_at);
-    return view.status === 'assembled' && view.brief.writer === 'offline' && age < MODEL_BRIEF_WINDOW_MS;
+    // A failed assembly still hands its brief to the model writer, so it may be replaced too.
+    return view.brief.writer === 'offline' && age < MODEL_BRIEF_WINDOW_MS;
   }
 
   private schedulePoll(): void {
@@ -157,8 +158,13 @@ export class Sidebar {
       },
       this.now(),
     );
-    const assembling = view.status === 'received' ? h('p', { class: 'notice assembling', role: 'status' }, t('assembling')) : null;
-    this.body.replaceChildren(...(assembling ? [assembling] : []), brief);
+    const notice =
+      view.status === 'received'
+        ? h('p', { class: 'notice assembling', role: 'status' }, t('assembling'))
+        : view.status === 'failed'
+          ? h('p', { class: 'notice assembly-failed', role: 'status' }, t('assembly_failed'))
+          : null;
+    this.body.replaceChildren(...(notice ? [notice] : []), brief);
     this.body.dataset.briefVersion = String(view.brief_version);
     this.body.dataset.status = view.status;
     this.fit();

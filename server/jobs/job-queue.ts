@@ -55,7 +55,7 @@ export interface JobQueue {
    * queue's expiry to this process's (`expireInSeconds`, default JOB_EXPIRE_SECONDS): pg-boss keeps the
    * settings a queue was first created with, so a changed timeout would otherwise never reach it.
    */
-  createQueues(names: readonly string[], options?: { expireInSeconds?: number }): Promise<void>;
+  createQueues(names: readonly string[], options?: CreateQueueOptions): Promise<void>;
   /**
    * Inserts the job through `tx`, so it commits or rolls back with the caller's transaction; once it
    * has committed, this process's workers for `name` fetch at once.
@@ -77,6 +77,16 @@ export interface JobQueue {
    * ignores it. send() and sendInTransaction() (once its transaction commits) do it themselves.
    */
   wake(name: string): void;
+}
+
+export interface CreateQueueOptions {
+  expireInSeconds?: number;
+  /**
+   * Per queue, the queue its jobs move to once their retries are used up (pg-boss's `deadLetter`),
+   * set on an existing queue too. The dead-letter queue must be created first (or in the same call,
+   * before the queue naming it).
+   */
+  deadLetters?: Readonly<Partial<Record<string, string>>>;
 }
 
 export interface JobQueueOptions {
@@ -255,8 +265,11 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
       const policy = { ...retryPolicy, ...(queueOptions.expireInSeconds ? { expireInSeconds: queueOptions.expireInSeconds } : {}) };
       for (const name of names) {
         checkName(name);
-        await retryStartRace(`creating queue ${name}`, logger, () => boss.createQueue(name, { name, ...policy }));
-        await boss.updateQueue(name, { name, expireInSeconds: policy.expireInSeconds });
+        const deadLetter = queueOptions.deadLetters?.[name];
+        if (deadLetter !== undefined) checkName(deadLetter);
+        const settings = { ...policy, ...(deadLetter !== undefined ? { deadLetter } : {}) };
+        await retryStartRace(`creating queue ${name}`, logger, () => boss.createQueue(name, { name, ...settings }));
+        await boss.updateQueue(name, { name, expireInSeconds: settings.expireInSeconds, ...(deadLetter !== undefined ? { deadLetter } : {}) });
       }
     },
 

@@ -74,7 +74,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise
 }
 
 /** The brief is on screen, in the given status (any, by default). */
-async function briefShown(app: Frame, status?: 'received' | 'assembled'): Promise<void> {
+async function briefShown(app: Frame, status?: 'received' | 'assembled' | 'failed'): Promise<void> {
   await app.waitForSelector(`.body${status ? `[data-status="${status}"]` : ''} .brief`, { timeout: 15_000 });
 }
 
@@ -117,6 +117,22 @@ describe('the Zendesk app in Chromium', () => {
     expect(await app.evaluate('document.documentElement.outerHTML')).not.toContain(tenant.key);
     expect(errors).toEqual([]);
     await screenshot(page, 'zendesk-fresh-handoff-ready');
+  });
+
+  it('says so when the context could not be gathered, and keeps the first brief', async () => {
+    await baton.h.db.query(`INSERT INTO slack_routes (tenant_id, queue, channel_id) VALUES ($1, 'shipping', 'C0SHIP')`, [tenant.tenant.id]);
+    const { id } = await postHandoff(conversationBody({ id: 'fresh-failed', ticket: { provider: 'zendesk', id: '5009' } }));
+    const { page, app, errors } = await openTicket('5009');
+    await briefShown(app, 'received');
+
+    await baton.failAssembly(tenant.tenant.id, id);
+    await briefShown(app, 'failed');
+    expect(await app.isVisible('.notice.assembling')).toBe(false);
+    expect(await app.textContent('.notice.assembly-failed')).toMatch(/could not be gathered/);
+    // The brief the handoff was recorded with is still the agent's to read.
+    expect(await app.textContent('.brief')).toContain('human requested');
+    expect(errors).toEqual([]);
+    await screenshot(page, 'zendesk-handoff-assembly-failed');
   });
 
   it('"Insert into reply" puts the warm intro into the agent\'s reply', async () => {
