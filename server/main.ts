@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type pino from 'pino';
 import { loadConfig, type Config } from './config';
 import { DEMO_KEY_FILE } from './demo-tenant';
 import { ConfigError } from './errors';
@@ -37,6 +38,17 @@ export function stopOnSignals(runtime: Runtime): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+}
+
+/**
+ * A promise that fails with nothing awaiting it is a bug (a call started, then abandoned), but its
+ * failure is that one call's: Node's default, ending the process, would cut every request in flight
+ * and, when a job's work set it off, do so again on every retry after the restart. Logged instead.
+ */
+export function logStrayRejections(logger: pino.Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'a promise failed with nothing waiting for it (a bug); the server goes on');
+  });
 }
 
 /** Start-up failures end the process with a one-line reason and exit code 1. */
@@ -86,6 +98,7 @@ function demoKeyLines(config: Config, runtime: Runtime, keptBefore: string | und
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  logStrayRejections(logger);
   const keptBefore = readIfPresent(path.join(config.dataDir, DEMO_KEY_FILE));
   const runtime = await startRuntime(config, { http: true, workers: true, logger });
   stopOnSignals(runtime);

@@ -1,7 +1,7 @@
 import { loadConfig } from './config';
 import { ConfigError } from './errors';
 import { createLogger } from './logger';
-import { exitOnStartupError, stopOnSignals } from './main';
+import { exitOnStartupError, logStrayRejections, stopOnSignals } from './main';
 import { startRuntime } from './runtime';
 
 /**
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     );
   }
   const logger = createLogger(config);
+  logStrayRejections(logger);
   // The demo tenant is the API process's business.
   const runtime = await startRuntime({ ...config, demoTenant: false }, { http: false, workers: true, logger });
   stopOnSignals(runtime);

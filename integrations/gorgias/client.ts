@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import { createVendorHttp } from '../../server/connectors/vendor-http';
+import { createVendorHttp, vendorField } from '../../server/connectors/vendor-http';
 import { RequestWindow } from '../../server/connectors/request-window';
 
 /** The parts of Gorgias's Ticket, TicketMessage and Customer objects Baton reads. */
@@ -68,7 +68,7 @@ export class GorgiasClient {
 
   async getTicket(ticketId: string, signal?: AbortSignal): Promise<GorgiasTicket> {
     const { data } = await this.http.get<GorgiasTicket>(`/api/tickets/${encodeURIComponent(ticketId)}`, { signal });
-    return data;
+    return vendorField<GorgiasTicket>('Gorgias', data, undefined, 'object');
   }
 
   /** Every message of the ticket, through cursor pagination. */
@@ -80,7 +80,7 @@ export class GorgiasClient {
         `/api/tickets/${encodeURIComponent(ticketId)}/messages`,
         { params: { limit: 100, ...(cursor ? { cursor } : {}) }, signal },
       );
-      messages.push(...data.data);
+      messages.push(...vendorField<GorgiasMessage[]>('Gorgias', data, 'data', 'array'));
       if (!data.meta?.next_cursor) break;
       cursor = data.meta.next_cursor;
     }
@@ -89,7 +89,7 @@ export class GorgiasClient {
 
   async getCustomer(customerId: string | number, signal?: AbortSignal): Promise<GorgiasCustomer> {
     const { data } = await this.http.get<GorgiasCustomer>(`/api/customers/${encodeURIComponent(String(customerId))}`, { signal });
-    return data;
+    return vendorField<GorgiasCustomer>('Gorgias', data, undefined, 'object');
   }
 
   /** An internal note (`channel: internal-note`), never sent to the customer. */

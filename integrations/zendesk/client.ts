@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import { createVendorHttp } from '../../server/connectors/vendor-http';
+import { createVendorHttp, vendorField } from '../../server/connectors/vendor-http';
 
 /** The parts of Zendesk's Support API objects Baton reads (names as the API spells them). */
 export interface ZendeskTicket {
@@ -79,7 +79,7 @@ export class ZendeskClient {
 
   async getTicket(ticketId: string, signal?: AbortSignal): Promise<ZendeskTicket> {
     const { data } = await this.http.get<{ ticket: ZendeskTicket }>(`/api/v2/tickets/${encodeURIComponent(ticketId)}.json`, { signal });
-    return data.ticket;
+    return vendorField<ZendeskTicket>('Zendesk', data, 'ticket', 'object');
   }
 
   /** Every comment, oldest first, through cursor pagination (`page[size]`, `page[after]`). */
@@ -93,7 +93,7 @@ export class ZendeskClient {
         `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments.json`,
         { params, signal },
       );
-      comments.push(...data.comments);
+      comments.push(...vendorField<ZendeskComment[]>('Zendesk', data, 'comments', 'array'));
       // The cursor, not links.next: a URL from the response could point anywhere.
       if (!data.meta?.has_more || !data.meta.after_cursor) break;
       after = data.meta.after_cursor;
@@ -103,7 +103,7 @@ export class ZendeskClient {
 
   async getUser(userId: string | number, signal?: AbortSignal): Promise<ZendeskUser> {
     const { data } = await this.http.get<{ user: ZendeskUser }>(`/api/v2/users/${encodeURIComponent(String(userId))}.json`, { signal });
-    return data.user;
+    return vendorField<ZendeskUser>('Zendesk', data, 'user', 'object');
   }
 
   async getOrganization(orgId: string | number, signal?: AbortSignal): Promise<ZendeskOrganization> {
@@ -111,7 +111,7 @@ export class ZendeskClient {
       `/api/v2/organizations/${encodeURIComponent(String(orgId))}.json`,
       { signal },
     );
-    return data.organization;
+    return vendorField<ZendeskOrganization>('Zendesk', data, 'organization', 'object');
   }
 
   /** The requester's most recent tickets, newest first (for repeat contact). */
@@ -120,14 +120,14 @@ export class ZendeskClient {
       `/api/v2/users/${encodeURIComponent(String(userId))}/tickets/requested.json`,
       { params: { sort_by: 'created_at', sort_order: 'desc', per_page: count }, signal },
     );
-    return data.tickets;
+    return vendorField<ZendeskTicket[]>('Zendesk', data, 'tickets', 'array');
   }
 
   /** The agent (or admin) with exactly this email, for assigning a ticket claimed in Slack. */
   async findAgentByEmail(email: string, signal?: AbortSignal): Promise<ZendeskUser | undefined> {
     const { data } = await this.http.get<{ users: ZendeskUser[] }>('/api/v2/users/search.json', { params: { query: `email:${email}` }, signal });
     const wanted = email.trim().toLowerCase();
-    return data.users.find((u) => (u.role === 'agent' || u.role === 'admin') && u.email?.toLowerCase() === wanted);
+    return vendorField<ZendeskUser[]>('Zendesk', data, 'users', 'array').find((u) => (u.role === 'agent' || u.role === 'admin') && u.email?.toLowerCase() === wanted);
   }
 
   /** One update: an internal note, tags added to the ticket's own, and the group. */

@@ -97,10 +97,13 @@ export function zendeskIntegration(options: ZendeskIntegrationOptions) {
       }
       if (!event.ticketId) throw new UpstreamError('Zendesk event names no ticket', false);
       const ticket = await client.getTicket(event.ticketId, signal);
+      // Read before any call starts: a throw while the array below is built would leave the calls
+      // already started with no one to catch their failure.
+      const requesterId = ticket.requester_id;
       const [comments, requester, recentTickets] = await Promise.all([
         client.listComments(event.ticketId, signal),
-        ticket.requester_id !== undefined ? client.getUser(ticket.requester_id, signal) : Promise.resolve(undefined),
-        ticket.requester_id !== undefined ? client.recentTicketsOf(ticket.requester_id, signal) : Promise.resolve([]),
+        requesterId !== undefined ? client.getUser(requesterId, signal) : Promise.resolve(undefined),
+        requesterId !== undefined ? client.recentTicketsOf(requesterId, signal) : Promise.resolve([]),
       ]);
       const orgId = requester?.organization_id ?? ticket.organization_id;
       const organization = orgId ? await client.getOrganization(orgId, signal) : undefined;

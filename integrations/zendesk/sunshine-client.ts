@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import { createVendorHttp } from '../../server/connectors/vendor-http';
+import { createVendorHttp, vendorField } from '../../server/connectors/vendor-http';
 
 /** A Sunshine Conversations v2 message, as `GET …/conversations/{id}/messages` returns it. */
 export interface SunshineMessage {
@@ -33,7 +33,7 @@ export class SunshineClient {
         `/v2/apps/${encodeURIComponent(appId)}/conversations/${encodeURIComponent(conversationId)}/messages`,
         { params: before ? { 'page[before]': before } : {}, signal },
       );
-      pages.unshift(data.messages);
+      pages.unshift(vendorField<SunshineMessage[]>('Sunshine Conversations', data, 'messages', 'array'));
       if (!data.meta?.hasMore || !data.meta.beforeCursor) break;
       before = data.meta.beforeCursor;
     }

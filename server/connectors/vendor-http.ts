@@ -1,5 +1,6 @@
 import axios, { isAxiosError, type AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { isRetryableError, retryAfter } from 'axios-retry';
+import { UpstreamError } from '../errors';
 
 export interface VendorHttpOptions {
   baseURL: string;
@@ -50,4 +51,21 @@ export function createVendorHttp(options: VendorHttpOptions): AxiosInstance {
 /** The HTTP status of a vendor error, if it got that far. */
 export function statusOf(error: unknown): number | undefined {
   return isAxiosError(error) ? error.response?.status : undefined;
+}
+
+/**
+ * The part of a vendor's answer a client reads, checked for its kind: a 200 whose body is not what
+ * the vendor documents (an empty object, an HTML page from a proxy, a renamed field) becomes one
+ * UpstreamError naming the field, instead of a TypeError somewhere downstream. `key` undefined checks
+ * the body itself. Retriable: such answers are usually a proxy's or an outage's, and pass.
+ */
+export function vendorField<T>(vendor: string, data: unknown, key: string | undefined, kind: 'object' | 'array'): T {
+  const value = key === undefined ? data : isPlainObject(data) ? data[key] : undefined;
+  const ok = kind === 'array' ? Array.isArray(value) : isPlainObject(value);
+  if (!ok) throw new UpstreamError(`${vendor} answered without ${kind === 'array' ? 'a list' : 'an object'}${key === undefined ? '' : ` in "${key}"`}`);
+  return value as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -84,6 +84,19 @@ describe('Gorgias API', () => {
     expect(await gorgias.resolveHandoff(event!)).toBeUndefined();
   });
 
+  it('refuses answers that are not what Gorgias documents with an error naming the field', async () => {
+    const client = gorgiasIntegration({ settings, secrets }).client;
+    const scope = nock(API)
+      .get('/api/tickets/40123')
+      .reply(200, '<html>Sign in</html>', { 'Content-Type': 'text/html' })
+      .get('/api/tickets/40123/messages')
+      .query(true)
+      .reply(200, { data: { messages: [] } });
+    await expect(client.getTicket('40123')).rejects.toThrow('Gorgias answered without an object');
+    await expect(client.listMessages('40123')).rejects.toThrow('Gorgias answered without a list in "data"');
+    scope.done();
+  });
+
   it('waits out a 429 with Retry-After', async () => {
     const scope = nock(API).get('/api/customers/9981').reply(429, {}, { 'Retry-After': '0' }).get('/api/customers/9981').reply(200, fixture('gorgias', 'api-customer-9981'));
     expect((await gorgiasIntegration({ settings, secrets }).client.getCustomer(9981)).name).toBe('Lee Park');

@@ -59,6 +59,33 @@ describe('Zendesk API client', () => {
     expect(conversation.ticket).toEqual({ provider: 'zendesk', id: '5158', url: 'https://acme.zendesk.com/agent/tickets/5158' });
   });
 
+  // A 200 that is not what Zendesk documents (a proxy's page, an empty object): one error naming the
+  // field, which the job retries, and no call left running unwatched (that took the process down).
+  it.each([
+    ['an empty object for the ticket', 'an object in "ticket"', () => nock(API).get('/api/v2/tickets/5158.json').reply(200, {})],
+    ['an HTML page for the ticket', 'an object in "ticket"', () => nock(API).get('/api/v2/tickets/5158.json').reply(200, '<html>Sign in</html>', { 'Content-Type': 'text/html' })],
+    [
+      'comments that are not a list',
+      'a list in "comments"',
+      () =>
+        nock(API)
+          .get('/api/v2/tickets/5158.json')
+          .reply(200, { ticket: { id: 5158, requester_id: 8447388090494 } })
+          .get('/api/v2/tickets/5158/comments.json')
+          .query(true)
+          .reply(200, { comments: { count: 2 } })
+          .get('/api/v2/users/8447388090494.json')
+          .reply(200, fixture('zendesk', 'api-user-requester'))
+          .get('/api/v2/users/8447388090494/tickets/requested.json')
+          .query(true)
+          .reply(200, fixture('zendesk', 'api-requested-tickets')),
+    ],
+  ])('refuses %s with an error naming the field', async (_case, named, api) => {
+    const scope = api();
+    await expect(zendeskIntegration({ settings, secrets }).loadConversation(handoffEvent)).rejects.toThrow(`Zendesk answered without ${named}`);
+    scope.done();
+  });
+
   it('uses OAuth bearer tokens when given one', async () => {
     const scope = nock(API, { reqheaders: { authorization: 'Bearer oauth-0123456789' } }).get('/api/v2/tickets/7.json').reply(200, { ticket: { id: 7 } });
     const oauth = zendeskIntegration({ settings, secrets: zendeskSecretsSchema.parse({ webhook_secret: 'whsec-0123456789', oauth_token: 'oauth-0123456789' }) });
