@@ -7,7 +7,7 @@ import type { AssessReply, AssessWorkerData } from './assess-worker';
 import type { BriefContext, BriefWriter } from './brief/writer';
 import type { Conversation } from './domain/conversation';
 import type { Assessment, Brief, Decision } from './domain/decision';
-import { RateLimitedError } from './errors';
+import { BatonError, RateLimitedError } from './errors';
 import type { KnowledgeSearch } from './kb/types';
 import type { Logger } from './logger';
 
@@ -49,6 +49,17 @@ class PoolFullError extends RateLimitedError {
   constructor() {
     super(1);
     this.message = 'too many long conversations are being assessed; retry after 1s';
+  }
+}
+
+/**
+ * The same conversation would take as long again, so no retry is offered: 422 naming `messages`.
+ * Nothing the API accepts should come near the limit (docs/BENCHMARKS.md, worst case); this keeps a
+ * case we have not found from answering 500.
+ */
+export class AssessmentTimeoutError extends BatonError {
+  constructor(timeoutMs: number) {
+    super(`the conversation could not be assessed within ${timeoutMs / 1000} s; send fewer or shorter messages`, 422, 'assessment_timeout', 'messages');
   }
 }
 
@@ -238,6 +249,8 @@ export class AssessPool implements Assessor {
       slot.running = pending;
       slot.timer = setTimeout(() => {
         this.options.logger.error({ timeout_ms: this.taskTimeoutMs }, 'assessment took too long; worker ended');
+        slot.running = undefined;
+        pending.reject(new AssessmentTimeoutError(this.taskTimeoutMs));
         void slot.worker.terminate();
       }, this.taskTimeoutMs);
       slot.worker.postMessage(pending.task);

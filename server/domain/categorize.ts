@@ -85,7 +85,9 @@ function push(map: Map<Category, Hit[]>, category: Category, hits: readonly Hit[
 }
 
 /** Every category the conversation touches, with the quotes that show it. */
-const QUESTION_RE = /\?|^\W*(?:is|are|does|do|can|could|how|what|which|will|would|when|where|why|should)\b|\b(?:wondering|wonder) (?:if|whether)\b|\b(?:i'd|i would) like to know\b/im;
+// A line's leading non-word characters stop at its end: `^\W*` would run on over every following
+// empty line, at each of them (quadratic time on a run of newlines).
+const QUESTION_RE = /\?|^[^\w\n]*(?:is|are|does|do|can|could|how|what|which|will|would|when|where|why|should)\b|\b(?:wondering|wonder) (?:if|whether)\b|\b(?:i'd|i would) like to know\b/im;
 
 /** True when any of the texts asks something. */
 export function asksQuestion(texts: readonly string[]): boolean {

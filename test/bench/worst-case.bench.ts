@@ -65,6 +65,12 @@ const CASES: Array<{ name: string; body: (chars: number) => Body }> = [
   { name: 'no punctuation', body: (n) => oneMessage(fill('my order has not arrived and i want a refund ', n)) },
   { name: 'mixed scripts', body: (n) => oneMessage(fill('Mi pedido 注文 заказ طلب 🙂 no llegó ', n)) },
   { name: 'thanks, repeated', body: (n) => oneMessage(fill('thanks ', n)) },
+  // One run of a separator between two words: each of these was once quadratic (a pattern that
+  // rescanned the run from each of its characters), minutes at 1 MB.
+  ...([['spaces', ' '], ['newlines', '\n'], ['apostrophes', "'"], ['U+3000', '\u3000']] as const).map(([what, separator]) => ({
+    name: `a run of ${what}`,
+    body: (n: number) => oneMessage(`Bearer${fill(separator, n - 13)}pickles`),
+  })),
   {
     name: 'many short turns',
     body: (n) => {

@@ -49,3 +49,27 @@ describe('assess with the real decide and the offline writer', () => {
     expect(result.brief.next_steps.map((s) => s.policy?.id)).toContain('kb-refunds');
   });
 });
+
+/**
+ * A 1 MB message that is one run of a separator between two words. Each of these once took minutes
+ * (a pattern that rescanned the run from each of its characters: a lookbehind over spaces in the
+ * secret redaction and in name removal, `^\W*` over newlines in the question cue, an apostrophe trim
+ * in the model's word reader): the request held a worker past its deadline and answered 500. Now
+ * each is read like the two words alone; `npm run bench:worst-case` times them.
+ */
+describe('assess() on 1 MB of one separator', () => {
+  const MB = 1_000_000;
+  it.each([
+    ['spaces', ' '],
+    ['newlines', '\n'],
+    ['tabs', '\t'],
+    ['ideographic spaces', '\u3000'],
+    ['apostrophes', "'"],
+  ])('reads 1 MB of %s between two words as the two words', async (_name, separator) => {
+    const result = await run({ messages: [{ role: 'customer', text: `Bearer${separator.repeat(MB)}pickles` }] });
+    const alone = await run({ messages: [{ role: 'customer', text: 'Bearer pickles' }] });
+    expect(result.triggers.map((t) => t.code)).toEqual(alone.triggers.map((t) => t.code));
+    expect(result.category).toBe(alone.category);
+    expect(result.brief.summary.length).toBeLessThan(2_000);
+  });
+});

@@ -106,6 +106,23 @@ describe('AssessPool', () => {
     }
   }, 120_000);
 
+  it('answers an assessment that outlives its deadline with 422 naming messages, and ends its worker', async () => {
+    const writer = new OfflineBriefWriter();
+    const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent', DEMO_TENANT: 'false' }));
+    const pool = new AssessPool({ kbDir: DEFAULT_KB_DIR, writer, logger, threads: 1, offloadAboveChars: 10, taskTimeoutMs: 1 });
+    try {
+      await pool.ready();
+      await expect(pool.assess(parseConversation(conversationBody()), { policy: DEFAULT_POLICY })).rejects.toMatchObject({
+        status: 422,
+        code: 'assessment_timeout',
+        field: 'messages',
+      });
+      expect(pool.offloaded).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it('queues background jobs beyond the waiting room instead of refusing them', async () => {
     const writer = new OfflineBriefWriter();
     const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent', DEMO_TENANT: 'false' }));

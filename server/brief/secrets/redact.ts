@@ -99,7 +99,9 @@ const KNOWN_TOKENS: RegExp[] = [
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, // AWS access key ids
   /\bAIza[0-9A-Za-z_-]{35}/g, // Google API keys
   /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs (base64url JSON header)
-  /(?<=\bBearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g,
+  // The token's first character is checked before the lookbehind: at every position of a long run of
+  // spaces, a lookbehind first would scan back over the whole run (quadratic time).
+  /(?=[A-Za-z0-9._~+/-])(?<=\bBearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g,
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
