@@ -203,12 +203,13 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
   /**
    * Gorgias's API for ticket 40123's handoff (the ticket, its messages on two pages, the customer) and
    * its write-back (the marker looked for, then the note, whose body goes into `notes`, and the tags).
-   * `customer` replaces the customer.
+   * `replies` replace the customer or the first page of messages.
    */
-  function gorgiasTicket40123(notes: unknown[], customer: unknown = fixture('gorgias', 'api-customer-9981')) {
+  function gorgiasTicket40123(notes: unknown[], replies: { customer?: unknown; messagesPage1?: unknown } = {}) {
+    const { customer = fixture('gorgias', 'api-customer-9981'), messagesPage1 = fixture('gorgias', 'api-messages-40123') } = replies;
     return nock(GG)
       .get('/api/tickets/40123').times(2).reply(200, fixture('gorgias', 'api-ticket-40123'))
-      .get('/api/tickets/40123/messages').query({ limit: '100' }).reply(200, fixture('gorgias', 'api-messages-40123'))
+      .get('/api/tickets/40123/messages').query({ limit: '100' }).reply(200, messagesPage1 as nock.Body)
       .get('/api/tickets/40123/messages').query({ limit: '100', cursor: 'eyJpZCI6NzcwMDAzfQ' }).reply(200, fixture('gorgias', 'api-messages-40123-page2'))
       .get('/api/customers/9981').times(2).reply(200, customer as nock.Body)
       .get('/api/tickets/40123/messages').query(true).reply(200, { data: [], meta: { next_cursor: null } })
@@ -249,13 +250,27 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     // Gorgias writes some of its times without a zone (its users' created_datetime does).
     const customer = { ...fixture('gorgias', 'api-customer-9981'), name, created_datetime: '2025-06-01T12:00:00.512813' };
     const notes: unknown[] = [];
-    const gorgias = gorgiasTicket40123(notes, customer);
+    const gorgias = gorgiasTicket40123(notes, { customer });
 
     expect((await gorgiasPost(GORGIAS_SECRET)).status).toBe(202);
     await waitFor('the Gorgias note', () => gorgiasNoteWritten(notes));
     gorgias.done();
     const { conversation } = (await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))!;
     expect(conversation.customer).toEqual({ id: '9981', name: name.slice(0, 200), email: 'lee.park@example.com' });
+  });
+
+  it('Gorgias: a message whose body_text is a number is still handed over, the number read as its text', async () => {
+    await connectGorgias();
+    const messagesPage1 = fixture<{ data: Array<Record<string, unknown>> }>('gorgias', 'api-messages-40123');
+    Object.assign(messagesPage1.data[0]!, { body_text: 48213, stripped_text: null });
+    const notes: unknown[] = [];
+    const gorgias = gorgiasTicket40123(notes, { messagesPage1 });
+
+    expect((await gorgiasPost(GORGIAS_SECRET)).status).toBe(202);
+    await waitFor('the Gorgias note', () => gorgiasNoteWritten(notes));
+    gorgias.done();
+    const { conversation } = (await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))!;
+    expect(conversation.messages[0]).toMatchObject({ role: 'customer', text: '48213' });
   });
 
   it('stored credentials are sealed: the row holds no secret, and listing shows only which are set', async () => {
