@@ -192,6 +192,14 @@ describe('Gorgias write-back', () => {
     expect((await writer.writeBrief(input)).noteWritten).toBe(false);
     retry.done();
   });
+
+  it('looks for its marker past a note whose body_text is a number and an entry that is not a message', async () => {
+    const page = fixture<any>('gorgias', 'api-messages-40123-page2');
+    page.data.push(null, { id: 770005, channel: 'internal-note', via: 'helpdesk', public: false, from_agent: true, body_text: 48213, stripped_text: null, external_id: null });
+    const scope = nock(API).get('/api/tickets/40123/messages').query(true).reply(200, page).post('/api/tickets/40123/messages').reply(201, { id: 770010 }).post('/api/tickets/40123/tags').reply(201, {});
+    expect((await gorgiasIntegration({ settings, secrets }).writer.writeBrief(input)).noteWritten).toBe(true);
+    scope.done();
+  });
 });
 
 describe('Gorgias widget shape', () => {

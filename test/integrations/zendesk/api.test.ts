@@ -255,6 +255,14 @@ describe('Zendesk write-back', () => {
     next.done();
   });
 
+  it('looks for its marker past a private comment whose body is a number and an entry that is not a comment', async () => {
+    const page = fixture<any>('zendesk', 'api-comments-5158-page2');
+    page.comments.push(null, { id: 8650217770005, type: 'Comment', author_id: 366110108, body: 48213, plain_body: 48213, public: false, created_at: '2026-11-02T10:15:20Z' });
+    const scope = nock(API).get('/api/v2/tickets/5158/comments.json').query(true).reply(200, page).put('/api/v2/tickets/5158.json').reply(200, { ticket: { id: 5158 } });
+    expect((await zendeskIntegration({ settings, secrets }).writer.writeBrief(input)).noteWritten).toBe(true);
+    scope.done();
+  });
+
   it('does not resend a note when the update fails with a server error (it may have landed)', async () => {
     const scope = nock(API).get('/api/v2/tickets/5158/comments.json').query(true).reply(200, { comments: [], meta: { has_more: false } }).put('/api/v2/tickets/5158.json').reply(502, 'bad gateway');
     await expect(zendeskIntegration({ settings, secrets }).writer.writeBrief(input)).rejects.toThrow(/502/);
