@@ -65,6 +65,21 @@ export function withStorableText<T>(value: T): T {
 }
 
 /**
+ * A vendor's value as text: a string as it is, a number as its digits, anything else (null, an
+ * object) as none. Vendor APIs are typed from their docs, not checked, and reading a value of
+ * another type as a string (`.trim()` on a number) would throw on every attempt of the job.
+ */
+export function vendorText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+/** The entries of a vendor's list that are objects, for the same reason: anything else in it (or a list that is not one) is none. */
+export function vendorObjects<T extends object>(list: readonly T[] | null | undefined): T[] {
+  return Array.isArray(list) ? list.filter((entry): entry is T => typeof entry === 'object' && entry !== null) : [];
+}
+
+/**
  * JSON may name a field `__proto__`, and JSON.parse keeps it as a field; but any copy made by
  * assignment (a schema keeping unknown fields, an object spread) sets the copy's prototype instead,
  * so the field would vanish between the request and the store. Refused, since it cannot be kept.

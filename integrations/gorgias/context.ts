@@ -14,7 +14,7 @@ export class GorgiasContextConnector implements ContextConnector {
   async fetch(context: ConnectorContext, signal: AbortSignal): Promise<Record<string, unknown> | undefined> {
     if (context.ticket?.provider !== 'gorgias') return undefined;
     const ticket = await this.client.getTicket(context.ticket.id, signal);
-    const customer = ticket.customer?.id !== undefined ? await this.client.getCustomer(ticket.customer.id, signal) : undefined;
+    const customer = ticket.customer?.id != null ? await this.client.getCustomer(ticket.customer.id, signal) : undefined;
     return {
       summary: `${customer?.name ?? customer?.email ?? 'customer'}; ticket ${ticket.status ?? 'open'} on ${ticket.channel ?? 'unknown channel'}`,
       ticket: { id: String(ticket.id), status: ticket.status, channel: ticket.channel, tags: tagNames(ticket.tags ?? []), url: this.ticketUrl(String(ticket.id)) },

@@ -53,7 +53,7 @@ export function gorgiasIntegration(options: GorgiasIntegrationOptions) {
       if (!handoffTagIn(tagNames(ticket.tags ?? []), settings.handoff_tag)) return undefined;
       const [messages, customer] = await Promise.all([
         client.listMessages(event.ticketId, signal),
-        ticket.customer?.id !== undefined ? client.getCustomer(ticket.customer.id, signal) : Promise.resolve(undefined),
+        ticket.customer?.id != null ? client.getCustomer(ticket.customer.id, signal) : Promise.resolve(undefined),
       ]);
       const conversation = gorgiasConversation({ ticket, messages, customer, ticketUrl: ticketUrl(event.ticketId), botSenderEmails: settings.bot_sender_emails });
       if (event.occurredAt) conversation.occurred_at = event.occurredAt;

@@ -1,12 +1,17 @@
 import type { Conversation, Message } from '../../server/domain/conversation';
+import { vendorObjects, vendorText } from '../../server/validation';
 import type { GorgiasCustomer, GorgiasMessage, GorgiasTicket } from './client';
 
 export const DEFAULT_GORGIAS_HANDOFF_TAG = 'ai_handover';
 
-/** Tags as Gorgias gives them (objects with `name`) or as a template renders them (a string). */
+/**
+ * Tags as Gorgias gives them (objects with `name`) or as a template renders them (a string). From the
+ * API they are unchecked: a tag without a name as text is no tag.
+ */
 export function tagNames(tags: string | readonly (string | { name: string })[]): string[] {
   if (typeof tags === 'string') return tags.split(/[\s,]+/).filter(Boolean);
-  return tags.map((t) => (typeof t === 'string' ? t : t.name));
+  if (!Array.isArray(tags)) return [];
+  return tags.map((t) => vendorText(typeof t === 'object' && t !== null ? t.name : t)).filter((name): name is string => name !== undefined);
 }
 
 export function handoffTagIn(tags: readonly string[], handoffTag: string): string | undefined {
@@ -24,8 +29,9 @@ function channelOf(channel: string | undefined): Conversation['channel'] {
   return undefined;
 }
 
+/** A message's text; Gorgias's values are unchecked, so one that is not text (a number is read as its digits) is none. */
 function textOf(m: GorgiasMessage): string {
-  return (m.stripped_text ?? m.body_text ?? '').trim();
+  return (vendorText(m.stripped_text) ?? vendorText(m.body_text) ?? '').trim();
 }
 
 /**
@@ -35,15 +41,15 @@ function textOf(m: GorgiasMessage): string {
  */
 export function gorgiasConversation(input: { ticket: GorgiasTicket; messages: GorgiasMessage[]; customer?: GorgiasCustomer; ticketUrl: string; botSenderEmails?: readonly string[] }): Conversation {
   const bots = new Set((input.botSenderEmails ?? []).map((e) => e.toLowerCase()));
-  const messages: Message[] = input.messages
+  const messages: Message[] = vendorObjects(input.messages)
     .filter((m) => m.channel !== 'internal-note' && m.public !== false && textOf(m) !== '')
-    .sort((a, b) => (a.created_datetime ?? '').localeCompare(b.created_datetime ?? ''))
+    .sort((a, b) => (vendorText(a.created_datetime) ?? '').localeCompare(vendorText(b.created_datetime) ?? ''))
     .map((m) => {
-      const sender = (m.sender?.email ?? '').toLowerCase();
+      const sender = (vendorText(m.sender?.email) ?? '').toLowerCase();
       const role: Message['role'] = !m.from_agent ? 'customer' : bots.has(sender) || m.via === 'ai-agent' || m.via === 'rule' ? 'bot' : 'agent';
       return { role, text: textOf(m), ...(m.created_datetime ? { at: m.created_datetime } : {}) };
     });
-  if (messages.length === 0) messages.push({ role: 'customer', text: (input.ticket.subject ?? '').trim() || '(no message text on the ticket)' });
+  if (messages.length === 0) messages.push({ role: 'customer', text: (vendorText(input.ticket.subject) ?? '').trim() || '(no message text on the ticket)' });
   const customer = input.customer ?? input.ticket.customer;
   const conversation: Conversation = {
     id: `gorgias:ticket:${input.ticket.id}`,

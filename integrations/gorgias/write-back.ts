@@ -1,5 +1,6 @@
 import { briefTags, formatNote, noteMarker } from '../../server/brief/helpdesk-note';
 import type { BriefForHelpdesk, HelpdeskWriter, WriteBackResult } from '../../server/connectors/types';
+import { vendorObjects, vendorText } from '../../server/validation';
 import type { GorgiasClient } from './client';
 
 function escapeHtml(text: string): string {
@@ -23,7 +24,8 @@ export class GorgiasHelpdeskWriter implements HelpdeskWriter {
     const tags = briefTags(input);
     const marker = noteMarker(input.handoffId, input.version);
     const messages = await this.client.listMessages(input.ticketId, signal);
-    const already = messages.some((m) => m.external_id === marker || (m.channel === 'internal-note' && (m.body_text ?? '').includes(marker)));
+    // Gorgias's values are unchecked: a message that is not an object, or a body that is not text, holds no marker.
+    const already = vendorObjects(messages).some((m) => m.external_id === marker || (m.channel === 'internal-note' && (vendorText(m.body_text) ?? '').includes(marker)));
     if (!already) {
       const text = formatNote(input);
       await this.client.addInternalNote(

@@ -284,7 +284,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
   app.event('tokens_revoked', async ({ body, event }) => {
     const teamId = (body as { team_id?: string }).team_id;
-    if (teamId && (event.tokens.bot?.length ?? 0) > 0) await slack.revokeInstallation(teamId);
+    // Slack's event lists the revoked tokens (tokens.oauth, tokens.bot). A signed one without that list
+    // names nothing to revoke; it is Slack's malformed event, not Baton's error, so it is not thrown on.
+    const tokens = (event as { tokens?: typeof event.tokens }).tokens;
+    if (!tokens) {
+      deps.logger.warn({ component: 'slack', team: teamId }, 'Slack tokens_revoked event without its tokens; ignored');
+      return;
+    }
+    if (teamId && (tokens.bot?.length ?? 0) > 0) await slack.revokeInstallation(teamId);
   });
 
   app.error(async (error) => {

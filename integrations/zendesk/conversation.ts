@@ -1,4 +1,5 @@
 import { MAX_ID_LENGTH, type Conversation, type Message } from '../../server/domain/conversation';
+import { vendorObjects, vendorText } from '../../server/validation';
 import type { ZendeskComment, ZendeskOrganization, ZendeskTicket, ZendeskUser } from './client';
 import type { SunshineMessage } from './sunshine-client';
 
@@ -23,9 +24,14 @@ function channelOf(via: string | undefined): Conversation['channel'] {
   return 'messaging';
 }
 
+/** Tags as text; Zendesk's values are unchecked, so a list that is not one, or a tag that is not text, is none. */
+function tagsOf(tags: unknown): string[] {
+  return Array.isArray(tags) ? tags.map(vendorText).filter((tag): tag is string => tag !== undefined) : [];
+}
+
 /** A tier from the customer's or organisation's tags, never from what the customer wrote. */
 function tierOf(user: ZendeskUser, org?: ZendeskOrganization): 'vip' | 'enterprise' | undefined {
-  const tags = new Set([...(user.tags ?? []), ...(org?.tags ?? [])].map((t) => t.toLowerCase()));
+  const tags = new Set([...tagsOf(user.tags), ...tagsOf(org?.tags)].map((t) => t.toLowerCase()));
   if (tags.has('enterprise')) return 'enterprise';
   if (tags.has('vip')) return 'vip';
   return undefined;
@@ -47,25 +53,30 @@ export interface TicketConversationInput {
   occurredAt?: string;
 }
 
+/** A comment's text; a value that is not text (a number is read as its digits) is none. */
+function commentText(c: ZendeskComment): string {
+  return (vendorText(c.plain_body) ?? vendorText(c.body) ?? '').trim();
+}
+
 /**
  * A Zendesk ticket as Baton's Conversation. Private comments (internal notes, Baton's own briefs
  * among them) are left out: the rules read what passed between the customer and the business.
  */
 export function ticketConversation(input: TicketConversationInput): Conversation {
   const bots = new Set(input.botUserIds ?? []);
-  const messages: Message[] = input.comments
-    .filter((c) => c.public && (c.plain_body ?? c.body ?? '').trim() !== '')
+  const messages: Message[] = vendorObjects(input.comments)
+    .filter((c) => c.public && commentText(c) !== '')
     .map((c) => {
       const role: Message['role'] =
         String(c.author_id) === String(input.ticket.requester_id) ? 'customer' : bots.has(String(c.author_id)) ? 'bot' : 'agent';
-      return compact({ role, text: (c.plain_body ?? c.body ?? '').trim(), at: c.created_at });
+      return compact({ role, text: commentText(c), at: c.created_at });
     });
   if (messages.length === 0) {
-    const text = (input.ticket.description ?? input.ticket.subject ?? '').trim();
+    const text = (vendorText(input.ticket.description) ?? vendorText(input.ticket.subject) ?? '').trim();
     messages.push({ role: 'customer', text: text || '(no message text on the ticket)' });
   }
   const user = input.requester;
-  const previous = (input.recentTickets ?? [])
+  const previous = vendorObjects(input.recentTickets)
     .filter((t) => t.id !== input.ticket.id && t.created_at)
     .map((t) => ({ at: t.created_at!, resolved: ['solved', 'closed'].includes(t.status ?? '') }));
   return compact({
@@ -88,8 +99,9 @@ export function ticketConversation(input: TicketConversationInput): Conversation
   }) as Conversation;
 }
 
+/** A message's text; Sunshine's values are unchecked, so a message without content, or content that is not text, has none. */
 function messageText(m: SunshineMessage): string {
-  return (m.content.text ?? m.content.altText ?? '').trim();
+  return (vendorText(m.content?.text) ?? vendorText(m.content?.altText) ?? '').trim();
 }
 
 /**
@@ -106,11 +118,11 @@ export function sunshineConversationKey(conversationId: string): string {
  * integration) is the bot.
  */
 export function sunshineConversation(input: { conversationId: string; messages: SunshineMessage[]; ticketId?: string; ticketUrl?: string; occurredAt?: string }): Conversation {
-  const messages: Message[] = input.messages
+  const messages: Message[] = vendorObjects(input.messages)
     .filter((m) => messageText(m) !== '')
     .map((m) => {
       const role: Message['role'] =
-        m.author.type === 'user' ? 'customer' : m.source?.type === 'zd:agentWorkspace' ? 'agent' : 'bot';
+        m.author?.type === 'user' ? 'customer' : m.source?.type === 'zd:agentWorkspace' ? 'agent' : 'bot';
       return compact({ role, text: messageText(m), at: m.received });
     });
   if (messages.length === 0) messages.push({ role: 'system', text: '(the conversation had no text messages)' });

@@ -102,8 +102,8 @@ export function zendeskIntegration(options: ZendeskIntegrationOptions) {
       const requesterId = ticket.requester_id;
       const [comments, requester, recentTickets] = await Promise.all([
         client.listComments(event.ticketId, signal),
-        requesterId !== undefined ? client.getUser(requesterId, signal) : Promise.resolve(undefined),
-        requesterId !== undefined ? client.recentTicketsOf(requesterId, signal) : Promise.resolve([]),
+        requesterId != null ? client.getUser(requesterId, signal) : Promise.resolve(undefined),
+        requesterId != null ? client.recentTicketsOf(requesterId, signal) : Promise.resolve([]),
       ]);
       const orgId = requester?.organization_id ?? ticket.organization_id;
       const organization = orgId ? await client.getOrganization(orgId, signal) : undefined;

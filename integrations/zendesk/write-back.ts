@@ -1,5 +1,6 @@
 import { briefTags, formatNote, noteMarker } from '../../server/brief/helpdesk-note';
 import type { BriefForHelpdesk, HelpdeskWriter, WriteBackResult } from '../../server/connectors/types';
+import { vendorObjects, vendorText } from '../../server/validation';
 import type { ZendeskClient } from './client';
 
 /**
@@ -20,7 +21,8 @@ export class ZendeskHelpdeskWriter implements HelpdeskWriter {
     const groupId = this.groupIds[input.decision.queue];
     const marker = noteMarker(input.handoffId, input.version);
     const comments = await this.client.listComments(input.ticketId, signal);
-    if (comments.some((c) => !c.public && (c.body ?? c.plain_body ?? '').includes(marker))) {
+    // Zendesk's values are unchecked: a comment that is not an object, or a body that is not text, holds no marker.
+    if (vendorObjects(comments).some((c) => !c.public && (vendorText(c.body) ?? vendorText(c.plain_body) ?? '').includes(marker))) {
       return { noteWritten: false, tags, ...(groupId ? { groupId } : {}) };
     }
     await this.client.updateTicket(

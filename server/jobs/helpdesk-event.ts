@@ -1,4 +1,5 @@
 import type pino from 'pino';
+import { z } from 'zod';
 import { inThreadAssessor, type Assessor } from '../assess';
 import type { BriefWriter } from '../brief/writer';
 import type { HelpdeskEvent, TicketUpdate } from '../connectors/types';
@@ -34,19 +35,99 @@ export interface HelpdeskEventDeps {
 }
 
 /**
- * A vendor's conversation made safe for the contract: fields that do not validate are dropped, not
- * fatal, and text the store cannot hold (a NUL, half a surrogate pair) is replaced, not refused: a
- * job that failed on it would fail on every attempt, and the handoff would never be recorded.
+ * The contract for a helpdesk's conversation. Its id keys the handoff (the idempotency key), so here
+ * it is required: the repair below lets optional fields go, and never that one.
+ */
+const helpdeskConversationSchema = conversationSchema.required({ id: true });
+
+/**
+ * Fields of prose: one over its limit is cut to it, since its start still says who or what. An id,
+ * address, URL or date cut short would be wrong, so those are dropped instead.
+ */
+const PROSE_FIELDS = new Set<PropertyKey>(['name', 'title']);
+
+/** Marks a list entry to take out once every issue is repaired, so the other issues' indexes still hold. */
+const REMOVED = Symbol('removed');
+
+type Holder = Record<PropertyKey, unknown>;
+
+/** The schema an optional (or required-made) field wraps: the object or list whose parts a path names. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional || schema instanceof z.ZodNonOptional ? unwrapped(schema.unwrap() as z.ZodType) : schema;
+}
+
+/**
+ * The deepest place on an issue's path that the contract can do without: an optional field, or an
+ * entry of an optional list (the list may hold fewer). Undefined when all of it is required (a
+ * message's text), or when an earlier repair already took it away.
+ */
+function repairablePlace(root: unknown, path: readonly PropertyKey[]): { holder: Holder; key: PropertyKey; leaf: boolean } | undefined {
+  let schema: z.ZodType = helpdeskConversationSchema;
+  let value = root;
+  let place: { holder: Holder; key: PropertyKey; leaf: boolean } | undefined;
+  for (const [depth, key] of path.entries()) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const container = unwrapped(schema);
+    let next: z.ZodType | undefined;
+    let optional = false;
+    if (container instanceof z.ZodObject) {
+      next = container.shape[key as string] as z.ZodType | undefined;
+      optional = next?.safeParse(undefined).success ?? false;
+    } else if (container instanceof z.ZodArray) {
+      next = container.element as z.ZodType;
+      optional = schema.safeParse(undefined).success;
+    }
+    // A part the walk does not follow: the deepest optional place above it stands for it.
+    if (!next) break;
+    if (optional) place = { holder: value as Holder, key, leaf: depth === path.length - 1 };
+    schema = next;
+    value = (value as Holder)[key];
+  }
+  return place;
+}
+
+/** `text` cut to `max` UTF-16 units (zod's measure), never through a surrogate pair: half of one is not storable. */
+function cut(text: string, max: number): string {
+  const head = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+}
+
+/**
+ * `conversation` with each optional value the contract refused repaired: prose over its limit cut to
+ * it, anything else (a date without a time zone, an overlong email or URL, a previous contact without
+ * a valid date) dropped. Required values are left for the next parse to refuse.
+ */
+function withOptionalsRepaired(conversation: Conversation, issues: z.ZodError['issues']): unknown {
+  const copy = structuredClone(conversation);
+  const lists = new Set<unknown[]>();
+  for (const issue of issues) {
+    const place = repairablePlace(copy, issue.path);
+    if (!place) continue;
+    const { holder, key } = place;
+    const text = holder[key];
+    if (place.leaf && issue.code === 'too_big' && PROSE_FIELDS.has(key) && typeof text === 'string') holder[key] = cut(text, Number(issue.maximum));
+    else if (Array.isArray(holder)) {
+      holder[key] = REMOVED;
+      lists.add(holder);
+    } else delete holder[key];
+  }
+  for (const list of lists) list.splice(0, list.length, ...list.filter((entry) => entry !== REMOVED));
+  return copy;
+}
+
+/**
+ * A vendor's conversation made safe for the contract: optional values that do not validate are
+ * repaired (cut or dropped), not fatal, and text the store cannot hold (a NUL, half a surrogate pair)
+ * is replaced, not refused: a job that failed on either would fail on every attempt, and the handoff
+ * would never be recorded. A required value that does not validate still fails the job.
  */
 function contractConversation(fetched: Conversation): Conversation {
   const whole = withStorableText(fetched);
   // A ticket's thread can outgrow what the API takes; its latest messages are what the handoff is about.
   const conversation = whole.messages.length > MAX_MESSAGES ? { ...whole, messages: whole.messages.slice(-MAX_MESSAGES) } : whole;
-  const parsed = conversationSchema.safeParse(conversation);
+  const parsed = helpdeskConversationSchema.safeParse(conversation);
   if (parsed.success) return parsed.data;
-  const { occurred_at: _at, ...rest } = conversation;
-  const messages = rest.messages.map(({ at, ...m }) => (at && conversationSchema.shape.occurred_at.safeParse(at).success ? { ...m, at } : m));
-  return conversationSchema.parse({ ...rest, messages });
+  return helpdeskConversationSchema.parse(withOptionalsRepaired(conversation, parsed.error.issues));
 }
 
 /**

@@ -69,15 +69,20 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
   /**
    * Zendesk's API for ticket 5158's handoff (the ticket, its comments on two pages, requester,
    * organisation, recent tickets) and its write-back (the marker looked for, then one update, whose
-   * body goes into `puts`). `commentsPage1` replaces the first page of comments.
+   * body goes into `puts`). `replies` replace the first page of comments, the requester or their tickets.
    */
-  function zendeskTicket5158(puts: unknown[], commentsPage1: unknown = fixture('zendesk', 'api-comments-5158-page1')) {
+  function zendeskTicket5158(puts: unknown[], replies: { commentsPage1?: unknown; requester?: unknown; requested?: unknown } = {}) {
+    const {
+      commentsPage1 = fixture('zendesk', 'api-comments-5158-page1'),
+      requester = fixture('zendesk', 'api-user-requester'),
+      requested = fixture('zendesk', 'api-requested-tickets'),
+    } = replies;
     return nock(ZD)
       .get('/api/v2/tickets/5158.json').times(2).reply(200, fixture('zendesk', 'api-ticket-5158'))
       .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, commentsPage1 as nock.Body, { 'Content-Type': 'application/json' })
       .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100', 'page[after]': 'xNzY0ODk5MjA' }).reply(200, fixture('zendesk', 'api-comments-5158-page2'))
-      .get('/api/v2/users/8447388090494.json').times(2).reply(200, fixture('zendesk', 'api-user-requester'))
-      .get('/api/v2/users/8447388090494/tickets/requested.json').query(true).times(2).reply(200, fixture('zendesk', 'api-requested-tickets'))
+      .get('/api/v2/users/8447388090494.json').times(2).reply(200, requester as nock.Body)
+      .get('/api/v2/users/8447388090494/tickets/requested.json').query(true).times(2).reply(200, requested as nock.Body)
       .get('/api/v2/organizations/8447346622718.json').times(2).reply(200, fixture('zendesk', 'api-organization'))
       .get('/api/v2/tickets/5158/comments.json').query({ 'page[size]': '100' }).reply(200, { comments: [], meta: { has_more: false } })
       .put('/api/v2/tickets/5158.json', (body) => Boolean(puts.push(body)))
@@ -129,7 +134,7 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     }
     const puts: unknown[] = [];
     // Sent as the vendor would send it: JSON escapes, which JSON.parse turns back into the characters.
-    const zendesk = zendeskTicket5158(puts, JSON.stringify(dirty));
+    const zendesk = zendeskTicket5158(puts, { commentsPage1: JSON.stringify(dirty) });
     nock(SHOP).post('/admin/api/2025-01/graphql.json').times(2).reply(503, 'down');
 
     expect((await signedPost(fixtureBytes('zendesk', 'event-ticket-created'))).status).toBe(202);
@@ -139,6 +144,32 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     const texts = conversation.messages.map((m: { text: string }) => m.text).join('\n');
     expect(texts).toContain('\ufffd \ufffd');
     expect(texts).not.toContain('\u0000');
+  });
+
+  it('a requester whose name runs past 200 characters, whose email is too long to keep and whose dates lack a time zone is still handed over: the name cut, the rest left out', async () => {
+    await connectZendeskAndShopify();
+    const requester = fixture<{ user: Record<string, unknown> }>('zendesk', 'api-user-requester');
+    const name = 'Ana Ruiz, '.repeat(25);
+    // 210 characters: an address SMTP allows (up to 254), past the 200 the contract keeps.
+    const email = `ana@${'ruiz-interiors.'.repeat(13)}example.com`;
+    Object.assign(requester.user, { name, email, created_at: '2025-03-10 09:00:00' });
+    const requested = fixture<{ tickets: Array<{ id: number; created_at: string }> }>('zendesk', 'api-requested-tickets');
+    requested.tickets.find((t) => t.id === 5090)!.created_at = '2026-10-28 12:00:00';
+    const puts: unknown[] = [];
+    const zendesk = zendeskTicket5158(puts, { requester, requested });
+    nock(SHOP).post('/admin/api/2025-01/graphql.json').times(2).reply(503, 'down');
+
+    expect((await signedPost(fixtureBytes('zendesk', 'event-ticket-created'))).status).toBe(202);
+    await waitFor('the note', async () => puts.length === 1 && (await wiring.integrationStore.noteWritten((await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158'))!.id, 2, 'zendesk')));
+    zendesk.done();
+    const { conversation } = (await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158'))!;
+    expect(conversation.customer).toEqual({
+      id: '8447388090494',
+      name: name.slice(0, 200),
+      phone: '+1 415 555 0134',
+      tier: 'vip',
+      previous_contacts: [{ at: '2026-09-14T08:30:00Z', resolved: true }],
+    });
   });
 
   it('refuses bad, stale and wrong-tenant signatures with 401 and stores nothing', async () => {
@@ -163,25 +194,43 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     expect(await h.store.findHandoffByTicket(tenant.id, 'zendesk', '5158')).toBeNull();
   });
 
-  it('Gorgias: the secret header lets the handover in; one handoff, one note, and the widget reads the brief', async () => {
-    await wiring.integrationStore.connect(tenant.id, 'gorgias', { settings: { domain: 'acme', email: 'baton@acme.example' }, secrets: { api_key: 'gk-0123456789', webhook_secret: GORGIAS_SECRET } });
-    const notes: any[] = [];
-    const gorgias = nock(GG)
+  const connectGorgias = () =>
+    wiring.integrationStore.connect(tenant.id, 'gorgias', { settings: { domain: 'acme', email: 'baton@acme.example' }, secrets: { api_key: 'gk-0123456789', webhook_secret: GORGIAS_SECRET } });
+
+  const gorgiasPost = (secret: string) =>
+    request(app).post(`/webhooks/gorgias/${tenant.id}`).set('Content-Type', 'application/json').set('X-Baton-Secret', secret).send(fixtureBytes('gorgias', 'http-ticket-created').toString('utf8'));
+
+  /**
+   * Gorgias's API for ticket 40123's handoff (the ticket, its messages on two pages, the customer) and
+   * its write-back (the marker looked for, then the note, whose body goes into `notes`, and the tags).
+   * `replies` replace the customer or the first page of messages.
+   */
+  function gorgiasTicket40123(notes: unknown[], replies: { customer?: unknown; messagesPage1?: unknown } = {}) {
+    const { customer = fixture('gorgias', 'api-customer-9981'), messagesPage1 = fixture('gorgias', 'api-messages-40123') } = replies;
+    return nock(GG)
       .get('/api/tickets/40123').times(2).reply(200, fixture('gorgias', 'api-ticket-40123'))
-      .get('/api/tickets/40123/messages').query({ limit: '100' }).reply(200, fixture('gorgias', 'api-messages-40123'))
+      .get('/api/tickets/40123/messages').query({ limit: '100' }).reply(200, messagesPage1 as nock.Body)
       .get('/api/tickets/40123/messages').query({ limit: '100', cursor: 'eyJpZCI6NzcwMDAzfQ' }).reply(200, fixture('gorgias', 'api-messages-40123-page2'))
-      .get('/api/customers/9981').times(2).reply(200, fixture('gorgias', 'api-customer-9981'))
+      .get('/api/customers/9981').times(2).reply(200, customer as nock.Body)
       .get('/api/tickets/40123/messages').query(true).reply(200, { data: [], meta: { next_cursor: null } })
       .post('/api/tickets/40123/messages', (b) => Boolean(notes.push(b))).reply(201, { id: 1 })
       .post('/api/tickets/40123/tags').reply(201, {});
-    const body = fixtureBytes('gorgias', 'http-ticket-created');
-    const post = (secret: string) => request(app).post(`/webhooks/gorgias/${tenant.id}`).set('Content-Type', 'application/json').set('X-Baton-Secret', secret).send(body.toString('utf8'));
+  }
 
-    expect((await post('wrong-secret-0123456789')).status).toBe(401);
-    expect((await post(GORGIAS_SECRET)).status).toBe(202);
-    expect((await post(GORGIAS_SECRET)).status).toBe(200);
-    await waitFor('the Gorgias note', async () => notes.length === 1 && (await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))?.status === 'assembled');
-    await waitFor('the ledger', async () => wiring.integrationStore.noteWritten((await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))!.id, 2, 'gorgias'));
+  const gorgiasNoteWritten = async (notes: unknown[]) => {
+    const handoff = await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123');
+    return notes.length === 1 && handoff?.status === 'assembled' && (await wiring.integrationStore.noteWritten(handoff.id, 2, 'gorgias'));
+  };
+
+  it('Gorgias: the secret header lets the handover in; one handoff, one note, and the widget reads the brief', async () => {
+    await connectGorgias();
+    const notes: any[] = [];
+    const gorgias = gorgiasTicket40123(notes);
+
+    expect((await gorgiasPost('wrong-secret-0123456789')).status).toBe(401);
+    expect((await gorgiasPost(GORGIAS_SECRET)).status).toBe(202);
+    expect((await gorgiasPost(GORGIAS_SECRET)).status).toBe(200);
+    await waitFor('the Gorgias note', () => gorgiasNoteWritten(notes));
     gorgias.done();
     expect(notes[0]).toMatchObject({ channel: 'internal-note' });
 
@@ -193,6 +242,35 @@ describe.each(backends())('helpdesk webhooks to briefs and notes on $name', (bac
     expect(widget.body.customer_message).not.toMatch(/\{wait_minutes\}|\{queue_position\}/);
     expect((await request(app).get(`/widgets/gorgias/${tenant.id}?ticket_id=40123`)).status).toBe(401);
     expect((await request(app).get(`/widgets/gorgias/${tenant.id}?ticket_id=999`).set('X-Baton-Secret', GORGIAS_SECRET)).body.status).toBe('none');
+  });
+
+  it('Gorgias: a customer whose name runs past 200 characters and whose created date has no time zone is still handed over, the name cut and the date left out', async () => {
+    await connectGorgias();
+    const name = 'Lee Park, '.repeat(25);
+    // Gorgias writes some of its times without a zone (its users' created_datetime does).
+    const customer = { ...fixture('gorgias', 'api-customer-9981'), name, created_datetime: '2025-06-01T12:00:00.512813' };
+    const notes: unknown[] = [];
+    const gorgias = gorgiasTicket40123(notes, { customer });
+
+    expect((await gorgiasPost(GORGIAS_SECRET)).status).toBe(202);
+    await waitFor('the Gorgias note', () => gorgiasNoteWritten(notes));
+    gorgias.done();
+    const { conversation } = (await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))!;
+    expect(conversation.customer).toEqual({ id: '9981', name: name.slice(0, 200), email: 'lee.park@example.com' });
+  });
+
+  it('Gorgias: a message whose body_text is a number is still handed over, the number read as its text', async () => {
+    await connectGorgias();
+    const messagesPage1 = fixture<{ data: Array<Record<string, unknown>> }>('gorgias', 'api-messages-40123');
+    Object.assign(messagesPage1.data[0]!, { body_text: 48213, stripped_text: null });
+    const notes: unknown[] = [];
+    const gorgias = gorgiasTicket40123(notes, { messagesPage1 });
+
+    expect((await gorgiasPost(GORGIAS_SECRET)).status).toBe(202);
+    await waitFor('the Gorgias note', () => gorgiasNoteWritten(notes));
+    gorgias.done();
+    const { conversation } = (await h.store.findHandoffByTicket(tenant.id, 'gorgias', '40123'))!;
+    expect(conversation.messages[0]).toMatchObject({ role: 'customer', text: '48213' });
   });
 
   it('stored credentials are sealed: the row holds no secret, and listing shows only which are set', async () => {

@@ -149,6 +149,17 @@ describe.each(backends())('Slack requests no listener handles, and odd ones, on 
         expect(line).toMatchObject({ team: 'T1', minute_rate_limited: 1518467820 });
       });
     });
+
+    it('a tokens_revoked event without its tokens is acknowledged and ignored, logged as a warning (not an error); nothing is revoked', async () => {
+      const body = JSON.stringify({ token: 'x', team_id: TEAM, api_app_id: 'A0BATON', type: 'event_callback', event_id: 'Ev0REVOKED', event_time: Math.floor(Date.now() / 1000), event: { type: 'tokens_revoked' } });
+      const { res, ms } = await send(app, body, 'application/json');
+      expect(res.status).toBe(200);
+      expect(ms).toBeLessThan(PROMPT_MS);
+      const lines = h.log.lines.map((l) => JSON.parse(l) as { level: number; msg: string });
+      expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+      expect(lines.find((l) => l.msg === 'Slack tokens_revoked event without its tokens; ignored')).toMatchObject({ level: 40, team: TEAM });
+      if (oauth) expect((await createSlackStore(h.db).findInstallation(TEAM))?.revoked_at).toBeNull();
+    });
   });
 
   describe('forms are read as Slack sends them (one workspace)', () => {

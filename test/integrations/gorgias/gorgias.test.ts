@@ -77,6 +77,50 @@ describe('Gorgias API', () => {
     expect(conversation!.messages.map((m) => m.role)).toEqual(['customer', 'bot', 'customer']);
   });
 
+  it('reads values of other types than Gorgias documents instead of throwing on them: a number as text, a tag or sender email that is not text, an entry that is not a message', async () => {
+    const gorgias = gorgiasIntegration({ settings, secrets });
+    const [event] = gorgias.receive({ rawBody: fixtureBytes('gorgias', 'http-ticket-message-created'), headers: { 'x-baton-secret': SECRET } });
+    const ticket = fixture<any>('gorgias', 'api-ticket-40123');
+    ticket.tags.unshift({ id: 13, name: null });
+    const page = fixture<any>('gorgias', 'api-messages-40123');
+    Object.assign(page.data[0], { body_text: 48213, stripped_text: null, created_datetime: 1793614320 });
+    Object.assign(page.data[1], { created_datetime: 1793614350 });
+    page.data[1].sender.email = 5;
+    page.data.push(null);
+    const scope = nock(API)
+      .get('/api/tickets/40123').reply(200, ticket)
+      .get('/api/tickets/40123/messages').query({ limit: '100' }).reply(200, page)
+      .get('/api/tickets/40123/messages').query({ limit: '100', cursor: 'eyJpZCI6NzcwMDAzfQ' }).reply(200, fixture('gorgias', 'api-messages-40123-page2'))
+      .get('/api/customers/9981').reply(200, fixture('gorgias', 'api-customer-9981'));
+    const conversation = await gorgias.resolveHandoff(event!);
+    scope.done();
+    expect(conversation!.messages.map((m) => [m.role, m.text.slice(0, 16)])).toEqual([
+      ['customer', '48213'],
+      ['bot', 'Parcels marked d'],
+      ['customer', 'I already did th'],
+    ]);
+  });
+
+  it('a ticket whose tags from the API are not a list has no handover tag', async () => {
+    const gorgias = gorgiasIntegration({ settings, secrets });
+    const [event] = gorgias.receive({ rawBody: fixtureBytes('gorgias', 'http-ticket-message-created'), headers: { 'x-baton-secret': SECRET } });
+    const scope = nock(API).get('/api/tickets/40123').reply(200, { ...fixture('gorgias', 'api-ticket-40123'), tags: { name: 'ai_handover' } });
+    expect(await gorgias.resolveHandoff(event!)).toBeUndefined();
+    scope.done();
+  });
+
+  it('a ticket without message text is its subject, read as text when it is a number', async () => {
+    const gorgias = gorgiasIntegration({ settings, secrets });
+    const [event] = gorgias.receive({ rawBody: fixtureBytes('gorgias', 'http-ticket-message-created'), headers: { 'x-baton-secret': SECRET } });
+    const scope = nock(API)
+      .get('/api/tickets/40123').reply(200, { ...fixture('gorgias', 'api-ticket-40123'), subject: 48213 })
+      .get('/api/tickets/40123/messages').query({ limit: '100' }).reply(200, { data: [], meta: { next_cursor: null } })
+      .get('/api/customers/9981').reply(200, fixture('gorgias', 'api-customer-9981'));
+    const conversation = await gorgias.resolveHandoff(event!);
+    scope.done();
+    expect(conversation!.messages).toEqual([{ role: 'customer', text: '48213' }]);
+  });
+
   it('a body whose tags lack the handover tag costs no API call', async () => {
     const gorgias = gorgiasIntegration({ settings, secrets });
     const rawBody = Buffer.from(JSON.stringify({ event: 'ticket-updated', ticket: { id: 40123, tags: 'vip' } }));
@@ -160,6 +204,14 @@ describe('Gorgias write-back', () => {
     const retry = nock(API).get('/api/tickets/40123/messages').query(true).reply(200, page).post('/api/tickets/40123/tags').reply(201, {});
     expect((await writer.writeBrief(input)).noteWritten).toBe(false);
     retry.done();
+  });
+
+  it('looks for its marker past a note whose body_text is a number and an entry that is not a message', async () => {
+    const page = fixture<any>('gorgias', 'api-messages-40123-page2');
+    page.data.push(null, { id: 770005, channel: 'internal-note', via: 'helpdesk', public: false, from_agent: true, body_text: 48213, stripped_text: null, external_id: null });
+    const scope = nock(API).get('/api/tickets/40123/messages').query(true).reply(200, page).post('/api/tickets/40123/messages').reply(201, { id: 770010 }).post('/api/tickets/40123/tags').reply(201, {});
+    expect((await gorgiasIntegration({ settings, secrets }).writer.writeBrief(input)).noteWritten).toBe(true);
+    scope.done();
   });
 });
 

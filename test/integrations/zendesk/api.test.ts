@@ -22,23 +22,24 @@ const handoffEvent: HelpdeskEvent = {
   raw: {},
 };
 
-function ticketApi() {
+/** Ticket 5158's handoff as the API gives it; `replies` replace the first page of comments, the requester, their tickets or their organisation. */
+function ticketApi(replies: { commentsPage1?: object; requester?: object; requested?: object; organization?: object } = {}) {
   return nock(API, { reqheaders: { authorization: BASIC } })
     .get('/api/v2/tickets/5158.json')
     .reply(200, fixture('zendesk', 'api-ticket-5158'))
     .get('/api/v2/tickets/5158/comments.json')
     .query({ 'page[size]': '100' })
-    .reply(200, fixture('zendesk', 'api-comments-5158-page1'))
+    .reply(200, replies.commentsPage1 ?? fixture('zendesk', 'api-comments-5158-page1'))
     .get('/api/v2/tickets/5158/comments.json')
     .query({ 'page[size]': '100', 'page[after]': 'xNzY0ODk5MjA' })
     .reply(200, fixture('zendesk', 'api-comments-5158-page2'))
     .get('/api/v2/users/8447388090494.json')
-    .reply(200, fixture('zendesk', 'api-user-requester'))
+    .reply(200, replies.requester ?? fixture('zendesk', 'api-user-requester'))
     .get('/api/v2/users/8447388090494/tickets/requested.json')
     .query({ sort_by: 'created_at', sort_order: 'desc', per_page: '10' })
-    .reply(200, fixture('zendesk', 'api-requested-tickets'))
+    .reply(200, replies.requested ?? fixture('zendesk', 'api-requested-tickets'))
     .get('/api/v2/organizations/8447346622718.json')
-    .reply(200, fixture('zendesk', 'api-organization'));
+    .reply(200, replies.organization ?? fixture('zendesk', 'api-organization'));
 }
 
 onlyNockedHttp();
@@ -86,6 +87,43 @@ describe('Zendesk API client', () => {
     scope.done();
   });
 
+  it('reads values of other types than Zendesk documents instead of throwing on them: a number as text, tags that are not text or not a list, entries that are not objects', async () => {
+    const commentsPage1 = fixture<any>('zendesk', 'api-comments-5158-page1');
+    Object.assign(commentsPage1.comments[0], { body: 48213, plain_body: 48213 });
+    commentsPage1.comments.unshift(null);
+    const requester = fixture<any>('zendesk', 'api-user-requester');
+    requester.user.tags = [2026, 'vip'];
+    const organization = fixture<any>('zendesk', 'api-organization');
+    organization.organization.tags = { wholesale: true };
+    const requested = fixture<any>('zendesk', 'api-requested-tickets');
+    requested.tickets.unshift(null);
+    const scope = ticketApi({ commentsPage1, requester, requested, organization });
+    const conversation = await zendeskIntegration({ settings, secrets }).loadConversation(handoffEvent);
+    scope.done();
+    expect(conversation.messages.map((m) => [m.role, m.text.slice(0, 16)])).toEqual([
+      ['customer', '48213'],
+      ['bot', 'It shipped May 2'],
+      ['customer', 'That does not he'],
+    ]);
+    expect(conversation.customer).toMatchObject({ tier: 'vip', previous_contacts: [{ at: '2026-10-28T12:00:00Z', resolved: false }, { at: '2026-09-14T08:30:00Z', resolved: true }] });
+  });
+
+  it('a ticket without comments is its description, read as text when it is a number', async () => {
+    const ticket = fixture<any>('zendesk', 'api-ticket-5158');
+    // No requester or organisation: the ticket and its comments are all there is to read.
+    Object.assign(ticket.ticket, { description: 48213, organization_id: null });
+    delete ticket.ticket.requester_id;
+    const scope = nock(API)
+      .get('/api/v2/tickets/5158.json')
+      .reply(200, ticket)
+      .get('/api/v2/tickets/5158/comments.json')
+      .query(true)
+      .reply(200, { comments: [], meta: { has_more: false } });
+    const conversation = await zendeskIntegration({ settings, secrets }).loadConversation(handoffEvent);
+    scope.done();
+    expect(conversation.messages).toEqual([{ role: 'customer', text: '48213' }]);
+  });
+
   it('uses OAuth bearer tokens when given one', async () => {
     const scope = nock(API, { reqheaders: { authorization: 'Bearer oauth-0123456789' } }).get('/api/v2/tickets/7.json').reply(200, { ticket: { id: 7 } });
     const oauth = zendeskIntegration({ settings, secrets: zendeskSecretsSchema.parse({ webhook_secret: 'whsec-0123456789', oauth_token: 'oauth-0123456789' }) });
@@ -106,22 +144,29 @@ describe('Zendesk API client', () => {
     scope.done();
   });
 
-  it('reads the whole Sunshine Conversations transcript, oldest page first', async () => {
-    const sc = zendeskSettingsSchema.parse({ ...settings, sunshine_app_id: '5ebee0975ac5304b664a12fa', sunshine_key_id: 'app_5ebee' });
-    const scSecrets = zendeskSecretsSchema.parse({ ...secrets, sunshine_key_secret: 'sc-secret-0123456789' });
+  const sc = zendeskSettingsSchema.parse({ ...settings, sunshine_app_id: '5ebee0975ac5304b664a12fa', sunshine_key_id: 'app_5ebee' });
+  const scSecrets = zendeskSecretsSchema.parse({ ...secrets, sunshine_key_secret: 'sc-secret-0123456789' });
+  const passControl: HelpdeskEvent = {
+    ...handoffEvent,
+    provider: 'sunshine',
+    ticketId: undefined,
+    handoff: { reason: 'pass_control', conversationId: '67ab5f53a96f98663935c3f2', appId: '5ebee0975ac5304b664a12fa' },
+  };
+
+  /** The pass-controlled conversation's transcript on two pages; `page1` replaces the older one. */
+  function transcriptApi(page1: object = fixture('zendesk', 'sunshine-messages-page1')) {
     const path = '/sc/v2/apps/5ebee0975ac5304b664a12fa/conversations/67ab5f53a96f98663935c3f2/messages';
-    const scope = nock(API, { reqheaders: { authorization: `Basic ${Buffer.from('app_5ebee:sc-secret-0123456789').toString('base64')}` } })
+    return nock(API, { reqheaders: { authorization: `Basic ${Buffer.from('app_5ebee:sc-secret-0123456789').toString('base64')}` } })
       .get(path)
       .reply(200, fixture('zendesk', 'sunshine-messages-page0'))
       .get(path)
       .query({ 'page[before]': '67ab5f55155becd183e28403' })
-      .reply(200, fixture('zendesk', 'sunshine-messages-page1'));
-    const conversation = await zendeskIntegration({ settings: sc, secrets: scSecrets }).loadConversation({
-      ...handoffEvent,
-      provider: 'sunshine',
-      ticketId: undefined,
-      handoff: { reason: 'pass_control', conversationId: '67ab5f53a96f98663935c3f2', appId: '5ebee0975ac5304b664a12fa' },
-    });
+      .reply(200, page1);
+  }
+
+  it('reads the whole Sunshine Conversations transcript, oldest page first', async () => {
+    const scope = transcriptApi();
+    const conversation = await zendeskIntegration({ settings: sc, secrets: scSecrets }).loadConversation(passControl);
     scope.done();
     expect(conversation.messages.map((m) => `${m.role}: ${m.text.slice(0, 12)}`)).toEqual([
       'customer: My parcel 1Z',
@@ -129,6 +174,21 @@ describe('Zendesk API client', () => {
       'customer: I already di',
     ]);
     expect(conversation.channel).toBe('messaging');
+  });
+
+  it('reads Sunshine messages of other shapes than documented instead of throwing on them: a number as text, no content or author, an entry that is not a message', async () => {
+    const page1 = fixture<any>('zendesk', 'sunshine-messages-page1');
+    page1.messages[0].content.text = 48213;
+    delete page1.messages[1].author;
+    page1.messages.unshift(null, { id: '67ab5f55155becd183e28400', received: '2026-11-02T10:57:00.000Z', author: { type: 'user' } });
+    const scope = transcriptApi(page1);
+    const conversation = await zendeskIntegration({ settings: sc, secrets: scSecrets }).loadConversation(passControl);
+    scope.done();
+    expect(conversation.messages.map((m) => [m.role, m.text.slice(0, 12)])).toEqual([
+      ['customer', '48213'],
+      ['bot', 'Parcels mark'],
+      ['customer', 'I already di'],
+    ]);
   });
 });
 
@@ -220,6 +280,14 @@ describe('Zendesk write-back', () => {
     const next = nock(API).get('/api/v2/tickets/5158/comments.json').query(true).reply(200, withNote).put('/api/v2/tickets/5158.json').reply(200, {});
     expect((await writer.writeBrief({ ...input, version: 3 })).noteWritten).toBe(true);
     next.done();
+  });
+
+  it('looks for its marker past a private comment whose body is a number and an entry that is not a comment', async () => {
+    const page = fixture<any>('zendesk', 'api-comments-5158-page2');
+    page.comments.push(null, { id: 8650217770005, type: 'Comment', author_id: 366110108, body: 48213, plain_body: 48213, public: false, created_at: '2026-11-02T10:15:20Z' });
+    const scope = nock(API).get('/api/v2/tickets/5158/comments.json').query(true).reply(200, page).put('/api/v2/tickets/5158.json').reply(200, { ticket: { id: 5158 } });
+    expect((await zendeskIntegration({ settings, secrets }).writer.writeBrief(input)).noteWritten).toBe(true);
+    scope.done();
   });
 
   it('does not resend a note when the update fails with a server error (it may have landed)', async () => {
