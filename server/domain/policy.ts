@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_ID_LENGTH } from './conversation';
 import { CATEGORIES, DEFAULT_QUEUES, TRIGGER_CODES, type Category, type TriggerCode } from './codes';
+import { QUEUE_NAME } from './queue-name';
 import { INTENT_CODES } from './intent/intent-codes';
 
 /**
@@ -16,6 +16,10 @@ export const intentExampleSchema = z
   .refine((e) => e.code !== undefined || e.category !== undefined, { message: 'an example needs a code or a category' });
 
 export type IntentExample = z.infer<typeof intentExampleSchema>;
+
+const queueName = z
+  .string()
+  .regex(QUEUE_NAME, 'must be a queue name: 1 to 100 lower-case letters (a-z), digits, _ or -, starting with a letter or digit, as Slack routes name queues');
 
 /**
  * A tenant's rules. Every field has the contract's default, so `{}` is a complete policy.
@@ -37,10 +41,12 @@ export const tenantPolicySchema = z.object({
   /** Codes that must never escalate on their own for this tenant (they are still reported). */
   non_escalating: z.array(z.enum(TRIGGER_CODES as [TriggerCode, ...TriggerCode[]])).default([]),
   /**
-   * Category → queue; missing categories use the contract's default map. A queue name is a key of the
-   * store's per-queue counts, so it has an id's limit (a name of 2.7 kB broke their index).
+   * Category → queue; missing categories use the contract's default map. A name Slack routes could
+   * never match (" ", U+200B, "Billing": a route's queue is lower case) is refused, not stored to be
+   * silently unalerted; QUEUE_NAME's 100 characters also keep the store's per-queue count keys small
+   * (a name of 2.7 kB broke their index).
    */
-  queues: z.partialRecord(z.enum(CATEGORIES), z.string().min(1).max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)).default({}),
+  queues: z.partialRecord(z.enum(CATEGORIES), queueName).default({}),
   /** Shop currency, used when an amount is written without one. */
   currency: z.string().length(3).default('USD'),
   /** OpenAI writer: most input tokens one brief's request may carry; unset: OPENAI_MAX_INPUT_TOKENS. */
@@ -54,6 +60,17 @@ export const tenantPolicySchema = z.object({
 });
 
 export type TenantPolicy = z.infer<typeof tenantPolicySchema>;
+
+/**
+ * A policy as the store holds it, read with today's defaults for fields added since it was written
+ * but not with today's refusals where a field used to take more: one that no longer parsed would make
+ * its tenant unreadable (every request of it a 500, its admin pages too). Queue names stored before
+ * they had to match QUEUE_NAME are kept as they are, so the tenant's escalations stay in the queues
+ * they were in (its Zendesk groups, its per-queue counts); saving the policy again asks for valid ones.
+ */
+export const storedPolicySchema = tenantPolicySchema.extend({
+  queues: z.partialRecord(z.enum(CATEGORIES), z.string()).default({}),
+});
 
 export const DEFAULT_POLICY: TenantPolicy = tenantPolicySchema.parse({});
 

@@ -665,6 +665,8 @@ function adminRows(): OtherCase[] {
     ['name of 101 characters', ['name'], 'n'.repeat(101), 'name'],
     ['name a number', ['name'], 7, 'name'],
     ['policy an array', ['policy'], [1], 'policy'],
+    ['a policy queue name in capitals', ['policy', 'queues'], { billing: 'Payments' }, 'policy.queues.billing'],
+    ['a policy queue name of a zero-width space', ['policy', 'queues'], { sales: '\u200b' }, 'policy.queues.sales'],
   ], { status: 201, changes: { tenants: 1, api_keys: 1 } });
   adminJson('/admin/v1/tenants/:id/policy', 'PUT', tenantPath('/policy'), () => ({ policy: { refund_threshold: 75, queues: { billing: 'payments' } } }), [['policy', 'queues', 'billing']], [
     ['a NUL in policy.currency', ['policy', 'currency'], 'U\u0000D', 'policy.currency'],
@@ -673,6 +675,16 @@ function adminRows(): OtherCase[] {
     ['refund_threshold a string', ['policy', 'refund_threshold'], '75', 'policy.refund_threshold'],
     ['confidence_threshold above 1', ['policy', 'confidence_threshold'], 2, 'policy.confidence_threshold'],
     ['a queue name of 201 characters', ['policy', 'queues', 'billing'], 'q'.repeat(201), 'policy.queues.billing'],
+    // Names no Slack route can match (QUEUE_NAME): the queue would never be alerted.
+    ['a queue name of 101 characters', ['policy', 'queues', 'billing'], 'q'.repeat(101), 'policy.queues.billing'],
+    ['a queue name of one space', ['policy', 'queues', 'billing'], ' ', 'policy.queues.billing'],
+    ['a queue name of a zero-width space', ['policy', 'queues', 'billing'], '\u200b', 'policy.queues.billing'],
+    ['a queue name in capitals', ['policy', 'queues', 'billing'], 'Payments', 'policy.queues.billing'],
+    ['a queue name with a space inside', ['policy', 'queues', 'billing'], 'pay ments', 'policy.queues.billing'],
+    ['a queue name starting with _', ['policy', 'queues', 'billing'], '_payments', 'policy.queues.billing'],
+    ['a queue name with a dot', ['policy', 'queues', 'billing'], 'pay.ments', 'policy.queues.billing'],
+    ['a queue name with an accent', ['policy', 'queues', 'billing'], 'paiementé', 'policy.queues.billing'],
+    ['a queue name with a trailing newline', ['policy', 'queues', 'billing'], 'payments\n', 'policy.queues.billing'],
   ], { status: 200 });
   adminJson('/admin/v1/tenants/:id/keys', 'POST', tenantPath('/keys'), () => ({ label: 'bot' }), [['label']], [
     ['label of 101 characters', ['label'], 'l'.repeat(101), 'label'],

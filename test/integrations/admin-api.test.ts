@@ -65,11 +65,30 @@ describe.each(backends())('admin API on $name', (backend) => {
     expect((await request(app).get('/admin/v1/tenants').set(auth)).body.tenants.map((t: { name: string }) => t.name)).toContain('acme');
   });
 
-  it('refuses a queue name longer than an id, and records handoffs in a queue named at the limit', async () => {
+  it.each([
+    ['only a space', ' '],
+    ['a zero-width space (U+200B)', '\u200b'],
+    ['a name ending in a zero-width space', 'payments\u200b'],
+    ['capitals', 'Payments'],
+    ['a space inside', 'fin ance'],
+    ['a leading hyphen', '-finance'],
+    ['a letter outside a-z', 'facturación'],
+    ['200 characters of four bytes each (the old limit)', Array.from({ length: 200 }, (_, i) => String.fromCodePoint(0x1f300 + ((i * 7919) % 700))).join('')],
+  ])('refuses a queue name Slack routes could never match (%s), naming policy.queues.<category>, and keeps the stored policy', async (_name, queue) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'queues', policy: { refund_threshold: 7, queues: { billing: 'payments' } } });
+    const id = created.tenant.id as string;
+    const res = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: { queues: { billing: queue } } });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([422, 'invalid_input', 'policy.queues.billing']);
+    expect((await h.store.getTenant(id))?.policy).toMatchObject({ refund_threshold: 7, queues: { billing: 'payments' } });
+    const create = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'queues-2', policy: { queues: { sales: queue } } });
+    expect([create.status, create.body.error.field]).toEqual([422, 'policy.queues.sales']);
+    expect(await h.store.findTenantByName('queues-2')).toBeNull();
+  });
+
+  it('refuses a queue name over 100 characters, and records handoffs in a queue named at the limit', async () => {
     const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'queues', policy: { refund_threshold: 7 } });
     const id = created.tenant.id as string;
-    // Four bytes a character, and nothing a compressor could shorten: the worst the limit lets in.
-    const atLimit = Array.from({ length: 200 }, (_, i) => String.fromCodePoint(0x1f300 + ((i * 7919) % 700))).join('');
+    const atLimit = `q-${'9'.repeat(98)}`;
     const tooLong = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: { queues: { billing: `${atLimit}x` } } });
     expect([tooLong.status, tooLong.body.error.field]).toEqual([422, 'policy.queues.billing']);
     expect((await h.store.getTenant(id))?.policy).toMatchObject({ refund_threshold: 7, queues: {} });
@@ -80,6 +99,25 @@ describe.each(backends())('admin API on $name', (backend) => {
       .set('Authorization', `Bearer ${created.api_key.key}`)
       .send({ id: 'q1', messages: [{ role: 'customer', text: 'I was charged twice for my order, I want a person' }] });
     expect([handoff.status, handoff.body.queue]).toEqual([202, atLimit]);
+  });
+
+  it('still reads a tenant whose stored queue names predate the rule, keeping them until its policy is saved again', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'legacy' });
+    const id = created.tenant.id as string;
+    // As an older version stored it: any name of 1 to 200 characters was taken.
+    await h.db.query(`UPDATE tenants SET policy = $2::text::jsonb WHERE id = $1`, [id, JSON.stringify({ refund_threshold: 7, queues: { billing: 'Billing Team', sales: ' ' } })]);
+    h.store.forgetAuthenticated();
+    const shown = await request(app).get(`/admin/v1/tenants/${id}`).set(auth);
+    expect([shown.status, shown.body.tenant.policy.queues]).toEqual([200, { billing: 'Billing Team', sales: ' ' }]);
+    const handoff = await request(app)
+      .post('/v1/handoffs')
+      .set('Authorization', `Bearer ${created.api_key.key}`)
+      .send({ id: 'legacy-1', messages: [{ role: 'customer', text: 'I was charged twice for my order, I want a person' }] });
+    expect([handoff.status, handoff.body.queue]).toEqual([202, 'Billing Team']);
+    // Saving it as read is refused, naming the name to change; the stored policy is kept.
+    const again = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: shown.body.tenant.policy });
+    expect([again.status, again.body.error.field]).toEqual([422, expect.stringMatching(/^policy\.queues\.(billing|sales)$/)]);
+    expect((await h.store.getTenant(id))?.policy.queues).toEqual({ billing: 'Billing Team', sales: ' ' });
   });
 
   it.each([
