@@ -22,6 +22,21 @@ const queueName = z
   .regex(QUEUE_NAME, 'must be a queue name: 1 to 100 lower-case letters (a-z), digits, _ or -, starting with a letter or digit, as Slack routes name queues');
 
 /**
+ * The ISO 4217 codes this Node's ICU knows (Intl.supportedValuesOf: 162 in Node 20), the currencies
+ * Intl.NumberFormat can write an amount in. Amounts the customer writes are read in upper case
+ * (facts), so a shop currency is compared in upper case too.
+ */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+/** Three ASCII letters: "uſd" and "ınr" upper-case to USD and INR, but are not codes anyone types. */
+const THREE_LETTERS = /^[A-Za-z]{3}$/;
+
+/** A currency code in any case ("eur"), kept in upper case; a code that is not a currency ("ABC", "ab!", "€€€") is refused. */
+const currencyCode = z
+  .string()
+  .refine((code) => THREE_LETTERS.test(code) && CURRENCIES.has(code.toUpperCase()), 'must be an ISO 4217 currency code such as USD or EUR')
+  .transform((code) => code.toUpperCase());
+
+/**
  * A tenant's rules. Every field has the contract's default, so `{}` is a complete policy.
  * Stored per tenant as JSON and read by the CLI from `--config FILE`.
  */
@@ -47,8 +62,11 @@ export const tenantPolicySchema = z.object({
    * (a name of 2.7 kB broke their index).
    */
   queues: z.partialRecord(z.enum(CATEGORIES), queueName).default({}),
-  /** Shop currency, used when an amount is written without one. */
-  currency: z.string().length(3).default('USD'),
+  /**
+   * Shop currency, used when an amount is written without one, and compared with the customer's
+   * amounts (the refund approval threshold): lower case ("eur") once left those never equal.
+   */
+  currency: currencyCode.default('USD'),
   /** OpenAI writer: most input tokens one brief's request may carry; unset: OPENAI_MAX_INPUT_TOKENS. */
   model_input_token_budget: z.number().min(500).max(1_000_000).int().optional(),
   /** OpenAI writer: tokens (in + out) the tenant may spend per calendar month (UTC); unset: no limit. */
@@ -67,9 +85,16 @@ export type TenantPolicy = z.infer<typeof tenantPolicySchema>;
  * its tenant unreadable (every request of it a 500, its admin pages too). Queue names stored before
  * they had to match QUEUE_NAME are kept as they are, so the tenant's escalations stay in the queues
  * they were in (its Zendesk groups, its per-queue counts); saving the policy again asks for valid ones.
+ * The same for the currency.
  */
 export const storedPolicySchema = tenantPolicySchema.extend({
   queues: z.partialRecord(z.enum(CATEGORIES), z.string()).default({}),
+  /**
+   * Any three characters were taken before codes had to be ISO 4217: read in upper case, as the
+   * customer's amounts are ("eur" becomes EUR and meets them again); one that is no currency
+   * ("ab!") is kept, as the shop's own label, until the policy is saved again.
+   */
+  currency: z.string().transform((code) => code.toUpperCase()).default('USD'),
 });
 
 export const DEFAULT_POLICY: TenantPolicy = tenantPolicySchema.parse({});

@@ -667,10 +667,16 @@ function adminRows(): OtherCase[] {
     ['policy an array', ['policy'], [1], 'policy'],
     ['a policy queue name in capitals', ['policy', 'queues'], { billing: 'Payments' }, 'policy.queues.billing'],
     ['a policy queue name of a zero-width space', ['policy', 'queues'], { sales: '\u200b' }, 'policy.queues.sales'],
+    ['a policy currency that is no currency', ['policy', 'currency'], 'ab!', 'policy.currency'],
   ], { status: 201, changes: { tenants: 1, api_keys: 1 } });
   adminJson('/admin/v1/tenants/:id/policy', 'PUT', tenantPath('/policy'), () => ({ policy: { refund_threshold: 75, queues: { billing: 'payments' } } }), [['policy', 'queues', 'billing']], [
     ['a NUL in policy.currency', ['policy', 'currency'], 'U\u0000D', 'policy.currency'],
     ['policy.currency of 100 kB', ['policy', 'currency'], 'x'.repeat(100_000), 'policy.currency'],
+    // An ISO 4217 code (any case); three characters that are no currency are refused.
+    ['policy.currency with a symbol', ['policy', 'currency'], 'ab!', 'policy.currency'],
+    ['policy.currency of currency signs', ['policy', 'currency'], '€€€', 'policy.currency'],
+    ['policy.currency of three letters that are no currency', ['policy', 'currency'], 'ABC', 'policy.currency'],
+    ['policy.currency with a long s that upper-cases to USD', ['policy', 'currency'], 'u\u017fd', 'policy.currency'],
     ['refund_threshold negative', ['policy', 'refund_threshold'], -1, 'policy.refund_threshold'],
     ['refund_threshold a string', ['policy', 'refund_threshold'], '75', 'policy.refund_threshold'],
     ['confidence_threshold above 1', ['policy', 'confidence_threshold'], 2, 'policy.confidence_threshold'],

@@ -121,6 +121,62 @@ describe.each(backends())('admin API on $name', (backend) => {
   });
 
   it.each([
+    ['a symbol', 'ab!'],
+    ['currency signs', '€€€'],
+    ['three letters that are no currency', 'ABC'],
+    ['a long s that upper-cases to USD', 'u\u017fd'],
+    ['a dotless i that upper-cases to INR', '\u0131nr'],
+  ])('refuses a currency that is not an ISO 4217 code (%s), naming policy.currency, and keeps the stored policy', async (_name, currency) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'money', policy: { currency: 'GBP' } });
+    const res = await request(app).put(`/admin/v1/tenants/${created.tenant.id}/policy`).set(auth).send({ policy: { currency } });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([422, 'invalid_input', 'policy.currency']);
+    expect((await h.store.getTenant(created.tenant.id))?.policy.currency).toBe('GBP');
+    const create = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'money-2', policy: { currency } });
+    expect([create.status, create.body.error.field]).toEqual([422, 'policy.currency']);
+    expect(await h.store.findTenantByName('money-2')).toBeNull();
+  });
+
+  /** The next steps /v1/assess writes for a refund of 1.250 (European thousands) against a threshold of 1,000. */
+  async function refundSteps(key: string): Promise<string[]> {
+    const res = await request(app)
+      .post('/v1/assess')
+      .set('Authorization', `Bearer ${key}`)
+      .send({ messages: [{ role: 'customer', text: 'I want a refund of 1.250 for order #4821, it arrived broken' }] });
+    expect(res.status).toBe(200);
+    return res.body.brief.next_steps.map((s: { action: string }) => s.action);
+  }
+
+  it('takes a currency code in any case and keeps it in upper case, so a refund over the threshold asks for approval', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'euro', policy: { currency: 'eur', refund_threshold: 1000 } });
+    expect(created.tenant.policy.currency).toBe('EUR');
+    expect((await h.store.getTenant(created.tenant.id))?.policy.currency).toBe('EUR');
+    expect(await refundSteps(created.api_key.key)).toContain('Get approval before refunding €1,250.00: it is at or over the €1,000.00 threshold');
+    const put = await request(app).put(`/admin/v1/tenants/${created.tenant.id}/policy`).set(auth).send({ currency: 'Chf' });
+    expect([put.status, put.body.policy.currency]).toEqual([200, 'CHF']);
+  });
+
+  it('still reads a tenant whose stored currency predates the rule: lower case is read in upper case, one that is no currency is kept until the policy is saved', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'legacy-money' });
+    const id = created.tenant.id as string;
+    const store = (policy: object) => h.db.query(`UPDATE tenants SET policy = $2::text::jsonb WHERE id = $1`, [id, JSON.stringify(policy)]);
+    await store({ currency: 'eur', refund_threshold: 1000 });
+    h.store.forgetAuthenticated();
+    expect((await request(app).get(`/admin/v1/tenants/${id}`).set(auth)).body.tenant.policy.currency).toBe('EUR');
+    expect(await refundSteps(created.api_key.key)).toContain('Get approval before refunding €1,250.00: it is at or over the €1,000.00 threshold');
+
+    await store({ currency: 'ab!', refund_threshold: 1000 });
+    h.store.forgetAuthenticated();
+    const shown = await request(app).get(`/admin/v1/tenants/${id}`).set(auth);
+    expect([shown.status, shown.body.tenant.policy.currency]).toEqual([200, 'AB!']);
+    // Still served, the label as the shop set it (no longer a currency a new policy could name).
+    expect(await refundSteps(created.api_key.key)).toContainEqual(expect.stringContaining('AB!'));
+    const again = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: shown.body.tenant.policy });
+    expect([again.status, again.body.error.field]).toEqual([422, 'policy.currency']);
+    const { rows } = await h.db.query<{ policy: { currency: string } }>('SELECT policy FROM tenants WHERE id = $1', [id]);
+    expect(rows[0]!.policy.currency).toBe('ab!');
+  });
+
+  it.each([
     [{ policy: null }, 'policy'],
     [{ policy: [] }, 'policy'],
     [{ refund_treshold: 5 }, 'refund_treshold'],
