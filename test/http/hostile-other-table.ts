@@ -752,6 +752,10 @@ function adminRows(): OtherCase[] {
     const expect: OtherExpected = queue.startsWith('%E0') ? { status: 400, code: 'bad_request', field: 'path' } : NOT_FOUND;
     rows.push(row(`PUT /admin/v1/tenants/:id/slack/routes/${queue.slice(0, 20)}`, 'PUT', tenantPath(`/slack/routes/${queue}`), expect, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ channel_id: 'C0123ABCD' }) }));
   }
+  // Tenant names are unique ignoring case (and trimmed): another tenant's name in other capitals is taken (409).
+  for (const [name, taken] of [['in capitals', 'TENANT-D'], ['in mixed case with spaces around it', ' Tenant-C ']]) {
+    rows.push(row(`POST /admin/v1/tenants: a name another tenant has, ${name}`, 'POST', '/admin/v1/tenants', { status: 409, code: 'conflict', field: 'name' }, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ name: taken }) }));
+  }
   rows.push(row('PUT /admin/v1/tenants/:id/policy: an unknown tenant', 'PUT', tenantPath('/policy', UNKNOWN_UUID), NOT_FOUND, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ policy: {} }) }));
   rows.push(row('POST /admin/v1/tenants/:id/keys: an unknown tenant', 'POST', tenantPath('/keys', UNKNOWN_UUID), NOT_FOUND, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({}) }));
   rows.push(row('GET /admin/v1/nothing', 'GET', '/admin/v1/nothing', NOT_FOUND, { headers: ADMIN }));

@@ -254,6 +254,24 @@ describe.each(backends())('admin API on $name', (backend) => {
     expect((await request(app).get(`/admin/v1/tenants/${id}/keys`).set(auth)).body.keys).toHaveLength(keysBefore);
   });
 
+  it.each([
+    ['t1', 'T1'],
+    ['t1', 'T1 '],
+    ['Acme Support', ' acme SUPPORT'],
+    ['école', 'ÉCOLE'],
+  ])('refuses a tenant name taken in another case (%j, then %j) with 409 naming name, creating nothing', async (first, second) => {
+    expect((await request(app).post('/admin/v1/tenants').set(auth).send({ name: first })).status).toBe(201);
+    const keys = async () => (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM api_keys')).rows[0]!.n;
+    const names = async () => (await request(app).get('/admin/v1/tenants').set(auth)).body.tenants.map((t: { name: string }) => t.name);
+    const [keysBefore, namesBefore] = [await keys(), await names()];
+    const res = await request(app).post('/admin/v1/tenants').set(auth).send({ name: second, policy: { refund_threshold: 5 } });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([409, 'conflict', 'name']);
+    expect(res.body.error.message).toContain(`"${first}"`);
+    expect(await names()).toEqual(namesBefore);
+    expect(namesBefore).toContain(first);
+    expect(await keys()).toBe(keysBefore);
+  });
+
   it('refuses a misspelt field when creating a tenant or a key', async () => {
     const tenant = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'x', polcy: {} });
     expect([tenant.status, tenant.body.error.field]).toEqual([422, 'polcy']);
