@@ -759,6 +759,13 @@ function adminRows(): OtherCase[] {
   rows.push(row('PUT /admin/v1/tenants/:id/policy: an unknown tenant', 'PUT', tenantPath('/policy', UNKNOWN_UUID), NOT_FOUND, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ policy: {} }) }));
   rows.push(row('POST /admin/v1/tenants/:id/keys: an unknown tenant', 'POST', tenantPath('/keys', UNKNOWN_UUID), NOT_FOUND, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({}) }));
   rows.push(row('GET /admin/v1/nothing', 'GET', '/admin/v1/nothing', NOT_FOUND, { headers: ADMIN }));
+  // Two credentials, even the admin token twice: refused before the admin guard reads either.
+  const twoAuth: OtherExpected = { status: 400, code: 'bad_request', field: 'Authorization' };
+  rows.push(row('GET /admin/v1/tenants: the admin token twice', 'GET', '/admin/v1/tenants', twoAuth, { headers: ADMIN, repeated: [['Authorization', ADMIN.Authorization]] }));
+  rows.push(row('GET /admin/v1/tenants: the admin token, then a wrong one', 'GET', '/admin/v1/tenants', twoAuth, { headers: ADMIN, repeated: [['authorization', 'Bearer not-the-admin-token']] }));
+  rows.push(
+    row('POST /admin/v1/tenants: the admin token twice', 'POST', '/admin/v1/tenants', twoAuth, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ name: 'two-credentials' }), repeated: [['Authorization', ADMIN.Authorization]] }),
+  );
   return rows;
 }
 
