@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from './errors';
+import { ConfigError, ConflictError } from './errors';
 import type { Logger } from './logger';
 import { hashApiKey } from './store/api-keys';
 import type { Store, Tenant } from './store/types';
@@ -17,6 +17,11 @@ async function findOrCreateDemoTenant(store: Store): Promise<Tenant> {
     // Another process starting on the same database may have created it a moment ago.
     const raced = await store.findTenantByName(DEMO_TENANT_NAME);
     if (raced) return raced;
+    // Names are unique ignoring case: a tenant of yours is called "Demo". Not taken over (its data
+    // would answer to the demo key), nor a second name invented.
+    if (err instanceof ConflictError) {
+      throw new ConfigError(`DEMO_TENANT: ${err.message.replace(/^name: /, '')}, so the demo tenant cannot be created; set DEMO_TENANT=false or rename that tenant`, 'DEMO_TENANT');
+    }
     throw err;
   }
 }

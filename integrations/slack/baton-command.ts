@@ -1,3 +1,4 @@
+import { QUEUE_NAME } from '../../server/domain/queue-name';
 import type { SlackRoute } from './slack-store';
 
 /**
@@ -11,8 +12,7 @@ export type BatonCommand =
   | { kind: 'unroute'; queue: string }
   | { kind: 'invalid'; message: string };
 
-/** What a queue name, a channel id and a user id look like, wherever routes are set (Slack, admin API). */
-export const QUEUE_NAME = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+/** What a channel id and a user id look like, wherever routes are set (Slack, admin API); a queue name is QUEUE_NAME (server/domain/queue-name.ts). */
 export const CHANNEL_ID = /^[CG][A-Z0-9]{2,38}$/;
 export const USER_ID = /^[UW][A-Z0-9]{2,38}$/;
 const QUEUE = QUEUE_NAME;

@@ -13,7 +13,8 @@ import { createTenantAdmin } from '../store/tenant-admin';
 import type { Store, Tenant } from '../store/types';
 import type { CliIo, ExitCode } from './io';
 import { UsageError } from './load-options';
-import { CHANNEL_ID, QUEUE_NAME, USER_ID } from '../../integrations/slack/baton-command';
+import { CHANNEL_ID, USER_ID } from '../../integrations/slack/baton-command';
+import { QUEUE_NAME } from '../domain/queue-name';
 import { createSlackStore, type SlackStore } from '../../integrations/slack/slack-store';
 
 export const TENANTS_USAGE = `Usage: baton tenants <subcommand>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_ID_LENGTH } from './conversation';
 import { CATEGORIES, DEFAULT_QUEUES, TRIGGER_CODES, type Category, type TriggerCode } from './codes';
+import { QUEUE_NAME } from './queue-name';
 import { INTENT_CODES } from './intent/intent-codes';
 
 /**
@@ -16,6 +16,25 @@ export const intentExampleSchema = z
   .refine((e) => e.code !== undefined || e.category !== undefined, { message: 'an example needs a code or a category' });
 
 export type IntentExample = z.infer<typeof intentExampleSchema>;
+
+const queueName = z
+  .string()
+  .regex(QUEUE_NAME, 'must be a queue name: 1 to 100 lower-case letters (a-z), digits, _ or -, starting with a letter or digit, as Slack routes name queues');
+
+/**
+ * The ISO 4217 codes this Node's ICU knows (Intl.supportedValuesOf: 162 in Node 20), the currencies
+ * Intl.NumberFormat can write an amount in. Amounts the customer writes are read in upper case
+ * (facts), so a shop currency is compared in upper case too.
+ */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+/** Three ASCII letters: "uſd" and "ınr" upper-case to USD and INR, but are not codes anyone types. */
+const THREE_LETTERS = /^[A-Za-z]{3}$/;
+
+/** A currency code in any case ("eur"), kept in upper case; a code that is not a currency ("ABC", "ab!", "€€€") is refused. */
+const currencyCode = z
+  .string()
+  .refine((code) => THREE_LETTERS.test(code) && CURRENCIES.has(code.toUpperCase()), 'must be an ISO 4217 currency code such as USD or EUR')
+  .transform((code) => code.toUpperCase());
 
 /**
  * A tenant's rules. Every field has the contract's default, so `{}` is a complete policy.
@@ -37,12 +56,17 @@ export const tenantPolicySchema = z.object({
   /** Codes that must never escalate on their own for this tenant (they are still reported). */
   non_escalating: z.array(z.enum(TRIGGER_CODES as [TriggerCode, ...TriggerCode[]])).default([]),
   /**
-   * Category → queue; missing categories use the contract's default map. A queue name is a key of the
-   * store's per-queue counts, so it has an id's limit (a name of 2.7 kB broke their index).
+   * Category → queue; missing categories use the contract's default map. A name Slack routes could
+   * never match (" ", U+200B, "Billing": a route's queue is lower case) is refused, not stored to be
+   * silently unalerted; QUEUE_NAME's 100 characters also keep the store's per-queue count keys small
+   * (a name of 2.7 kB broke their index).
    */
-  queues: z.partialRecord(z.enum(CATEGORIES), z.string().min(1).max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)).default({}),
-  /** Shop currency, used when an amount is written without one. */
-  currency: z.string().length(3).default('USD'),
+  queues: z.partialRecord(z.enum(CATEGORIES), queueName).default({}),
+  /**
+   * Shop currency, used when an amount is written without one, and compared with the customer's
+   * amounts (the refund approval threshold): lower case ("eur") once left those never equal.
+   */
+  currency: currencyCode.default('USD'),
   /** OpenAI writer: most input tokens one brief's request may carry; unset: OPENAI_MAX_INPUT_TOKENS. */
   model_input_token_budget: z.number().min(500).max(1_000_000).int().optional(),
   /** OpenAI writer: tokens (in + out) the tenant may spend per calendar month (UTC); unset: no limit. */
@@ -54,6 +78,24 @@ export const tenantPolicySchema = z.object({
 });
 
 export type TenantPolicy = z.infer<typeof tenantPolicySchema>;
+
+/**
+ * A policy as the store holds it, read with today's defaults for fields added since it was written
+ * but not with today's refusals where a field used to take more: one that no longer parsed would make
+ * its tenant unreadable (every request of it a 500, its admin pages too). Queue names stored before
+ * they had to match QUEUE_NAME are kept as they are, so the tenant's escalations stay in the queues
+ * they were in (its Zendesk groups, its per-queue counts); saving the policy again asks for valid ones.
+ * The same for the currency.
+ */
+export const storedPolicySchema = tenantPolicySchema.extend({
+  queues: z.partialRecord(z.enum(CATEGORIES), z.string()).default({}),
+  /**
+   * Any three characters were taken before codes had to be ISO 4217: read in upper case, as the
+   * customer's amounts are ("eur" becomes EUR and meets them again); one that is no currency
+   * ("ab!") is kept, as the shop's own label, until the policy is saved again.
+   */
+  currency: z.string().transform((code) => code.toUpperCase()).default('USD'),
+});
 
 export const DEFAULT_POLICY: TenantPolicy = tenantPolicySchema.parse({});
 

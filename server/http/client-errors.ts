@@ -13,25 +13,49 @@ const ANSWERS = {
   400: { code: 'bad_request', message: 'not a valid HTTP request' },
 } as const;
 
-/** What Node's parser found wrong, in a caller's words, where its error code says (llhttp's codes). */
-const BAD_REQUESTS: Record<string, { message: string; field?: string }> = {
+type BadRequest = { message: string; field?: string };
+
+/**
+ * What Node's parser found wrong, in a caller's words, where its error code says (llhttp's codes).
+ * One code can cover several faults, and which depends on llhttp's version (in Node 20,
+ * HPE_INVALID_CONTENT_LENGTH is a length that is no number and also a Content-Length after
+ * Transfer-Encoding; HPE_UNEXPECTED_CONTENT_LENGTH is Content-Length twice, and was Content-Length
+ * with chunked before): these words are true of every fault the code covers, and BY_REASON is
+ * more precise where it knows the parser's reason.
+ */
+const BAD_REQUESTS: Record<string, BadRequest> = {
   HPE_INVALID_METHOD: { message: 'the method is not an HTTP method', field: 'method' },
   HPE_INVALID_URL: { message: 'the request target is not a valid path', field: 'path' },
   HPE_INVALID_VERSION: { message: 'the HTTP version is not valid' },
   HPE_INVALID_HEADER_TOKEN: { message: 'a header name or value holds a character HTTP does not allow' },
-  HPE_INVALID_CONTENT_LENGTH: { message: 'Content-Length is not a valid length', field: 'Content-Length' },
-  HPE_UNEXPECTED_CONTENT_LENGTH: { message: 'Content-Length and Transfer-Encoding: chunked were both sent; send one', field: 'Content-Length' },
-  HPE_INVALID_TRANSFER_ENCODING: { message: 'Transfer-Encoding is not valid', field: 'Transfer-Encoding' },
+  HPE_INVALID_CONTENT_LENGTH: { message: 'Content-Length cannot be used: it must be one length in digits, sent without Transfer-Encoding', field: 'Content-Length' },
+  HPE_UNEXPECTED_CONTENT_LENGTH: { message: 'Content-Length cannot be used: it must be sent once, without Transfer-Encoding', field: 'Content-Length' },
+  HPE_INVALID_TRANSFER_ENCODING: { message: 'Transfer-Encoding cannot be used: it must end in chunked, once, without Content-Length', field: 'Transfer-Encoding' },
   HPE_INVALID_CHUNK_SIZE: { message: 'a chunk size in the chunked body is not valid', field: 'Transfer-Encoding' },
   HPE_INVALID_EOF_STATE: { message: 'the connection closed in the middle of the request' },
+};
+
+/**
+ * The parser's reasons (llhttp's error text, `err.reason`) for the faults one code lumps together.
+ * The header named is the one the parser stopped at: of two that may not go together, the later.
+ */
+const BOTH_LENGTHS = 'Content-Length and Transfer-Encoding were both sent; send one of them';
+const BY_REASON: Record<string, BadRequest> = {
+  'Duplicate Content-Length': { message: 'Content-Length was sent more than once; send it once', field: 'Content-Length' },
+  'Invalid character in Content-Length': { message: 'Content-Length is not a valid length (digits only)', field: 'Content-Length' },
+  'Content-Length overflow': { message: 'Content-Length is not a valid length (too large)', field: 'Content-Length' },
+  "Content-Length can't be present with Transfer-Encoding": { message: BOTH_LENGTHS, field: 'Content-Length' },
+  "Transfer-Encoding can't be present with Content-Length": { message: BOTH_LENGTHS, field: 'Transfer-Encoding' },
 };
 
 /** The answer on a connection, with the request it answers (ServerResponse.req). */
 type InFlight = Writable & { headersSent?: boolean; req?: IncomingMessage };
 
-function answerFor(code: string | undefined): { code: string; message: string; field?: string } {
+function answerFor(code: string | undefined, reason: unknown): { code: string; message: string; field?: string } {
   const status = statusOf(code);
-  const specific = status === 400 && code ? BAD_REQUESTS[code] : undefined;
+  if (status !== 400 || !code) return ANSWERS[status];
+  const byReason = typeof reason === 'string' && Object.hasOwn(BY_REASON, reason) ? BY_REASON[reason] : undefined;
+  const specific = byReason ?? (Object.hasOwn(BAD_REQUESTS, code) ? BAD_REQUESTS[code] : undefined);
   return specific ? { code: 'bad_request', ...specific } : ANSWERS[status];
 }
 
@@ -58,13 +82,13 @@ export function rawJsonAnswer(status: number, error: { code: string; message: st
  * which can reach the client before the answer (about 1 in 100 requests with a 100 kB URL).
  */
 export function answerClientErrors(server: Server): void {
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+  server.on('clientError', (err: NodeJS.ErrnoException & { reason?: unknown }, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
     const answer = () => {
-      socket.end(rawJsonAnswer(statusOf(err.code), answerFor(err.code)));
+      socket.end(rawJsonAnswer(statusOf(err.code), answerFor(err.code, err.reason)));
       // Read and drop what is still coming, so closing is not a reset that overtakes the answer.
       socket.resume();
       setTimeout(() => socket.destroy(), DRAIN_MS).unref();

@@ -9,8 +9,9 @@ export const MAX_HEADERS = 100;
  * rest: an HTTP/1.1 request without Host (RFC 9112 §3.2 says 400; Node's own answer is an empty
  * 400, so the server is created with `requireHostHeader: false` and the check is here), and more
  * than MAX_HEADERS headers (Node keeps the first thousand and silently drops the rest, which could
- * drop the Authorization or Content-Type a route depends on), and Host sent twice (RFC 9112 §3.2:
- * 400 for more than one Host).
+ * drop the Authorization or Content-Type a route depends on), Host sent twice (RFC 9112 §3.2:
+ * 400 for more than one Host), and Authorization sent twice (RFC 9110 §5.3: a field that is not a
+ * list may not be repeated).
  */
 export const requestHead: RequestHandler = (req, _res, next) => {
   if (req.httpVersion === '1.1' && req.headers.host === undefined) {
@@ -20,12 +21,18 @@ export const requestHead: RequestHandler = (req, _res, next) => {
     throw new BatonError(`the request has more than ${MAX_HEADERS} headers`, 431, 'headers_too_large');
   }
   // Node keeps the first Host and drops the rest; which one a proxy in front routed by is unknown.
-  if (hostHeaders(req.rawHeaders) > 1) throw new BadRequestError('the Host header is sent more than once', 'Host');
+  if (headerCount(req.rawHeaders, 'host') > 1) throw new BadRequestError('the Host header is sent more than once', 'Host');
+  // Node keeps the first Authorization too: the request would act as whoever the first names, while
+  // a proxy or log in front may have read the other. Two credentials are the caller's mistake.
+  if (headerCount(req.rawHeaders, 'authorization') > 1) {
+    throw new BadRequestError('the Authorization header is sent more than once; send one credential', 'Authorization');
+  }
   next();
 };
 
-function hostHeaders(raw: readonly string[]): number {
+/** How many times `name` (lower case) is among the raw headers, in any case. */
+function headerCount(raw: readonly string[], name: string): number {
   let count = 0;
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') count += 1;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) count += 1;
   return count;
 }

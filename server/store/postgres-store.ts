@@ -90,13 +90,20 @@ function newTenant(input: { name: string; policy?: Partial<TenantPolicy> }): { n
   return { name, policy: parsePolicy(input.policy) };
 }
 
-/** Runs a tenant insert, answering a taken name with a conflict that names the field. */
-async function insertTenant<T>(name: string, insert: () => Promise<T>): Promise<T> {
+/**
+ * Runs a tenant insert, answering a taken name with a conflict that names the field. Names are
+ * unique ignoring case (migration 011), so the tenant holding it may spell it otherwise: it is named.
+ */
+async function insertTenant<T>(db: Database, name: string, insert: () => Promise<T>): Promise<T> {
   try {
     return await insert();
   } catch (error) {
-    if (errorCode(error) === '23505') throw new ConflictError(`name: a tenant named "${name}" already exists`, 'name');
-    throw error;
+    if (errorCode(error) !== '23505') throw error;
+    const { rows } = await db.query<{ name: string }>('SELECT name FROM tenants WHERE lower(name) = lower($1)', [name]);
+    const taken = rows[0]?.name;
+    if (taken === undefined) throw error; // another unique value (an API key's hash), not the name
+    const how = taken === name ? '' : ` (as "${taken}": names are compared ignoring case)`;
+    throw new ConflictError(`name: a tenant named "${name}" already exists${how}`, 'name');
   }
 }
 
@@ -119,7 +126,7 @@ export function createStore(db: Database): Store {
 
     async createTenant(input: { name: string; policy?: Partial<TenantPolicy> }): Promise<Tenant> {
       const { name, policy } = newTenant(input);
-      const { rows } = await insertTenant(name, () =>
+      const { rows } = await insertTenant(db, name, () =>
         db.query<TenantRow>('INSERT INTO tenants (name, policy) VALUES ($1, $2::text::jsonb) RETURNING id, name, policy, created_at', [name, json(policy)]),
       );
       return toTenant(rows[0]!);
@@ -128,7 +135,7 @@ export function createStore(db: Database): Store {
     async createTenantWithKey(input: { name: string; policy?: Partial<TenantPolicy> }, keyLabel: string) {
       const { name, policy } = newTenant(input);
       const key = generateApiKey();
-      const { rows } = await insertTenant(name, () =>
+      const { rows } = await insertTenant(db, name, () =>
         db.query<TenantRow & { key_id: string }>(
           `WITH tenant AS (
              INSERT INTO tenants (name, policy) VALUES ($1, $2::text::jsonb) RETURNING id, name, policy, created_at

@@ -1,6 +1,6 @@
 import type { Conversation } from '../domain/conversation';
 import type { Brief, Decision } from '../domain/decision';
-import { tenantPolicySchema } from '../domain/policy';
+import { storedPolicySchema } from '../domain/policy';
 import type { BriefVersion, HandoffRecord, HandoffStatus, StoredHandoffView, Tenant } from './types';
 
 /** Row shapes as both drivers return them: jsonb parsed, timestamptz as Date. */
@@ -49,8 +49,9 @@ export function isUuid(value: unknown): value is string {
 }
 
 export function toTenant(row: TenantRow): Tenant {
-  // Parsed on read so policies stored before a new field existed get that field's default.
-  return { id: row.id, name: row.name, policy: tenantPolicySchema.parse(row.policy ?? {}), created_at: isoTime(row.created_at) };
+  // Parsed on read so policies stored before a new field existed get that field's default, and
+  // leniently where the rules have since tightened (storedPolicySchema).
+  return { id: row.id, name: row.name, policy: storedPolicySchema.parse(row.policy ?? {}), created_at: isoTime(row.created_at) };
 }
 
 /** Reads a handoff with its conversation and its current brief (`brief_version`). */

@@ -79,17 +79,26 @@ describe('requests refused by the HTTP parser', () => {
     expect(JSON.parse(second!.split('\r\n\r\n')[1]!)).toEqual({ error: { code: 'bad_request', message: 'the method is not an HTTP method', field: 'method' } });
   });
 
+  const both = 'Content-Length and Transfer-Encoding were both sent; send one of them';
+  const post = (headers: string, body = '') => `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}\r\n${body}`;
   it.each([
-    ['an unknown method', 'FOO / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'method'],
-    ['a NUL in a header value', 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: a\u0000b\r\n\r\n', undefined],
-    ['both Content-Length and chunked', 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 'Transfer-Encoding'],
-    ['a negative Content-Length', 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n', 'Content-Length'],
-  ])('says what was wrong with %s', async (_name, raw, field) => {
+    ['an unknown method', 'FOO / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'method', 'the method is not an HTTP method'],
+    ['a NUL in a header value', 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: a\u0000b\r\n\r\n', undefined, /holds a character HTTP does not allow/],
+    ['a negative Content-Length', post('Content-Length: -1\r\n'), 'Content-Length', /^Content-Length is not a valid length/],
+    // Each of these once got another fault's words (llhttp reports them under shared codes).
+    ['both Content-Length and chunked', post('Content-Length: 3\r\nTransfer-Encoding: chunked\r\n', '0\r\n\r\n'), 'Transfer-Encoding', both],
+    ['chunked, then Content-Length', post('Transfer-Encoding: chunked\r\nContent-Length: 3\r\n', '0\r\n\r\n'), 'Content-Length', both],
+    ['Transfer-Encoding: identity, then Content-Length', post('Transfer-Encoding: identity\r\nContent-Length: 3\r\n', 'abc'), 'Content-Length', both],
+    ['Content-Length, then Transfer-Encoding: identity', post('Content-Length: 3\r\nTransfer-Encoding: identity\r\n', 'abc'), 'Transfer-Encoding', both],
+    ['Transfer-Encoding: gzip, chunked with Content-Length', post('Transfer-Encoding: gzip, chunked\r\nContent-Length: 3\r\n', '0\r\n\r\n'), 'Content-Length', both],
+    ['Content-Length twice, the same', post('Content-Length: 3\r\nContent-Length: 3\r\n', 'abc'), 'Content-Length', 'Content-Length was sent more than once; send it once'],
+    ['Content-Length twice, different', post('Content-Length: 3\r\nContent-Length: 4\r\n', 'abcd'), 'Content-Length', 'Content-Length was sent more than once; send it once'],
+  ])('says what was wrong with %s', async (_name, raw, field, message) => {
     const answer = await exchange(raw);
     expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     const { error } = JSON.parse(answer.split('\r\n\r\n')[1]!) as { error: { code: string; message: string; field?: string } };
     expect(error.code).toBe('bad_request');
-    expect(error.message).not.toBe('not a valid HTTP request');
+    expect(error.message).toMatch(message);
     expect(error.field).toBe(field);
   });
 

@@ -192,6 +192,6 @@ describe.each(backends())('hostile requests on the other routes ($name)', (backe
     expect(after).toEqual(expected);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Still up: the next caller is served.
-    expect((await sendRaw(server.port, { ...filled(row), method: 'GET', path: '/healthz', headers: {}, body: undefined }, {})).status).toBe(200);
+    expect((await sendRaw(server.port, { ...filled(row), method: 'GET', path: '/healthz', headers: {}, body: undefined, repeated: undefined }, {})).status).toBe(200);
   });
 });

@@ -665,14 +665,32 @@ function adminRows(): OtherCase[] {
     ['name of 101 characters', ['name'], 'n'.repeat(101), 'name'],
     ['name a number', ['name'], 7, 'name'],
     ['policy an array', ['policy'], [1], 'policy'],
+    ['a policy queue name in capitals', ['policy', 'queues'], { billing: 'Payments' }, 'policy.queues.billing'],
+    ['a policy queue name of a zero-width space', ['policy', 'queues'], { sales: '\u200b' }, 'policy.queues.sales'],
+    ['a policy currency that is no currency', ['policy', 'currency'], 'ab!', 'policy.currency'],
   ], { status: 201, changes: { tenants: 1, api_keys: 1 } });
   adminJson('/admin/v1/tenants/:id/policy', 'PUT', tenantPath('/policy'), () => ({ policy: { refund_threshold: 75, queues: { billing: 'payments' } } }), [['policy', 'queues', 'billing']], [
     ['a NUL in policy.currency', ['policy', 'currency'], 'U\u0000D', 'policy.currency'],
     ['policy.currency of 100 kB', ['policy', 'currency'], 'x'.repeat(100_000), 'policy.currency'],
+    // An ISO 4217 code (any case); three characters that are no currency are refused.
+    ['policy.currency with a symbol', ['policy', 'currency'], 'ab!', 'policy.currency'],
+    ['policy.currency of currency signs', ['policy', 'currency'], '€€€', 'policy.currency'],
+    ['policy.currency of three letters that are no currency', ['policy', 'currency'], 'ABC', 'policy.currency'],
+    ['policy.currency with a long s that upper-cases to USD', ['policy', 'currency'], 'u\u017fd', 'policy.currency'],
     ['refund_threshold negative', ['policy', 'refund_threshold'], -1, 'policy.refund_threshold'],
     ['refund_threshold a string', ['policy', 'refund_threshold'], '75', 'policy.refund_threshold'],
     ['confidence_threshold above 1', ['policy', 'confidence_threshold'], 2, 'policy.confidence_threshold'],
     ['a queue name of 201 characters', ['policy', 'queues', 'billing'], 'q'.repeat(201), 'policy.queues.billing'],
+    // Names no Slack route can match (QUEUE_NAME): the queue would never be alerted.
+    ['a queue name of 101 characters', ['policy', 'queues', 'billing'], 'q'.repeat(101), 'policy.queues.billing'],
+    ['a queue name of one space', ['policy', 'queues', 'billing'], ' ', 'policy.queues.billing'],
+    ['a queue name of a zero-width space', ['policy', 'queues', 'billing'], '\u200b', 'policy.queues.billing'],
+    ['a queue name in capitals', ['policy', 'queues', 'billing'], 'Payments', 'policy.queues.billing'],
+    ['a queue name with a space inside', ['policy', 'queues', 'billing'], 'pay ments', 'policy.queues.billing'],
+    ['a queue name starting with _', ['policy', 'queues', 'billing'], '_payments', 'policy.queues.billing'],
+    ['a queue name with a dot', ['policy', 'queues', 'billing'], 'pay.ments', 'policy.queues.billing'],
+    ['a queue name with an accent', ['policy', 'queues', 'billing'], 'paiementé', 'policy.queues.billing'],
+    ['a queue name with a trailing newline', ['policy', 'queues', 'billing'], 'payments\n', 'policy.queues.billing'],
   ], { status: 200 });
   adminJson('/admin/v1/tenants/:id/keys', 'POST', tenantPath('/keys'), () => ({ label: 'bot' }), [['label']], [
     ['label of 101 characters', ['label'], 'l'.repeat(101), 'label'],
@@ -734,9 +752,20 @@ function adminRows(): OtherCase[] {
     const expect: OtherExpected = queue.startsWith('%E0') ? { status: 400, code: 'bad_request', field: 'path' } : NOT_FOUND;
     rows.push(row(`PUT /admin/v1/tenants/:id/slack/routes/${queue.slice(0, 20)}`, 'PUT', tenantPath(`/slack/routes/${queue}`), expect, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ channel_id: 'C0123ABCD' }) }));
   }
+  // Tenant names are unique ignoring case (and trimmed): another tenant's name in other capitals is taken (409).
+  for (const [name, taken] of [['in capitals', 'TENANT-D'], ['in mixed case with spaces around it', ' Tenant-C ']]) {
+    rows.push(row(`POST /admin/v1/tenants: a name another tenant has, ${name}`, 'POST', '/admin/v1/tenants', { status: 409, code: 'conflict', field: 'name' }, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ name: taken }) }));
+  }
   rows.push(row('PUT /admin/v1/tenants/:id/policy: an unknown tenant', 'PUT', tenantPath('/policy', UNKNOWN_UUID), NOT_FOUND, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ policy: {} }) }));
   rows.push(row('POST /admin/v1/tenants/:id/keys: an unknown tenant', 'POST', tenantPath('/keys', UNKNOWN_UUID), NOT_FOUND, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({}) }));
   rows.push(row('GET /admin/v1/nothing', 'GET', '/admin/v1/nothing', NOT_FOUND, { headers: ADMIN }));
+  // Two credentials, even the admin token twice: refused before the admin guard reads either.
+  const twoAuth: OtherExpected = { status: 400, code: 'bad_request', field: 'Authorization' };
+  rows.push(row('GET /admin/v1/tenants: the admin token twice', 'GET', '/admin/v1/tenants', twoAuth, { headers: ADMIN, repeated: [['Authorization', ADMIN.Authorization]] }));
+  rows.push(row('GET /admin/v1/tenants: the admin token, then a wrong one', 'GET', '/admin/v1/tenants', twoAuth, { headers: ADMIN, repeated: [['authorization', 'Bearer not-the-admin-token']] }));
+  rows.push(
+    row('POST /admin/v1/tenants: the admin token twice', 'POST', '/admin/v1/tenants', twoAuth, { headers: { ...ADMIN, ...JSON_TYPE }, body: json({ name: 'two-credentials' }), repeated: [['Authorization', ADMIN.Authorization]] }),
+  );
   return rows;
 }
 

@@ -66,7 +66,7 @@ describe.each(backends())('hostile requests on every route ($name)', (backend) =
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Still up: the next caller is served.
-    expect((await sendRaw(server.port, { ...row, method: 'GET', path: '/healthz', headers: {}, body: undefined, withoutHost: false, twoHosts: false }, {})).status).toBe(200);
+    expect((await sendRaw(server.port, { ...row, method: 'GET', path: '/healthz', headers: {}, body: undefined, withoutHost: false, twoHosts: false, repeated: undefined }, {})).status).toBe(200);
   }
 
   it.each(cases.map((c) => [c.name, c] as [string, HostileCase]))('%s', async (_name, row) => {

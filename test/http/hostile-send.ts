@@ -27,10 +27,13 @@ export async function listen(app: Express): Promise<{ port: number; close(): Pro
   };
 }
 
-/** Headers as Node's client takes a raw list, so a name may repeat (one Host line per entry of `hosts`). */
-function rawHeaders(headers: Record<string, string>, hosts: string[]): Record<string, string> | string[] {
-  if (hosts.length === 0) return headers;
-  return [...Object.entries(headers).flat(), ...hosts.flatMap((host) => ['Host', host])];
+/**
+ * Headers as Node's client takes a raw list, so a name may repeat: one Host line per entry of
+ * `hosts`, then the `repeated` lines.
+ */
+function rawHeaders(headers: Record<string, string>, hosts: string[], repeated: Array<[string, string]> = []): Record<string, string> | string[] {
+  if (hosts.length === 0 && repeated.length === 0) return headers;
+  return [...Object.entries(headers).flat(), ...hosts.flatMap((host) => ['Host', host]), ...repeated.flat()];
 }
 
 /**
@@ -50,7 +53,9 @@ export function sendRaw(port: number, row: HostileCase, headers: Record<string, 
         setHost: !row.withoutHost && !row.twoHosts,
         headers: rawHeaders(
           { ...headers, ...row.headers, ...(row.body ? { 'Content-Length': String(row.body.length) } : {}) },
-          row.twoHosts ? [`127.0.0.1:${port}`, 'other.example'] : [],
+          // A raw list gets no Host from the client: it is written here (twice for twoHosts).
+          row.twoHosts ? [`127.0.0.1:${port}`, 'other.example'] : row.repeated?.length && !row.withoutHost ? [`127.0.0.1:${port}`] : [],
+          row.repeated,
         ),
       },
       (res) => {

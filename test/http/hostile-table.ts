@@ -34,6 +34,8 @@ export interface HostileCase {
   withoutHost?: boolean;
   /** Sent with two Host headers (Node's client sends one unless headers are given as a raw list). */
   twoHosts?: boolean;
+  /** Header lines sent after the others, as a raw list: a name already sent goes out twice. */
+  repeated?: Array<[string, string]>;
   expect: Expected;
 }
 
@@ -382,6 +384,12 @@ export function hostileCases(): HostileCase[] {
     const valid = withQuery(route, 'a=1');
     cases.push(request(`${label}: no Host header`, '', '', { status: 400, code: 'bad_request', field: 'Host', stores: 0 }, { ...valid, auth: route.auth, withoutHost: true }));
     cases.push(request(`${label}: two Host headers`, '', '', { status: 400, code: 'bad_request', field: 'Host', stores: 0 }, { ...valid, auth: route.auth, twoHosts: true }));
+    // Node would act on the first Authorization and drop the second: two credentials are refused.
+    // A tenant route's row sends the tenant's key first (auth), /healthz's both lines here.
+    const twoAuth = { status: 400, code: 'bad_request', field: 'Authorization', stores: 0 as const };
+    const first = (name: string): Array<[string, string]> => (route.auth ? [] : [[name, 'Bearer bt_first-key']]);
+    cases.push(request(`${label}: two Authorization headers`, '', '', twoAuth, { ...valid, auth: route.auth, repeated: [...first('Authorization'), ['Authorization', 'Bearer bt_not-a-real-key']] }));
+    cases.push(request(`${label}: two Authorization headers, in other cases`, '', '', twoAuth, { ...valid, auth: route.auth, repeated: [...first('authorization'), ['AUTHORIZATION', 'Bearer bt_other-key']] }));
     cases.push(
       request(`${label}: Expect other than 100-continue`, '', '', { status: 417, code: 'expectation_failed', field: 'Expect', stores: 0 }, { ...valid, headers: { ...valid.headers, Expect: 'bogus' }, auth: route.auth }),
     );

@@ -65,11 +65,30 @@ describe.each(backends())('admin API on $name', (backend) => {
     expect((await request(app).get('/admin/v1/tenants').set(auth)).body.tenants.map((t: { name: string }) => t.name)).toContain('acme');
   });
 
-  it('refuses a queue name longer than an id, and records handoffs in a queue named at the limit', async () => {
+  it.each([
+    ['only a space', ' '],
+    ['a zero-width space (U+200B)', '\u200b'],
+    ['a name ending in a zero-width space', 'payments\u200b'],
+    ['capitals', 'Payments'],
+    ['a space inside', 'fin ance'],
+    ['a leading hyphen', '-finance'],
+    ['a letter outside a-z', 'facturación'],
+    ['200 characters of four bytes each (the old limit)', Array.from({ length: 200 }, (_, i) => String.fromCodePoint(0x1f300 + ((i * 7919) % 700))).join('')],
+  ])('refuses a queue name Slack routes could never match (%s), naming policy.queues.<category>, and keeps the stored policy', async (_name, queue) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'queues', policy: { refund_threshold: 7, queues: { billing: 'payments' } } });
+    const id = created.tenant.id as string;
+    const res = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: { queues: { billing: queue } } });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([422, 'invalid_input', 'policy.queues.billing']);
+    expect((await h.store.getTenant(id))?.policy).toMatchObject({ refund_threshold: 7, queues: { billing: 'payments' } });
+    const create = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'queues-2', policy: { queues: { sales: queue } } });
+    expect([create.status, create.body.error.field]).toEqual([422, 'policy.queues.sales']);
+    expect(await h.store.findTenantByName('queues-2')).toBeNull();
+  });
+
+  it('refuses a queue name over 100 characters, and records handoffs in a queue named at the limit', async () => {
     const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'queues', policy: { refund_threshold: 7 } });
     const id = created.tenant.id as string;
-    // Four bytes a character, and nothing a compressor could shorten: the worst the limit lets in.
-    const atLimit = Array.from({ length: 200 }, (_, i) => String.fromCodePoint(0x1f300 + ((i * 7919) % 700))).join('');
+    const atLimit = `q-${'9'.repeat(98)}`;
     const tooLong = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: { queues: { billing: `${atLimit}x` } } });
     expect([tooLong.status, tooLong.body.error.field]).toEqual([422, 'policy.queues.billing']);
     expect((await h.store.getTenant(id))?.policy).toMatchObject({ refund_threshold: 7, queues: {} });
@@ -80,6 +99,81 @@ describe.each(backends())('admin API on $name', (backend) => {
       .set('Authorization', `Bearer ${created.api_key.key}`)
       .send({ id: 'q1', messages: [{ role: 'customer', text: 'I was charged twice for my order, I want a person' }] });
     expect([handoff.status, handoff.body.queue]).toEqual([202, atLimit]);
+  });
+
+  it('still reads a tenant whose stored queue names predate the rule, keeping them until its policy is saved again', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'legacy' });
+    const id = created.tenant.id as string;
+    // As an older version stored it: any name of 1 to 200 characters was taken.
+    await h.db.query(`UPDATE tenants SET policy = $2::text::jsonb WHERE id = $1`, [id, JSON.stringify({ refund_threshold: 7, queues: { billing: 'Billing Team', sales: ' ' } })]);
+    h.store.forgetAuthenticated();
+    const shown = await request(app).get(`/admin/v1/tenants/${id}`).set(auth);
+    expect([shown.status, shown.body.tenant.policy.queues]).toEqual([200, { billing: 'Billing Team', sales: ' ' }]);
+    const handoff = await request(app)
+      .post('/v1/handoffs')
+      .set('Authorization', `Bearer ${created.api_key.key}`)
+      .send({ id: 'legacy-1', messages: [{ role: 'customer', text: 'I was charged twice for my order, I want a person' }] });
+    expect([handoff.status, handoff.body.queue]).toEqual([202, 'Billing Team']);
+    // Saving it as read is refused, naming the name to change; the stored policy is kept.
+    const again = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: shown.body.tenant.policy });
+    expect([again.status, again.body.error.field]).toEqual([422, expect.stringMatching(/^policy\.queues\.(billing|sales)$/)]);
+    expect((await h.store.getTenant(id))?.policy.queues).toEqual({ billing: 'Billing Team', sales: ' ' });
+  });
+
+  it.each([
+    ['a symbol', 'ab!'],
+    ['currency signs', '€€€'],
+    ['three letters that are no currency', 'ABC'],
+    ['a long s that upper-cases to USD', 'u\u017fd'],
+    ['a dotless i that upper-cases to INR', '\u0131nr'],
+  ])('refuses a currency that is not an ISO 4217 code (%s), naming policy.currency, and keeps the stored policy', async (_name, currency) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'money', policy: { currency: 'GBP' } });
+    const res = await request(app).put(`/admin/v1/tenants/${created.tenant.id}/policy`).set(auth).send({ policy: { currency } });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([422, 'invalid_input', 'policy.currency']);
+    expect((await h.store.getTenant(created.tenant.id))?.policy.currency).toBe('GBP');
+    const create = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'money-2', policy: { currency } });
+    expect([create.status, create.body.error.field]).toEqual([422, 'policy.currency']);
+    expect(await h.store.findTenantByName('money-2')).toBeNull();
+  });
+
+  /** The next steps /v1/assess writes for a refund of 1.250 (European thousands) against a threshold of 1,000. */
+  async function refundSteps(key: string): Promise<string[]> {
+    const res = await request(app)
+      .post('/v1/assess')
+      .set('Authorization', `Bearer ${key}`)
+      .send({ messages: [{ role: 'customer', text: 'I want a refund of 1.250 for order #4821, it arrived broken' }] });
+    expect(res.status).toBe(200);
+    return res.body.brief.next_steps.map((s: { action: string }) => s.action);
+  }
+
+  it('takes a currency code in any case and keeps it in upper case, so a refund over the threshold asks for approval', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'euro', policy: { currency: 'eur', refund_threshold: 1000 } });
+    expect(created.tenant.policy.currency).toBe('EUR');
+    expect((await h.store.getTenant(created.tenant.id))?.policy.currency).toBe('EUR');
+    expect(await refundSteps(created.api_key.key)).toContain('Get approval before refunding €1,250.00: it is at or over the €1,000.00 threshold');
+    const put = await request(app).put(`/admin/v1/tenants/${created.tenant.id}/policy`).set(auth).send({ currency: 'Chf' });
+    expect([put.status, put.body.policy.currency]).toEqual([200, 'CHF']);
+  });
+
+  it('still reads a tenant whose stored currency predates the rule: lower case is read in upper case, one that is no currency is kept until the policy is saved', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'legacy-money' });
+    const id = created.tenant.id as string;
+    const store = (policy: object) => h.db.query(`UPDATE tenants SET policy = $2::text::jsonb WHERE id = $1`, [id, JSON.stringify(policy)]);
+    await store({ currency: 'eur', refund_threshold: 1000 });
+    h.store.forgetAuthenticated();
+    expect((await request(app).get(`/admin/v1/tenants/${id}`).set(auth)).body.tenant.policy.currency).toBe('EUR');
+    expect(await refundSteps(created.api_key.key)).toContain('Get approval before refunding €1,250.00: it is at or over the €1,000.00 threshold');
+
+    await store({ currency: 'ab!', refund_threshold: 1000 });
+    h.store.forgetAuthenticated();
+    const shown = await request(app).get(`/admin/v1/tenants/${id}`).set(auth);
+    expect([shown.status, shown.body.tenant.policy.currency]).toEqual([200, 'AB!']);
+    // Still served, the label as the shop set it (no longer a currency a new policy could name).
+    expect(await refundSteps(created.api_key.key)).toContainEqual(expect.stringContaining('AB!'));
+    const again = await request(app).put(`/admin/v1/tenants/${id}/policy`).set(auth).send({ policy: shown.body.tenant.policy });
+    expect([again.status, again.body.error.field]).toEqual([422, 'policy.currency']);
+    const { rows } = await h.db.query<{ policy: { currency: string } }>('SELECT policy FROM tenants WHERE id = $1', [id]);
+    expect(rows[0]!.policy.currency).toBe('ab!');
   });
 
   it.each([
@@ -158,6 +252,24 @@ describe.each(backends())('admin API on $name', (backend) => {
     const [kept] = (await request(app).get(`/admin/v1/tenants/${id}/integrations`).set(auth)).body.integrations;
     expect(kept.secrets_set).toEqual(['aftership_api_key']);
     expect((await request(app).get(`/admin/v1/tenants/${id}/keys`).set(auth)).body.keys).toHaveLength(keysBefore);
+  });
+
+  it.each([
+    ['t1', 'T1'],
+    ['t1', 'T1 '],
+    ['Acme Support', ' acme SUPPORT'],
+    ['école', 'ÉCOLE'],
+  ])('refuses a tenant name taken in another case (%j, then %j) with 409 naming name, creating nothing', async (first, second) => {
+    expect((await request(app).post('/admin/v1/tenants').set(auth).send({ name: first })).status).toBe(201);
+    const keys = async () => (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM api_keys')).rows[0]!.n;
+    const names = async () => (await request(app).get('/admin/v1/tenants').set(auth)).body.tenants.map((t: { name: string }) => t.name);
+    const [keysBefore, namesBefore] = [await keys(), await names()];
+    const res = await request(app).post('/admin/v1/tenants').set(auth).send({ name: second, policy: { refund_threshold: 5 } });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([409, 'conflict', 'name']);
+    expect(res.body.error.message).toContain(`"${first}"`);
+    expect(await names()).toEqual(namesBefore);
+    expect(namesBefore).toContain(first);
+    expect(await keys()).toBe(keysBefore);
   });
 
   it('refuses a misspelt field when creating a tenant or a key', async () => {

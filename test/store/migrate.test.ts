@@ -87,6 +87,31 @@ describe.each(backends())('migrations on $name', (backend) => {
     }
   });
 
+  it('011 makes tenant names unique ignoring case, renaming all but the oldest of names that differed only by case', async () => {
+    const other = await backend.open(`${schema}_n`);
+    try {
+      const all = loadMigrations();
+      const at = all.findIndex((m) => m.name === '011_tenant_name_case');
+      expect(at).toBeGreaterThan(0);
+      await migrate(other, all.slice(0, at));
+      const { rows: inserted } = await other.query<{ id: string; name: string }>(
+        `INSERT INTO tenants (name, created_at) VALUES
+           ('acme', '2026-03-01T00:00:00Z'), ('Acme', '2026-01-01T00:00:00Z'), ('ACME', '2026-02-01T00:00:00Z'),
+           ('École', '2026-01-02T00:00:00Z'), ('école', '2026-02-02T00:00:00Z'), ('globex', '2026-01-03T00:00:00Z')
+         RETURNING id, name`,
+      );
+      const id = (name: string) => inserted.find((t) => t.name === name)!.id;
+      expect(await migrate(other, all)).toEqual(all.slice(at).map((m) => m.name));
+      const { rows } = await other.query<{ name: string }>('SELECT name FROM tenants ORDER BY created_at, name');
+      expect(rows.map((r) => r.name)).toEqual(['Acme', 'École', 'globex', `ACME (${id('ACME')})`, `école (${id('école')})`, `acme (${id('acme')})`]);
+      // Enforced for every name from now on, whatever its case.
+      await expect(other.query(`INSERT INTO tenants (name) VALUES ('GLOBEX')`)).rejects.toMatchObject({ code: '23505' });
+      await expect(other.query(`INSERT INTO tenants (name) VALUES ('ÉCOLE')`)).rejects.toMatchObject({ code: '23505' });
+    } finally {
+      await other.close();
+    }
+  });
+
   if (backend.name === 'postgres') {
     it('logs a pooled connection the server cuts (not swallowed), and keeps answering', async () => {
       const warnings: Array<{ obj: unknown; msg: string }> = [];

@@ -1,4 +1,6 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../server/errors';
+import { ensureDemoTenant } from '../../server/demo-tenant';
+import { ConfigError, ConflictError, NotFoundError, ValidationError } from '../../server/errors';
+import { createLogger } from '../../server/logger';
 import { hashApiKey } from '../../server/store/api-keys';
 import { AUTH_CACHE_MS, createStore } from '../../server/store/postgres-store';
 import type { Store } from '../../server/store/types';
@@ -36,6 +38,14 @@ describe.each(backends())('tenants and API keys on $name', (backend) => {
       store.createTenant({ name: 'other', policy: { confidence_threshold: 3 } }),
     ).rejects.toMatchObject({ constructor: ValidationError, field: 'policy.confidence_threshold' });
     await expect(store.createTenant({ name: '  ' })).rejects.toMatchObject({ field: 'name' });
+  });
+
+  it('does not start the demo tenant beside a tenant named Demo in other capitals: it names DEMO_TENANT and takes nothing over', async () => {
+    const yours = await store.createTenant({ name: 'Demo' });
+    const start = ensureDemoTenant(store, { dataDir: '/nonexistent-baton-data-dir', logger: createLogger({ logLevel: 'silent' }) });
+    await expect(start).rejects.toMatchObject({ constructor: ConfigError, variable: 'DEMO_TENANT', message: expect.stringContaining('"Demo"') });
+    const { rows } = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM api_keys WHERE tenant_id = $1', [yours.id]);
+    expect(rows[0]!.n).toBe(0);
   });
 
   it('creates a tenant with its first key in one statement: both or neither', async () => {

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { CHANNEL_ID, QUEUE_NAME, USER_ID } from '../../../integrations/slack/baton-command';
+import { CHANNEL_ID, USER_ID } from '../../../integrations/slack/baton-command';
 import type { SlackStore } from '../../../integrations/slack/slack-store';
+import { QUEUE_NAME } from '../../domain/queue-name';
 import { NotFoundError } from '../../errors';
 import type { Tenant } from '../../store/types';
 import { parseOrThrow } from '../../validation';
