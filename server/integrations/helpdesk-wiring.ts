@@ -4,7 +4,7 @@ import type { BriefWriter } from '../brief/writer';
 import type { FanOutOptions } from '../connectors/fan-out';
 import { helpdeskWebhookRoutes } from '../http/routes/helpdesk-webhooks';
 import { createHelpdeskEventHandler, type HelpdeskEventDeps } from '../jobs/helpdesk-event';
-import { createHelpdeskWriteBackHandler } from '../jobs/helpdesk-write-back';
+import { createHelpdeskWriteBackHandler, type HelpdeskWriteBackJob } from '../jobs/helpdesk-write-back';
 import { HELPDESK_EVENT, HELPDESK_WRITE_BACK } from '../jobs/job-names';
 import type { JobQueue } from '../jobs/job-queue';
 import type { KnowledgeSearch } from '../kb/types';
@@ -64,10 +64,11 @@ export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
      * helpdesk the ticket lives in. Any other handoff has nowhere to write, and a job that finds that
      * out costs five statements (insert, fetch, two reads, complete) where this check costs one.
      */
-    async briefStoredInTransaction(tx: Sql, stored: { tenantId: string; handoffId: string }): Promise<void> {
+    async briefStoredInTransaction(tx: Sql, stored: { tenantId: string; handoffId: string; version: number }): Promise<void> {
       const { rows } = await tx.query(HAS_WRITE_BACK_TARGET, [stored.handoffId, stored.tenantId]);
       if (rows.length === 0) return;
-      await deps.jobs.sendInTransaction(tx, HELPDESK_WRITE_BACK, { tenantId: stored.tenantId, handoffId: stored.handoffId });
+      const job: HelpdeskWriteBackJob = { tenantId: stored.tenantId, handoffId: stored.handoffId, version: stored.version };
+      await deps.jobs.sendInTransaction(tx, HELPDESK_WRITE_BACK, job);
     },
     async work(): Promise<void> {
       const options = { batchSize: deps.workerConcurrency ?? 2, ...(deps.pollingIntervalSeconds ? { pollingIntervalSeconds: deps.pollingIntervalSeconds } : {}) };

@@ -7,6 +7,14 @@ import type { Store } from '../store/types';
 export interface HelpdeskWriteBackJob {
   tenantId: string;
   handoffId: string;
+  /**
+   * The brief version whose storing queued this note. Its ledger row, claim and marker are this
+   * version's even when a newer one (the model's) is stored before the job runs or runs again: a
+   * retry after a crash between the helpdesk's answer and the ledger row then finds the marker it
+   * wrote, instead of looking for the newer version's and writing a second note. Absent (a ticket
+   * linked later, a job queued before this field): the version current when the job runs.
+   */
+  version?: number;
 }
 
 export interface HelpdeskWriteBackDeps {
@@ -39,7 +47,7 @@ export function createHelpdeskWriteBackHandler(deps: HelpdeskWriteBackDeps): (da
     if (!handoff?.ticket) return;
     const writer = (await deps.integrations.forTenant(data.tenantId)).get(handoff.ticket.provider)?.writer;
     if (!writer) return;
-    const version = handoff.brief_version;
+    const version = Number.isInteger(data.version) && data.version! >= 1 ? data.version! : handoff.brief_version;
     if (await deps.integrationStore.noteWritten(handoff.id, version, writer.provider)) {
       logger.info({ version }, 'note for this version already written');
       return;
@@ -49,6 +57,7 @@ export function createHelpdeskWriteBackHandler(deps: HelpdeskWriteBackDeps): (da
     if (!(await deps.integrationStore.claimNote(handoff.id, version, writer.provider, WRITE_TIMEOUT_SECONDS + 5))) {
       throw new Error('another job is writing this note now; retrying');
     }
+    // The newest brief is what the agent should read, whichever version's note this is.
     const { brief, ...decision } = handoff.assessment;
     let result: Awaited<ReturnType<typeof writer.writeBrief>>;
     try {

@@ -3,13 +3,14 @@ import nock from 'nock';
 import pino from 'pino';
 import { createIntegrationStore, type IntegrationStore } from '../../server/integrations/integration-store';
 import { TenantIntegrations } from '../../server/integrations/tenant-integrations';
+import { noteMarker } from '../../server/brief/helpdesk-note';
 import { createHelpdeskWriteBackHandler } from '../../server/jobs/helpdesk-write-back';
 import { createSecretBox } from '../../server/secret-box';
 import { createStore } from '../../server/store/postgres-store';
 import type { Store, Tenant } from '../../server/store/types';
 import { backends, resetTables, uniqueSchema } from '../helpers/database';
 import { onlyNockedHttp } from '../helpers/outside-http';
-import { makeAssessment, makeConversation } from '../store/factories';
+import { makeAssessment, makeBrief, makeConversation } from '../store/factories';
 
 const ZD = 'https://acme.zendesk.com';
 const logger = pino({ level: 'silent' });
@@ -73,6 +74,26 @@ describe.each(backends())('helpdesk-write-back job on $name', (backend) => {
     // The retry of the one that waited: the ledger says written, nothing is asked of Zendesk.
     await handler()(job);
     expect(puts).toHaveLength(1);
+  });
+
+  it("a retry after a crash finds the note its version wrote, though the model's brief was stored since", async () => {
+    const handoff = await recordOnTicket();
+    // The note for version 1 landed, then the process died before the ledger row; meanwhile the
+    // model's brief became version 2.
+    await store.advanceBrief(tenant.id, handoff.id, makeBrief({ writer: 'openai:gpt-4o-mini' }), { from: 'received', to: 'received' });
+    const puts: unknown[] = [];
+    const scope = nock(ZD)
+      .get('/api/v2/tickets/5158/comments.json')
+      .query(true)
+      .reply(200, { comments: [{ id: 1, public: false, body: `Baton brief\n${noteMarker(handoff.id, 1)}` }], meta: { has_more: false } });
+    nock(ZD)
+      .put('/api/v2/tickets/5158.json', (body) => Boolean(puts.push(body)))
+      .optionally()
+      .reply(200, { ticket: { id: 5158 } });
+    await handler()({ tenantId: tenant.id, handoffId: handoff.id, version: 1 });
+    scope.done();
+    expect(puts).toHaveLength(0);
+    expect(await integrationStore.noteWritten(handoff.id, 1, 'zendesk')).toBe(true);
   });
 
   it('a failed write lets go of its claim, so the retry writes the note at once', async () => {
