@@ -85,9 +85,9 @@ function push(map: Map<Category, Hit[]>, category: Category, hits: readonly Hit[
 }
 
 /** Every category the conversation touches, with the quotes that show it. */
-// A line's leading non-word characters stop at its end: `^\W*` would run on over every following
-// empty line, at each of them (quadratic time on a run of newlines).
-const QUESTION_RE = /\?|^[^\w\n]*(?:is|are|does|do|can|could|how|what|which|will|would|when|where|why|should)\b|\b(?:wondering|wonder) (?:if|whether)\b|\b(?:i'd|i would) like to know\b/im;
+// A line's leading non-word characters stop at its end (`^` also starts a line after \r, U+2028 and
+// U+2029): `^\W*` would run on over every following empty line, at each of them (quadratic time).
+const QUESTION_RE = /\?|^[^\w\n\r\u2028\u2029]*(?:is|are|does|do|can|could|how|what|which|will|would|when|where|why|should)\b|\b(?:wondering|wonder) (?:if|whether)\b|\b(?:i'd|i would) like to know\b/im;
 
 /** True when any of the texts asks something. */
 export function asksQuestion(texts: readonly string[]): boolean {

@@ -138,7 +138,9 @@ const CAPS_WORD_RE = /\b\p{Lu}{3,}\b/gu;
  * Shouting: two or more capitalised words in a row (a run), quoted as one piece of evidence; "A" and
  * "I" inside a run do not break it ("WHAT A JOKE").
  */
-const CAPS_RUN_RE = /\b\p{Lu}{2,}(?:[\s,'!?.-]+\p{Lu}+)*[\s,'!?.-]+\p{Lu}{2,}\b/gu;
+// Word edges by Unicode letters, not `\b` (ASCII only in JavaScript): after "É", `\b` never held, so a
+// run of "AÉ " failed at its end from each of its starts (quadratic time).
+const CAPS_RUN_RE = /(?<![\p{L}\p{N}_])\p{Lu}{2,}(?:[\s,'!?.-]+\p{Lu}+)*[\s,'!?.-]+\p{Lu}{2,}(?![\p{L}\p{N}_])/gu;
 const LETTER_WORD_RE = /\b\p{L}{3,}\b/gu;
 
 /** Acronyms that are capitalised because that is how they are written, not because someone shouts. */

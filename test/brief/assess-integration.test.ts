@@ -73,3 +73,29 @@ describe('assess() on 1 MB of one separator', () => {
     expect(result.brief.summary.length).toBeLessThan(2_000);
   });
 });
+
+/**
+ * Runs that make a pattern start matching and fail at the end, from each of their characters. Each
+ * took seconds to hours before its pattern was rewritten (docs/BENCHMARKS.md, worst case): "my token"
+ * before 100 spaces and a quote took 71 s. Each now finds the facts the same text with one space holds.
+ */
+describe('assess() on runs that patterns start to match and then fail', () => {
+  const cases: Array<[string, (run: string) => string, string]> = [
+    ['a secret word, spaces and a quote', (run) => `my token${run}"`, ' '],
+    ['"order", spaces and a word', (run) => `Where is order${run}x?`, ' '],
+    ['"order:", spaces and a word', (run) => `order:${run}x`, ' '],
+    ['a refund verb, spaces, then money back later', (run) => `I get${run}x. I want my money back`, ' '],
+    ['accented capitals', (run) => `${'AÉ '.repeat(run.length / 3)}please help`, ' '.repeat(3)],
+    ['carriage returns', (run) => `x${run}y`, '\r'],
+    ['line separators', (run) => `x${run}y`, '\u2028'],
+    ['newlines before a verdict', (run) => `x${run}x awful`, '\n'],
+    ['a JWT-like run', (run) => `${'eyJJJJJJJJ-'.repeat(run.length / 11)} help`, ' '.repeat(11)],
+  ];
+  it.each(cases)('%s', async (_name, make, unit) => {
+    const result = await run({ messages: [{ role: 'customer', text: make(unit.repeat(300_000 / unit.length)) }] });
+    const short = await run({ messages: [{ role: 'customer', text: make(unit) }] });
+    expect(result.facts.order_ids).toEqual(short.facts.order_ids);
+    expect(result.facts.amounts).toEqual(short.facts.amounts);
+    expect(result.brief.summary.length).toBeLessThan(2_000);
+  });
+});

@@ -98,7 +98,9 @@ const KNOWN_TOKENS: RegExp[] = [
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, // Slack
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, // AWS access key ids
   /\bAIza[0-9A-Za-z_-]{35}/g, // Google API keys
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs (base64url JSON header)
+  // A header segment of at most 512 characters (a JWT's is tens): unbounded, a run of "eyJJJJJJJJ-"
+  // was scanned to its end from each of its starts.
+  /\beyJ[A-Za-z0-9_-]{8,512}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs (base64url JSON header)
   // The token's first character is checked before the lookbehind: at every position of a long run of
   // spaces, a lookbehind first would scan back over the whole run (quadratic time).
   /(?=[A-Za-z0-9._~+/-])(?<=\bBearer\s+)[A-Za-z0-9._~+/-]{16,}=*/g,
@@ -144,7 +146,10 @@ function alternation(words: readonly string[]): string {
 
 const NOT_LETTER = '(?<![\\p{L}\\p{N}_])';
 const WORD_END = '(?![\\p{L}\\p{N}_])';
-const LINKS = `(?:\\s*(?:[:=#]|->|=>)?\\s*(?:(?:${alternation(LINKING_WORDS)})${WORD_END})?){0,3}\\s*(?:[:=#]\\s*)?`;
+// Every repetition takes a separator or a linking word after its spaces: with both optional, a run
+// of spaces could be split between eight `\\s*` in polynomially many ways, and "my token", 100 spaces
+// and a quote took 71 s.
+const LINKS = `(?:\\s*(?:[:=#]|->|=>|(?:${alternation(LINKING_WORDS)})${WORD_END})){0,6}\\s*(?:[:=#]\\s*)?`;
 
 /** The value after a context word: a quoted string, or the next token. */
 const VALUE = `(?:(["'“‘«])([^"'”’»\\n]{1,100})["'”’»]|([^\\s"'“‘«][^\\s]{0,99}))`;

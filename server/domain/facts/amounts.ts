@@ -36,9 +36,10 @@ const SYMBOL = String.raw`US\$|CA?\$|AU?\$|NZ\$|\$|€|£|¥|₹`;
 const CODE = CODES.join('|');
 const WORD = Object.keys(WORDS).join('|');
 
-const SYMBOL_FIRST = new RegExp(String.raw`(${SYMBOL})\s?(${NUMBER})(?![\d.,]*\d)`, 'g');
+// `(?!\d)` first: each digit the number gives back would otherwise rescan the rest of the run.
+const SYMBOL_FIRST = new RegExp(String.raw`(${SYMBOL})\s?(${NUMBER})(?!\d)(?![\d.,]*\d)`, 'g');
 const NUMBER_THEN_SYMBOL = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(€|£|¥|₹|\$)`, 'g');
-const CODE_FIRST = new RegExp(String.raw`\b(${CODE})\s?(${NUMBER})(?![\d.,]*\d)`, 'g');
+const CODE_FIRST = new RegExp(String.raw`\b(${CODE})\s?(${NUMBER})(?!\d)(?![\d.,]*\d)`, 'g');
 const NUMBER_THEN_CODE = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(${CODE})\b`, 'g');
 const NUMBER_THEN_WORD = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(${WORD})\b`, 'gi');
 /** Bare numbers count only after words that make them money ("charged me 349.99", "a refund of 80"). */

@@ -11,9 +11,10 @@ const PATTERNS: RegExp[] = [
   // ORD-12345, ORDER_12345
   /\b(ORD(?:ER)?[-_#]\d{4,12})\b/gi,
   // order 48213, order no. 48213, order number: A-10023, order #1001, order id is 48213
-  /\border(?:\s+(?:no\.?|nr\.?|num(?:ber)?\.?|id|ref(?:erence)?))?\s*(?:is\s+|was\s+)?[:#]?\s*#?\s*([A-Z]{0,4}-?\d[\dA-Z-]{3,24})/gi,
+  // Spaces appear once between tokens: adjacent optional `\s*` made a run of spaces after "order" cubic.
+  /\border(?:\s+(?:no\.?|nr\.?|num(?:ber)?\.?|id|ref(?:erence)?))?(?:\s+(?:is|was)(?=\s))?\s*(?:[:#]\s*)?(?:#\s*)?([A-Z]{0,4}-?\d[\dA-Z-]{3,24})/gi,
   // The same in the other languages we read: pedido 55120, commande n° 66410, Bestellung Nr. 88120.
-  /(?<![A-Za-z\u00C0-\u024F])(?:pedido|encomenda|commande|bestellung|bestelling|ordine|ordre)(?:\s+(?:n[º°o]\.?|nr\.?|num(?:ero|éro|ber)?\.?|no\.?))?\s*[:#]?\s*#?\s*(\d[\dA-Z-]{3,24})/gi,
+  /(?<![A-Za-z\u00C0-\u024F])(?:pedido|encomenda|commande|bestellung|bestelling|ordine|ordre)(?:\s+(?:n[º°o]\.?|nr\.?|num(?:ero|éro|ber)?\.?|no\.?))?\s*(?:[:#]\s*)?(?:#\s*)?(\d[\dA-Z-]{3,24})/gi,
   // #48213 (not an HTML entity &#1234;)
   /(?<![\w&])#\s?([A-Z]{0,3}-?\d{4,12})\b/gi,
 ];

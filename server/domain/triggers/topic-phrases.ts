@@ -76,7 +76,7 @@ export const REFUND_RULES: PhraseRule[] = withLanguages([
     re: anyOf(
       '\\brefund(?:ed|s)?\\b',
       '\\b(?:my|the|our) money back\\b',
-      '\\b(?:want|need|get|give me|like|expect)\\s+(?:my|our|the)?\\s*money back\\b',
+      '\\b(?:want|need|get|give me|like|expect)\\s+(?:(?:my|our|the)\\s+)?money back\\b',
       '\\breimburse(?:ment|d)?\\b',
       '\\b(?:deposit|money|payment|funds)s? (?:to be |be |being )?(?:returned|refunded|reimbursed|credited back|paid back)\\b',
       '\\b(?:return|give back|pay back) (?:my|the|our) (?:deposit|money|payment|funds)\\b',
@@ -232,7 +232,7 @@ export const TOPIC_RULES: PhraseRule[] = withLanguages([
       `\\b(?:your|you (?:guys|people|lot)(?:'s?)?)(?: [\\w'-]+){0,3} (?:is|are|was|were|has been|have been|'s|'re)(?: ${VERDICT_ADVERB})? ${VERDICT}\\b`,
       `\\byou (?:guys |people |lot )?(?:are|were|'re)(?: ${VERDICT_ADVERB})? ${VERDICT}\\b`,
       // A verdict said alone, as a sentence of its own: "Pathetic.", "Not impressed."
-      `(?:^|[.!?\\n]\\s*)(?:(?:this|that|it) (?:is|was|'s) |what )?(?:${VERDICT_ADVERB} )?(?:${VERDICT}|not (?:impressed|good enough|acceptable|ok|okay)|(?:very |so |really )?disappointing|(?:very |extremely )?poor)(?: service)?(?=\\s*(?:[.!?\\n]|$))`,
+      `(?:^|[.!?\\n][ \\t]*)(?:(?:this|that|it) (?:is|was|'s) |what )?(?:${VERDICT_ADVERB} )?(?:${VERDICT}|not (?:impressed|good enough|acceptable|ok|okay)|(?:very |so |really )?disappointing|(?:very |extremely )?poor)(?: service)?(?=\\s*(?:[.!?\\n]|$))`,
       '\\bnot (?:impressed|happy with|satisfied with|acceptable|good enough)\\b',
     ),
     neg: 'any',
