@@ -120,7 +120,9 @@ export function createDelivery(deps: DeliveryDeps) {
       const slack = await deps.clients.forTenant(data.tenantId);
       if (!slack) return;
       const logger = deps.logger.child({ job: 'slack-alert-post', handoff: handoff.id, channel: alert.channel_id });
-      const already = await findPosted(deps, slack.client, alert);
+      // Only a job after an attempt that began may find its alert already there: searching the
+      // history on every post would spend the channel's scarce conversations.history budget.
+      const already = (await deps.slack.startPost(alert.handoff_id)) ? await findPosted(deps, slack.client, alert) : null;
       if (already) {
         await deps.slack.recordPosted(alert.handoff_id, already);
         logger.info({ ts: already }, 'alert was already in the channel; recorded it');

@@ -91,6 +91,11 @@ export interface SlackStore {
   getAlertForClick(handoffId: string): Promise<SlackAlert | null>;
   /** Records where the post landed; only the first recorded ts counts. */
   recordPosted(handoffId: string, messageTs: string): Promise<SlackAlert | null>;
+  /**
+   * Notes that a job is about to post the alert; true when an earlier job had already begun to (its
+   * post may have reached Slack before its ts was recorded), so this one must look for it first.
+   */
+  startPost(handoffId: string): Promise<boolean>;
   saveMessage(handoffId: string, message: SlackMessage): Promise<void>;
   /** The first click on an open alert wins; any later click (or a click after resolve) loses. */
   claim(handoffId: string, userId: string, at: Date): Promise<ClaimResult>;
@@ -197,6 +202,17 @@ export function createSlackStore(db: Sql): SlackStore {
          RETURNING ${ALERT_COLUMNS}`,
         [handoffId, messageTs],
       ),
+
+    async startPost(handoffId) {
+      if (!isUuid(handoffId)) return false;
+      const { rows } = await db.query<{ earlier: Date | string | null }>(
+        `UPDATE slack_alerts s SET post_started_at = now()
+         FROM (SELECT post_started_at FROM slack_alerts WHERE handoff_id = $1 FOR UPDATE) before
+         WHERE s.handoff_id = $1 RETURNING before.post_started_at AS earlier`,
+        [handoffId],
+      );
+      return rows[0]?.earlier != null;
+    },
 
     async saveMessage(handoffId, message) {
       await db.query('UPDATE slack_alerts SET message = $2, updated_at = now() WHERE handoff_id = $1', [handoffId, JSON.stringify(message)]);
