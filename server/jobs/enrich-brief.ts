@@ -2,7 +2,7 @@ import type pino from 'pino';
 import type { BriefEnricher } from '../brief/writer';
 import { conversationTime } from '../domain/conversation';
 import type { KnowledgeSearch } from '../kb/types';
-import { monthStart, recordModelCall, storeModelBrief, tenantUsage } from '../store/brief-usage';
+import { monthStart, recordModelCall, startModelCall, storeModelBrief, tenantUsage } from '../store/brief-usage';
 import { isUuid } from '../store/rows';
 import type { Store } from '../store/types';
 
@@ -29,7 +29,8 @@ export interface EnrichBriefDeps {
  * and shown; this asks the model and stores its brief as the next version. The model's failures are
  * not the job's: the enricher reports them and the offline brief stays, so the job completes and
  * pg-boss does not call the model again. Only our own failures (the database) throw and retry.
- * Every call is recorded with its tokens, used or not.
+ * Every call is recorded with its tokens, used or not, and before it is made, so one cut short by a
+ * crash still counts when the retry calls again.
  */
 export function createEnrichBriefHandler(deps: EnrichBriefDeps): (data: EnrichBriefJob) => Promise<void> {
   return async (data) => {
@@ -59,6 +60,8 @@ export function createEnrichBriefHandler(deps: EnrichBriefDeps): (data: EnrichBr
       }
     }
 
+    // Recorded before the call: a crash during it leaves the call counted (`unfinished`).
+    const callId = (await startModelCall(deps.store.db, tenant.id, handoff.id, model)) ?? undefined;
     const { brief: draft, ...decision } = handoff.assessment;
     const now = conversationTime(handoff.conversation, new Date(handoff.created_at));
     const result = await deps.enricher.enrich(handoff.conversation, decision, draft, {
@@ -70,10 +73,10 @@ export function createEnrichBriefHandler(deps: EnrichBriefDeps): (data: EnrichBr
     });
     const call = { model: result.model, outcome: result.outcome, ...result.usage };
     if (!result.brief) {
-      await recordModelCall(deps.store.db, tenant.id, handoff.id, call);
+      await recordModelCall(deps.store.db, tenant.id, handoff.id, call, callId);
       return;
     }
-    const stored = await storeModelBrief(deps.store.db, tenant.id, handoff.id, data.version, result.brief, call);
+    const stored = await storeModelBrief(deps.store.db, tenant.id, handoff.id, data.version, result.brief, call, callId);
     if (stored) {
       logger.info({ version: stored.version, writer: result.brief.writer, ...result.usage }, 'model brief stored');
       await deps.afterStored?.({ tenantId: tenant.id, handoffId: handoff.id, version: stored.version });

@@ -9,7 +9,11 @@ import type { BriefVersion, Database, Sql } from './types';
 
 export interface ModelCall {
   model: string;
-  /** enriched | timeout | rate_limited | server_error | refused | invalid_output | over_budget | error */
+  /**
+   * enriched | timeout | rate_limited | server_error | refused | invalid_output | over_budget | error,
+   * or unfinished: the call is under way, or the process stopped during it (its tokens are unknown;
+   * the provider may have billed them) and the job's retry made a call of its own.
+   */
   outcome: string;
   prompt_tokens: number;
   completion_tokens: number;
@@ -30,7 +34,15 @@ export interface UsageTotals {
   enriched: number;
 }
 
-async function insertUsage(sql: Sql, tenantId: string, handoffId: string, call: ModelCall, version: number | null): Promise<void> {
+async function insertUsage(sql: Sql, tenantId: string, handoffId: string, call: ModelCall, version: number | null, callId?: string): Promise<void> {
+  if (callId !== undefined) {
+    await sql.query(
+      `UPDATE brief_usage SET brief_version = $3, model = $4, outcome = $5, prompt_tokens = $6, completion_tokens = $7
+       WHERE id = $8 AND tenant_id = $1 AND handoff_id = $2`,
+      [tenantId, handoffId, version, call.model, call.outcome, call.prompt_tokens, call.completion_tokens, callId],
+    );
+    return;
+  }
   await sql.query(
     `INSERT INTO brief_usage (tenant_id, handoff_id, brief_version, model, outcome, prompt_tokens, completion_tokens)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -51,6 +63,8 @@ export async function storeModelBrief(
   fromVersion: number,
   brief: Brief,
   call: ModelCall,
+  /** The row startModelCall made for this call, completed here instead of a new one. */
+  callId?: string,
 ): Promise<BriefVersion | null> {
   if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
   return db.transaction(async (tx) => {
@@ -66,14 +80,34 @@ export async function storeModelBrief(
       [tenantId, handoffId, fromVersion, brief.writer, JSON.stringify(brief)],
     );
     const version = rows[0] ? toBriefVersion(rows[0]) : null;
-    await insertUsage(tx, tenantId, handoffId, { ...call, outcome: version ? call.outcome : 'superseded' }, version?.version ?? null);
+    await insertUsage(tx, tenantId, handoffId, { ...call, outcome: version ? call.outcome : 'superseded' }, version?.version ?? null, callId);
     return version;
   });
 }
 
+/**
+ * Records a call before it is made, as `unfinished`; what it cost replaces that once it answers
+ * (recordModelCall, storeModelBrief with the id). A process that stops during the call leaves the row
+ * as it is, so the call still counts after the job's retry calls again. Null for another tenant's handoff.
+ */
+export async function startModelCall(db: Sql, tenantId: string, handoffId: string, model: string): Promise<string | null> {
+  if (!isUuid(tenantId) || !isUuid(handoffId)) return null;
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO brief_usage (tenant_id, handoff_id, brief_version, model, outcome, prompt_tokens, completion_tokens)
+     SELECT h.tenant_id, h.id, NULL, $3, 'unfinished', 0, 0 FROM handoffs h WHERE h.tenant_id = $1 AND h.id = $2
+     RETURNING id`,
+    [tenantId, handoffId, model],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** Records a call whose answer was not used (the offline brief stayed). False for another tenant's handoff. */
-export async function recordModelCall(db: Sql, tenantId: string, handoffId: string, call: ModelCall): Promise<boolean> {
+export async function recordModelCall(db: Sql, tenantId: string, handoffId: string, call: ModelCall, callId?: string): Promise<boolean> {
   if (!isUuid(tenantId) || !isUuid(handoffId)) return false;
+  if (callId !== undefined) {
+    await insertUsage(db, tenantId, handoffId, call, null, callId);
+    return true;
+  }
   const { rows } = await db.query(
     `INSERT INTO brief_usage (tenant_id, handoff_id, brief_version, model, outcome, prompt_tokens, completion_tokens)
      SELECT h.tenant_id, h.id, NULL, $3, $4, $5, $6 FROM handoffs h WHERE h.tenant_id = $1 AND h.id = $2

@@ -108,6 +108,33 @@ describe.each(backends())('progressive brief: the brief-enrich job on $name', (b
     expect((await store.getHandoff(tenant.id, job.handoffId))!.brief_version).toBe(2);
   });
 
+  it('counts a call from before it is made, so one cut short by a crash still counts when the retry calls again', async () => {
+    const job = await recordAndAssemble();
+    // What the model server sees is already on the books while it answers.
+    let duringCall: Array<{ outcome: string }> = [];
+    const answer = completion({ content: JSON.stringify(modelAnswer()) }, { prompt_tokens: 900, completion_tokens: 100 });
+    const scope = nock(OPENAI_ORIGIN)
+      .post(COMPLETIONS_PATH)
+      .times(2)
+      .reply(function (_uri, _body, callback) {
+        void handoffUsage(store.db, tenant.id, job.handoffId).then((rows) => {
+          duringCall = rows;
+          callback(null, [200, answer]);
+        });
+      });
+    await enrich(job);
+    expect(duringCall).toEqual([expect.objectContaining({ outcome: 'unfinished', prompt_tokens: 0 })]);
+    expect(await handoffUsage(store.db, tenant.id, job.handoffId)).toEqual([expect.objectContaining({ outcome: 'enriched', brief_version: 2, prompt_tokens: 900 })]);
+
+    // A process that died during its call left its row as it was; the retry's call is a second row.
+    const other = await recordAndAssemble({ ...late, id: 'conv-crashed' });
+    await store.db.query(`INSERT INTO brief_usage (tenant_id, handoff_id, model, outcome, prompt_tokens, completion_tokens) VALUES ($1, $2, 'openai:gpt-4o-mini', 'unfinished', 0, 0)`, [tenant.id, other.handoffId]);
+    await enrich(other);
+    scope.done();
+    expect((await handoffUsage(store.db, tenant.id, other.handoffId)).map((r) => r.outcome)).toEqual(['unfinished', 'enriched']);
+    expect((await tenantUsage(store.db, tenant.id)).calls).toBe(3);
+  });
+
   it('keeps the offline brief when the model fails, and records the failed call', async () => {
     const job = await recordAndAssemble();
     const scope = nock(OPENAI_ORIGIN).post(COMPLETIONS_PATH).times(2).reply(502, errorBody('Bad gateway', 'server_error'));

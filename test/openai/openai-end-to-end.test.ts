@@ -69,7 +69,8 @@ async function afterModelCall(id: string): Promise<Record<string, any>> {
   let view: Record<string, any> = {};
   await waitFor('the brief-enrich job to call the model', async () => {
     view = (await call('GET', `/v1/handoffs/${id}`)).body;
-    return Array.isArray(view.model_usage?.calls) && view.model_usage.calls.length > 0;
+    // A call is on the books from its start (`unfinished`); wait for its answer.
+    return Array.isArray(view.model_usage?.calls) && view.model_usage.calls.some((c: { outcome: string }) => c.outcome !== 'unfinished');
   }, 30_000);
   return view;
 }
