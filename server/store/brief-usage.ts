@@ -34,7 +34,8 @@ export interface UsageTotals {
   enriched: number;
 }
 
-async function insertUsage(sql: Sql, tenantId: string, handoffId: string, call: ModelCall, version: number | null, callId?: string): Promise<void> {
+/** A call's row: inserted, or, with `callId`, the row startModelCall made for it completed. */
+async function writeUsage(sql: Sql, tenantId: string, handoffId: string, call: ModelCall, version: number | null, callId?: string): Promise<void> {
   if (callId !== undefined) {
     await sql.query(
       `UPDATE brief_usage SET brief_version = $3, model = $4, outcome = $5, prompt_tokens = $6, completion_tokens = $7
@@ -80,7 +81,7 @@ export async function storeModelBrief(
       [tenantId, handoffId, fromVersion, brief.writer, JSON.stringify(brief)],
     );
     const version = rows[0] ? toBriefVersion(rows[0]) : null;
-    await insertUsage(tx, tenantId, handoffId, { ...call, outcome: version ? call.outcome : 'superseded' }, version?.version ?? null, callId);
+    await writeUsage(tx, tenantId, handoffId, { ...call, outcome: version ? call.outcome : 'superseded' }, version?.version ?? null, callId);
     return version;
   });
 }
@@ -105,7 +106,7 @@ export async function startModelCall(db: Sql, tenantId: string, handoffId: strin
 export async function recordModelCall(db: Sql, tenantId: string, handoffId: string, call: ModelCall, callId?: string): Promise<boolean> {
   if (!isUuid(tenantId) || !isUuid(handoffId)) return false;
   if (callId !== undefined) {
-    await insertUsage(db, tenantId, handoffId, call, null, callId);
+    await writeUsage(db, tenantId, handoffId, call, null, callId);
     return true;
   }
   const { rows } = await db.query(
