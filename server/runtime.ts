@@ -17,7 +17,7 @@ import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
 import { createAssemblyFailedHandler } from './jobs/assembly-failed';
 import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
 import { BRIEF_ENRICH, DEAD_LETTERS, HANDOFF_ASSEMBLE, HANDOFF_ASSEMBLE_FAILED, JOB_NAMES } from './jobs/job-names';
-import { createJobQueue, JOB_EXPIRE_SECONDS, type JobQueue } from './jobs/job-queue';
+import { createJobQueue, JOB_MAX_RUN_SECONDS, type JobQueue } from './jobs/job-queue';
 import { ConfigError } from './errors';
 import type { KnowledgeBase } from './kb/knowledge-base';
 import { KnowledgeBaseFileError, loadKnowledgeBase } from './kb/load-markdown';
@@ -49,9 +49,9 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/** How long a model-brief job may run before pg-boss retries it: the model's deadline plus a margin. */
-export function modelJobExpirySeconds(openaiTimeoutMs: number): number {
-  return Math.max(JOB_EXPIRE_SECONDS, Math.ceil(openaiTimeoutMs / 1000) + 15);
+/** The longest a model-brief job may run before pg-boss retries it: the model's deadline plus a margin. */
+export function modelJobMaxRunSeconds(openaiTimeoutMs: number): number {
+  return Math.max(JOB_MAX_RUN_SECONDS, Math.ceil(openaiTimeoutMs / 1000) + 15);
 }
 
 /** Where PGlite keeps its files: a folder of its own, so DATA_DIR can hold other state too. */
@@ -137,9 +137,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     jobs = await createJobQueue(db, { logger });
     await jobs.start();
     await jobs.createQueues(JOB_NAMES.filter((name) => name !== BRIEF_ENRICH), { deadLetters: DEAD_LETTERS });
-    // The model's step may take OPENAI_TIMEOUT_MS (up to 10 min): its jobs must not expire, and be
-    // run a second time, while a call is still within its deadline.
-    await jobs.createQueues([BRIEF_ENRICH], { expireInSeconds: modelJobExpirySeconds(config.openai.timeoutMs) });
+    // The model's step may take OPENAI_TIMEOUT_MS (up to 10 min): heartbeats must keep its jobs
+    // alive, not run them a second time, while a call is still within its deadline.
+    await jobs.createQueues([BRIEF_ENRICH], { maxRunSeconds: modelJobMaxRunSeconds(config.openai.timeoutMs) });
     if (lock) {
       // This process holds the embedded database alone, so a job still `active` was running in one
       // that died (kill -9, OOM): retried now instead of after its expiry.

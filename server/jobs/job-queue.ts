@@ -29,14 +29,25 @@ export interface WorkOptions {
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 /**
- * How long a job may stay `active` before pg-boss's maintenance fails it and retries it: the bound
- * on how late a job held by a process that died is picked up again on Postgres (expiry + one
- * maintenance interval + the first retry delay, about 45 s). Assembly takes milliseconds and the
- * model's brief at most OPENAI_TIMEOUT_MS (20 s by default), so 30 s is not cut short in normal work.
+ * The longest a job may run (a queue may set its own, see CreateQueueOptions.maxRunSeconds): past it,
+ * heartbeats stop and pg-boss fails the job and retries it, so a handler that hangs does not hold its
+ * job forever. Assembly takes milliseconds and its connector calls time out well within this.
  */
-export const JOB_EXPIRE_SECONDS = 30;
+export const JOB_MAX_RUN_SECONDS = 30;
+/**
+ * How long a job stays `active` without a heartbeat before pg-boss's maintenance fails it and
+ * retries it. This, not the longest run, bounds how late a job held by a process that died is picked
+ * up again on Postgres: at most lease + one maintenance interval + the first retry delay after the
+ * last heartbeat (about 25 s), whatever the queue's longest run (10 minutes for a model's brief).
+ */
+export const JOB_LEASE_SECONDS = 15;
+/**
+ * How often a process renews the lease of the jobs it is running. A third of the lease, so two
+ * heartbeats can be late (a busy database, a long garbage collection) before a live job expires.
+ */
+export const JOB_HEARTBEAT_SECONDS = 5;
 /** How often pg-boss looks for expired jobs (and archives old ones); pg-boss's default is 120 s. */
-export const MAINTENANCE_INTERVAL_SECONDS = 10;
+export const MAINTENANCE_INTERVAL_SECONDS = 5;
 /**
  * Idle polling. A job sent by this process wakes its workers for that queue as soon as it is visible
  * (see wake()), and a worker that found jobs fetches again at once, so the interval only bounds how
@@ -52,8 +63,10 @@ export interface JobQueue {
   stop(): Promise<void>;
   /**
    * Creates the queues (idempotent) with retries and exponential backoff, and sets an existing
-   * queue's expiry to this process's (`expireInSeconds`, default JOB_EXPIRE_SECONDS): pg-boss keeps the
-   * settings a queue was first created with, so a changed timeout would otherwise never reach it.
+   * queue's expiry to its longest run (CreateQueueOptions.maxRunSeconds): pg-boss keeps the settings
+   * a queue was first created with, so a changed one would otherwise never reach it. A job's expiry
+   * is cut to a lease (JOB_LEASE_SECONDS) once it is fetched, and this process's workers renew it
+   * (a heartbeat) until the job finishes or reaches its longest run.
    */
   createQueues(names: readonly string[], options?: CreateQueueOptions): Promise<void>;
   /**
@@ -80,7 +93,8 @@ export interface JobQueue {
 }
 
 export interface CreateQueueOptions {
-  expireInSeconds?: number;
+  /** The longest a job of these queues may run (default: the queue's JobQueueOptions.maxRunSeconds). */
+  maxRunSeconds?: number;
   /**
    * Per queue, the queue its jobs move to once their retries are used up (pg-boss's `deadLetter`),
    * set on an existing queue too. The dead-letter queue must be created first (or in the same call,
@@ -96,7 +110,12 @@ export interface JobQueueOptions {
   /** Retry policy for queues made by createQueues. */
   retryLimit?: number;
   retryDelaySeconds?: number;
-  expireInSeconds?: number;
+  /** The longest a job may run unless its queue says otherwise (default JOB_MAX_RUN_SECONDS). */
+  maxRunSeconds?: number;
+  /** How long a job stays active without a heartbeat (default JOB_LEASE_SECONDS). */
+  leaseSeconds?: number;
+  /** How often running jobs' leases are renewed (default JOB_HEARTBEAT_SECONDS). */
+  heartbeatSeconds?: number;
   maintenanceIntervalSeconds?: number;
   /** How long stop() waits for running jobs. */
   stopTimeoutMs?: number;
@@ -169,6 +188,70 @@ class QueueActivity {
   }
 }
 
+/**
+ * Leases on the jobs this process is running. pg-boss 10 has no heartbeat of its own: a job's expiry
+ * is fixed when it is sent, so it has to be as long as the longest run, and a job held by a process
+ * that died waited that long to be retried (30 s for assembly, 10 minutes for a model's brief). Here
+ * a job's stored expiry is cut to a short lease as soon as it is fetched, and pushed forward every
+ * few seconds while it runs here, never past its longest run. pg-boss's in-process timer still
+ * reads the expiry the job was sent with, its longest run, so it does not cut a renewed job short.
+ */
+class Leases {
+  /** Job ids running in this process, per queue. */
+  private readonly running = new Map<string, Set<string>>();
+  private beating = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly schema: string,
+    private readonly leaseSeconds: number,
+    private readonly maxRunSeconds: (queue: string) => number,
+    private readonly logger: pino.Logger,
+  ) {}
+
+  /** Called with a batch just fetched: from now on a process that dies holds it for one lease at most. */
+  async hold(queue: string, ids: readonly string[]): Promise<void> {
+    let held = this.running.get(queue);
+    if (!held) this.running.set(queue, (held = new Set()));
+    for (const id of ids) held.add(id);
+    await this.renew(queue, ids);
+  }
+
+  release(queue: string, ids: readonly string[]): void {
+    const held = this.running.get(queue);
+    for (const id of ids) held?.delete(id);
+    if (held?.size === 0) this.running.delete(queue);
+  }
+
+  /** The heartbeat: renews every lease held here. A beat still in flight makes the next one skip. */
+  async beat(): Promise<void> {
+    if (this.beating) return;
+    this.beating = true;
+    try {
+      for (const [queue, held] of [...this.running]) await this.renew(queue, [...held]);
+    } finally {
+      this.beating = false;
+    }
+  }
+
+  private async renew(queue: string, ids: readonly string[]): Promise<void> {
+    try {
+      // pg-boss fails an active job once started_on + expire_in has passed, so the expiry counts
+      // from the job's start; capped at the queue's longest run, so a hung handler still expires.
+      await this.db.query(
+        `UPDATE ${this.schema}.job
+            SET expire_in = LEAST(now() - started_on + $3 * interval '1 second', $4 * interval '1 second')
+          WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`,
+        [queue, ids, this.leaseSeconds, this.maxRunSeconds(queue)],
+      );
+    } catch (err) {
+      // A missed renewal costs nothing while the next one comes within the lease; if none does, the
+      // jobs are retried, which every handler allows.
+      this.logger.warn({ err, queue }, 'could not renew the lease of running jobs');
+    }
+  }
+}
+
 function toBossOptions(options: SendOptions | undefined, db?: PgBoss.Db): PgBoss.SendOptions {
   const result: PgBoss.SendOptions = {};
   if (options?.singletonKey !== undefined) result.singletonKey = options.singletonKey;
@@ -233,8 +316,13 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
     // With backoff pg-boss waits 1-2x this before the first retry, then doubles it.
     retryDelay: options.retryDelaySeconds ?? 2,
     retryBackoff: true,
-    expireInSeconds: options.expireInSeconds ?? JOB_EXPIRE_SECONDS,
   };
+  const defaultMaxRunSeconds = options.maxRunSeconds ?? JOB_MAX_RUN_SECONDS;
+  const leaseSeconds = options.leaseSeconds ?? JOB_LEASE_SECONDS;
+  /** The longest run of each queue created by this process; others get the default. */
+  const maxRunSeconds = new Map<string, number>();
+  const leases = new Leases(db, schema, leaseSeconds, (name) => maxRunSeconds.get(name) ?? defaultMaxRunSeconds, logger);
+  let heartbeatTimer: NodeJS.Timeout | undefined;
 
   return {
     async start() {
@@ -245,6 +333,9 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
         first = false;
         await boss.start();
       });
+      const everyMs = (options.heartbeatSeconds ?? JOB_HEARTBEAT_SECONDS) * 1000;
+      heartbeatTimer = setInterval(() => void leases.beat(), everyMs);
+      heartbeatTimer.unref();
     },
 
     async stop() {
@@ -258,13 +349,18 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
       await activity.settled(deadline);
       // Past the budget, what pg-boss still sends is dropped: those jobs stay active and are
       // retried after their expiry, or at the next start (releaseAbandoned).
+      clearInterval(heartbeatTimer);
       activity.close();
     },
 
     async createQueues(names, queueOptions = {}) {
-      const policy = { ...retryPolicy, ...(queueOptions.expireInSeconds ? { expireInSeconds: queueOptions.expireInSeconds } : {}) };
+      const maxRun = queueOptions.maxRunSeconds ?? defaultMaxRunSeconds;
+      // Jobs are sent with their longest run as expiry, which pg-boss's in-process timer reads;
+      // Leases cuts it to a lease once a job is fetched.
+      const policy = { ...retryPolicy, expireInSeconds: maxRun };
       for (const name of names) {
         checkName(name);
+        maxRunSeconds.set(name, maxRun);
         const deadLetter = queueOptions.deadLetters?.[name];
         if (deadLetter !== undefined) checkName(deadLetter);
         const settings = { ...policy, ...(deadLetter !== undefined ? { deadLetter } : {}) };
@@ -305,7 +401,16 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
         if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId);
         // pg-boss fails a whole batch when its handler throws; each job settles alone instead, and
         // only the failed ones are marked failed (pg-boss then completes the rest, still active).
-        const results = await activity.running(() => Promise.allSettled(jobs.map((job) => handler(job.data))));
+        const ids = jobs.map((job) => job.id);
+        let results: PromiseSettledResult<void>[];
+        try {
+          results = await activity.running(async () => {
+            await leases.hold(name, ids);
+            return Promise.allSettled(jobs.map((job) => handler(job.data)));
+          });
+        } finally {
+          leases.release(name, ids);
+        }
         const failed = results.flatMap((result, i) => (result.status === 'rejected' ? [{ job: jobs[i]!, error: result.reason }] : []));
         for (const { job, error } of failed) {
           logger.warn({ err: error, job: job.id, queue: name }, 'job failed; pg-boss retries it with backoff');

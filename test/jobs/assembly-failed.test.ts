@@ -68,14 +68,14 @@ describe.each(backends())('an assembly that uses up its retries, on $name', (bac
     return { calls, afterAssembled };
   };
 
-  const startQueue = async (options: { retryLimit: number; expireInSeconds?: number }) => {
+  const startQueue = async (options: { retryLimit: number; maxRunSeconds?: number }) => {
     queue = await createJobQueue(store.db, {
       logger,
-      schema: `${schema}_boss_${options.retryLimit}_${options.expireInSeconds ?? 0}`,
+      schema: `${schema}_boss_${options.retryLimit}_${options.maxRunSeconds ?? 0}`,
       retryLimit: options.retryLimit,
       retryDelaySeconds: 0,
       maintenanceIntervalSeconds: 1,
-      ...(options.expireInSeconds ? { expireInSeconds: options.expireInSeconds } : {}),
+      ...(options.maxRunSeconds ? { maxRunSeconds: options.maxRunSeconds } : {}),
       stopTimeoutMs: 2000,
     });
     await queue.start();
@@ -106,7 +106,7 @@ describe.each(backends())('an assembly that uses up its retries, on $name', (bac
   });
 
   it('marks it failed when the last try outlives its expiry (a job that hung, or whose process died)', async () => {
-    await startQueue({ retryLimit: 0, expireInSeconds: 1 });
+    await startQueue({ retryLimit: 0, maxRunSeconds: 1 });
     const writer = new StuckWriter();
     const { calls, afterAssembled } = followUps();
     await queue.work(HANDOFF_ASSEMBLE, createAssembleHandoffHandler({ store, writer, logger, afterAssembled }), { pollingIntervalSeconds: 0.5 });

@@ -22,7 +22,7 @@ if (url) describe('the database goes away as a job finishes (Postgres)', () => {
   it('leaves no unhandled rejection, and the job runs again once the database is back', async () => {
     const { proxy, url: viaProxy } = await TcpProxy.inFrontOf(url!);
     const db = await postgresBackend(viaProxy).open(schema);
-    const queue = await createJobQueue(db, { logger: pino({ level: 'silent' }), schema: `${schema}_boss`, expireInSeconds: 1, maintenanceIntervalSeconds: 1, stopTimeoutMs: 3000 });
+    const queue = await createJobQueue(db, { logger: pino({ level: 'silent' }), schema: `${schema}_boss`, maxRunSeconds: 1, maintenanceIntervalSeconds: 1, stopTimeoutMs: 3000 });
     try {
       await queue.start();
       await queue.createQueues(['lost-test']);

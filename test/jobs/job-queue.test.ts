@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { openDatabase } from '../../server/store/database';
-import { createJobQueue, JOB_EXPIRE_SECONDS, type JobQueue } from '../../server/jobs/job-queue';
-import { modelJobExpirySeconds } from '../../server/runtime';
+import { createJobQueue, JOB_MAX_RUN_SECONDS, type JobQueue } from '../../server/jobs/job-queue';
+import { modelJobMaxRunSeconds } from '../../server/runtime';
 import type { Database } from '../../server/store/types';
 import { backends, uniqueSchema } from '../helpers/database';
 import { sleep, waitFor } from './wait-for';
@@ -180,16 +180,94 @@ describe.each(backends())('job queue on $name', (backend) => {
     }
   });
 
-  it('sets a queue expiry, also on a queue that already exists (pg-boss keeps first settings otherwise)', async () => {
+  it('sends jobs with their longest run as expiry, also on a queue that already exists (pg-boss keeps first settings otherwise)', async () => {
     const expiry = async () =>
       (await db.query<{ expire_seconds: number }>(`SELECT expire_seconds FROM ${bossSchema}.queue WHERE name = 'expiry-test'`)).rows[0]?.expire_seconds;
     await queue.createQueues(['expiry-test']);
-    expect(await expiry()).toBe(JOB_EXPIRE_SECONDS);
-    await queue.createQueues(['expiry-test'], { expireInSeconds: 615 });
+    expect(await expiry()).toBe(JOB_MAX_RUN_SECONDS);
+    await queue.createQueues(['expiry-test'], { maxRunSeconds: 615 });
     expect(await expiry()).toBe(615);
-    expect(modelJobExpirySeconds(20_000)).toBe(35);
-    expect(modelJobExpirySeconds(600_000)).toBe(615);
-    expect(modelJobExpirySeconds(100)).toBe(JOB_EXPIRE_SECONDS);
+    expect(modelJobMaxRunSeconds(20_000)).toBe(35);
+    expect(modelJobMaxRunSeconds(600_000)).toBe(615);
+    expect(modelJobMaxRunSeconds(100)).toBe(JOB_MAX_RUN_SECONDS);
+  });
+
+  describe('leases and heartbeats', () => {
+    // A second queue on the same database with a 1 s lease renewed every 0.2 s, so expiry shows
+    // within a test; maintenance (which fails expired jobs) runs every second.
+    let leased: JobQueue;
+    const leasedSchema = `${schema}_lease`;
+    beforeAll(async () => {
+      leased = await createJobQueue(db, {
+        logger,
+        schema: leasedSchema,
+        retryDelaySeconds: 0,
+        retryLimit: 3,
+        leaseSeconds: 1,
+        heartbeatSeconds: 0.2,
+        maintenanceIntervalSeconds: 1,
+        stopTimeoutMs: 8000,
+      });
+      await leased.start();
+    });
+    afterAll(async () => {
+      await leased?.stop();
+    });
+
+    const leasedRow = async (id: string) =>
+      (await db.query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${leasedSchema}.job WHERE id = $1`, [id])).rows[0];
+
+    const expirySeconds = async (id: string) =>
+      Number((await db.query<{ seconds: string }>(`SELECT EXTRACT(epoch FROM expire_in) AS seconds FROM ${leasedSchema}.job WHERE id = $1`, [id])).rows[0]?.seconds);
+
+    it('cuts a fetched job\'s expiry to a lease and keeps renewing it while the job runs, which then runs once', async () => {
+      await leased.createQueues(['long-job'], { maxRunSeconds: 30 });
+      const starts: number[] = [];
+      await leased.work('long-job', async () => {
+        starts.push(Date.now());
+        await sleep(4000); // four leases, with several maintenance passes looking for expired jobs
+      }, { pollingIntervalSeconds: 0.5 });
+      const id = (await leased.send('long-job', {}))!;
+      await waitFor('the start', () => starts.length === 1);
+      await sleep(1500);
+      // Counted from the start: 1.5 s run + a 1 s lease, renewed every 0.2 s; not the 30 s longest run.
+      expect(await expirySeconds(id)).toBeGreaterThan(1.5);
+      expect(await expirySeconds(id)).toBeLessThan(4);
+      await waitFor('completion', async () => (await leasedRow(id))?.state === 'completed', 15_000);
+      expect(starts).toHaveLength(1);
+      expect((await leasedRow(id))!.retry_count).toBe(0);
+    });
+
+    it('lets a job that hangs past its queue\'s longest run expire and be retried, heartbeats or not', async () => {
+      await leased.createQueues(['hung-job'], { maxRunSeconds: 2 });
+      const starts: number[] = [];
+      await leased.work('hung-job', async () => {
+        starts.push(Date.now());
+        if (starts.length === 1) await sleep(6000); // hangs; the retry finishes at once
+      }, { pollingIntervalSeconds: 0.5 });
+      const sent = Date.now();
+      const id = (await leased.send('hung-job', {}))!;
+      await waitFor('the retry', () => starts.length >= 2, 15_000);
+      expect(starts[1]! - sent).toBeGreaterThanOrEqual(2000);
+      expect(starts[1]! - sent).toBeLessThan(6000);
+      await waitFor('completion', async () => (await leasedRow(id))?.state === 'completed', 15_000);
+    });
+
+    it('retries a job whose process stopped renewing its lease within a lease and a maintenance pass', async () => {
+      await leased.createQueues(['orphan-job'], { maxRunSeconds: 600 });
+      const id = (await leased.send('orphan-job', {}, { startAfter: 3600 }))!;
+      // What a process that fetched the job, cut its expiry to a lease and then died leaves.
+      await db.query(`UPDATE ${leasedSchema}.job SET state = 'active', started_on = now(), start_after = now(), expire_in = interval '1 second' WHERE id = $1`, [id]);
+      const orphaned = Date.now();
+      let ranAt = 0;
+      await leased.work('orphan-job', async () => {
+        ranAt = Date.now();
+      }, { pollingIntervalSeconds: 0.5 });
+      await waitFor('the retry', () => ranAt > 0, 15_000);
+      // Lease 1 s, maintenance every second, no retry delay, polling 0.5 s: well under the 600 s a
+      // job expiring at its longest run would wait.
+      expect(ranAt - orphaned).toBeLessThan(5000);
+    });
   });
 
   it('refuses a queue name pg-boss could reject', async () => {
