@@ -1,3 +1,5 @@
+import { leadingText } from '../../server/domain/text';
+
 /**
  * Keeping a request within a token budget. Pure. Token counts are estimates: each model family
  * has its own tokenizer (and OpenAI-compatible servers run many), so we count conservatively
@@ -38,7 +40,11 @@ export function trimMiddle(text: string, maxTokens: number): string {
   const keep = Math.max(16, Math.floor(maxTokens * ratio) - 8);
   const head = Math.ceil(keep / 2);
   const tail = keep - head;
-  return `${text.slice(0, head)} […] ${text.slice(text.length - tail)}`;
+  // Neither cut falls inside a surrogate pair (an emoji): half a pair is not Unicode, and a request
+  // holding one may be refused as JSON the model's server cannot read.
+  const from = text.length - tail;
+  const low = text.charCodeAt(from);
+  return `${leadingText(text, head)} […] ${text.slice(low >= 0xdc00 && low <= 0xdfff ? from + 1 : from)}`;
 }
 
 /** What a turn costs inside the JSON we send: its text plus the keys and quotes around it. */

@@ -53,7 +53,11 @@ export function detectCarrier(number: string, hint = ''): string | undefined {
   return found.find((f) => f.value.number.replace(/\s+/g, '').toUpperCase() === compact)?.value.carrier;
 }
 
-/** The carrier's own tracking page for a number, when Baton knows the carrier. */
+/**
+ * The carrier's own tracking page for a number, when Baton knows the carrier. The name may be a
+ * shop's own text (Shopify's tracking company): one of CARRIERS' own entries only, since an inherited
+ * member ("constructor", "toString") has no page and calling it threw, losing the shop's whole section.
+ */
 export function carrierTrackingUrl(carrier: string | undefined, number: string): string | undefined {
-  return carrier ? CARRIERS[carrier]?.page(number) : undefined;
+  return carrier && Object.hasOwn(CARRIERS, carrier) ? CARRIERS[carrier]!.page(number) : undefined;
 }

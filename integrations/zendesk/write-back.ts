@@ -18,7 +18,8 @@ export class ZendeskHelpdeskWriter implements HelpdeskWriter {
 
   async writeBrief(input: BriefForHelpdesk, signal?: AbortSignal): Promise<WriteBackResult> {
     const tags = briefTags(input);
-    const groupId = this.groupIds[input.decision.queue];
+    // Own entries only: a queue named "constructor" has no group (the inherited Object became group_id null, unsetting the ticket's group).
+    const groupId = Object.hasOwn(this.groupIds, input.decision.queue) ? this.groupIds[input.decision.queue] : undefined;
     const marker = noteMarker(input.handoffId, input.version);
     const comments = await this.client.listComments(input.ticketId, signal);
     // Zendesk's values are unchecked: a comment that is not an object, or a body that is not text, holds no marker.

@@ -15,8 +15,9 @@ export const POSITION_PLACEHOLDER = '{queue_position}';
 export function writeCustomerMessage(decision: Decision): string {
   const texts = HANDOFF_TEXTS[decision.language ?? 'en'];
   if (!decision.escalate) return texts.staying;
-  // A tenant's own queue names read as written ("vip_desk" → "vip desk").
-  const team = texts.teams[decision.queue] ?? decision.queue.replace(/[_-]+/g, ' ').trim();
+  // A tenant's own queue names read as written ("vip_desk" → "vip desk"), "constructor" too: the
+  // teams are a plain object, whose inherited Object put "{team}" itself in the customer's message.
+  const team = (Object.hasOwn(texts.teams, decision.queue) ? texts.teams[decision.queue] : undefined) ?? decision.queue.replace(/[_-]+/g, ' ').trim();
   const opening = decision.priority === 'urgent' ? texts.connectingUrgent : texts.connecting;
   return [opening.replace('{team}', team), texts.noRepeat, texts.wait, texts.leaveMessage].join(' ');
 }

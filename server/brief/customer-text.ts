@@ -1,4 +1,5 @@
 import type { Conversation } from '../domain/conversation';
+import { leadingText } from '../domain/text';
 
 /**
  * Reading the customer's side of a conversation for the brief. Customer text is data: these helpers
@@ -119,11 +120,11 @@ export function firstName(conversation: Conversation): string | undefined {
   return first && /^[\p{L}][\p{L}'’-]{0,40}$/u.test(first) ? first : undefined;
 }
 
-/** Cuts text at a word boundary, adding an ellipsis when anything was dropped. */
+/** Cuts text at a word boundary (inside a word longer than `max`, never inside a surrogate pair), adding an ellipsis when anything was dropped. */
 export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
+  const cut = leadingText(flat, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }

@@ -32,6 +32,15 @@ export interface SentimentAnalysis extends SentimentResult {
 const analyzer = new Sentiment();
 const LABELS: Record<string, number> = require('sentiment/languages/en/labels.json');
 
+/**
+ * A word's lexicon score. Only the lexicon's own entries: the customer's "constructor" read as
+ * `LABELS.constructor` (Object, inherited) was added to the total, and the sentiment score came out
+ * NaN (null in the answer) for any message with that word in it.
+ */
+function labelOf(token: string): number | undefined {
+  return Object.hasOwn(LABELS, token) ? LABELS[token] : undefined;
+}
+
 const EXCLAMATION_RUN_RE = /!{3,}|(?:!\s?){3,}/u;
 /** Score per whole-conversation unit: tanh(total / SCALE) keeps a long rant and a one-liner comparable. */
 const SCALE = 8;
@@ -60,7 +69,7 @@ function scoreTokens(tokens: readonly string[], sarcastic: boolean, soured: Read
   let total = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    let value = LABELS[token];
+    let value = labelOf(token);
     if (value === undefined || (value > 0 && soured.has(token))) continue;
     const window = tokens.slice(Math.max(0, i - 3), i);
     if (window.some((t) => NEGATORS.has(t))) value = -value / 2;
@@ -109,7 +118,7 @@ export function analyzeSentiment(conversation: Conversation, views?: readonly Me
     // Shouted with a complaint or any negative word, the lexicon's praise words are the sarcasm of
     // an angry customer ("WHAT A JOKE", "GREAT, ANOTHER DELAY"), not praise: they are dropped.
     const loud = shout !== undefined || bang !== null;
-    const sour = () => phraseHits.length > 0 || tokens.some((t) => (LABELS[t] ?? 0) < 0);
+    const sour = () => phraseHits.length > 0 || tokens.some((t) => (labelOf(t) ?? 0) < 0);
     const sarcastic = phraseHits.some((h) => h.kind === 'sarcasm') || (loud && sour());
     const soured = phraseHits.length === 0 ? undefined : new Set(phraseHits.flatMap((h) => h.quote.toLowerCase().split(/[^\p{L}']+/u)));
     let score = scoreTokens(tokens, sarcastic, soured);

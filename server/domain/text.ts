@@ -16,6 +16,17 @@ export function normalizeText(text: string): string {
   return text.replace(CURLY_RE, "'").replace(CURLY_DOUBLE_RE, '"');
 }
 
+/**
+ * The first `length` code units of `text`, one fewer when the cut would fall between the two halves
+ * of a surrogate pair (an emoji, a mathematical letter): the half left alone is not Unicode, and
+ * Postgres refuses it in jsonb, so a quote or summary cut there could not be stored.
+ */
+export function leadingText(text: string, length: number): string {
+  if (length >= text.length) return text;
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
+
 export interface Span {
   index: number;
   length: number;

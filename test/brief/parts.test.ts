@@ -28,6 +28,10 @@ describe('fillCustomerMessage', () => {
   it('names a tenant’s own queue readably', () => {
     expect(writeCustomerMessage(decision({ category: 'other', queue: 'vip_desk' }))).toContain('our vip desk team');
   });
+
+  it('names a queue called like an inherited member of an object as written', () => {
+    expect(writeCustomerMessage(decision({ category: 'other', queue: 'constructor' }))).toContain('our constructor team');
+  });
 });
 
 describe('listAttempted', () => {

@@ -17,6 +17,13 @@ describe('analyzeSentiment', () => {
     expect(s.score).toBeLessThan(-0.9);
   });
 
+  // The lexicon is a plain object: its inherited members (constructor, __proto__) are not words it scores.
+  it.each(['the constructor of my shed is broken', 'constructor', '__proto__ toString hasOwnProperty valueOf'])('scores %j as a number, not NaN', (text) => {
+    const s = analyzeSentiment(says(text));
+    expect(Number.isFinite(s.score)).toBe(true);
+    expect(s.score).toBe(analyzeSentiment(says(text.replace(/constructor|__proto__/g, 'builder'))).score);
+  });
+
   it('flips praise words under a negation further back than one word', () => {
     const plain = analyzeSentiment(says('The support was good')).score;
     const negated = analyzeSentiment(says('The support was not very good')).score;

@@ -246,6 +246,18 @@ function bodyRows(): BodyRow[] {
   ];
   for (const [name, path, value, field] of schema) mutated(name, path, value, invalid(field));
 
+  // Texts the brief cuts to a length (what was tried at 140 characters, a quote at 100, a summary
+  // sentence at 200) with an emoji across the cut: half a surrogate pair left in the decision or the
+  // brief is not Unicode, and Postgres refused the handoff's jsonb (a 500), though the dry run answered.
+  const emoji = '\u{1F600}';
+  for (const [name, path, value] of [
+    ['an emoji across the cut of a bot answer (what was tried)', ['messages', 1, 'text'], `${'a'.repeat(138)}${emoji} and more`],
+    ['an emoji across the cut of an uncited bot answer (its quote)', ['messages', 1], { role: 'bot', text: `${'a'.repeat(99)}${emoji} and more`, helpful: false }],
+    ['an emoji across the cut of a summary sentence', ['messages', 0, 'text'], `I want a refund, the item arrived broken and z${emoji.repeat(400)}. Talk to a human.`],
+  ] as Array<[string, Path, unknown]>) {
+    mutated(name, path, value, ACCEPTED);
+  }
+
   // Small enough for the body limit, too many values for any conversation (60,000 unknown keys).
   const keys = Object.fromEntries(Array.from({ length: MAX_JSON_VALUES + 10_000 }, (_, i) => [`k${i}`, 1]));
   rows.push({ name: `${MAX_JSON_VALUES + 10_000} unknown keys`, body: jsonBuffer({ ...baseBody(), extra: keys }), verdict: { status: 422, code: 'invalid_input', field: '(body)' } });

@@ -1,6 +1,6 @@
 import type { Category } from '../codes';
 import type { Evidence, Trigger } from '../decision';
-import { wordCount } from '../text';
+import { leadingText, wordCount } from '../text';
 import { makeTrigger, quoteEvidence, type EngineInput } from './engine-input';
 import { kbHasNothing } from './kb-relevance';
 
@@ -17,7 +17,7 @@ const VAGUE_RE = /\b(?:help|problem|issue|not working|doesn'?t work|does not wor
 
 function opening(text: string): string {
   const trimmed = text.trim();
-  return trimmed.length > QUOTE_CHARS ? trimmed.slice(0, QUOTE_CHARS) : trimmed;
+  return leadingText(trimmed, QUOTE_CHARS);
 }
 
 function noKbMatch(input: EngineInput): Trigger | undefined {

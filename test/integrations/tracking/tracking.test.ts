@@ -34,6 +34,8 @@ describe('carriers', () => {
   it('links only to carriers’ own pages, and tells an allowed link from any other', () => {
     expect(carrierTrackingUrl('UPS', '1Z999AA10123456784')).toBe('https://www.ups.com/track?tracknum=1Z999AA10123456784');
     expect(carrierTrackingUrl('Unknown Express', 'X1')).toBeUndefined();
+    // A shop's own carrier name named like an inherited member of an object is unknown too.
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) expect(carrierTrackingUrl(name, 'X1')).toBeUndefined();
     expect(isCarrierTrackingUrl('https://tools.usps.com/go/TrackConfirmAction?tLabels=1')).toBe(true);
     for (const bad of ['http://www.ups.com/track', 'https://ups.com.evil.example/track', 'https://user:pw@www.ups.com/', 'javascript:alert(1)', '']) {
       expect(isCarrierTrackingUrl(bad)).toBe(false);

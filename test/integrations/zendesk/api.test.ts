@@ -290,6 +290,23 @@ describe('Zendesk write-back', () => {
     scope.done();
   });
 
+  it('sets no group for a queue named like an inherited member of an object (constructor)', async () => {
+    let posted: any;
+    const scope = nock(API)
+      .get('/api/v2/tickets/5158/comments.json')
+      .query(true)
+      .reply(200, { comments: [], meta: { has_more: false } })
+      .put('/api/v2/tickets/5158.json', (body) => {
+        posted = body;
+        return true;
+      })
+      .reply(200, { ticket: { id: 5158 } });
+    const result = await zendeskIntegration({ settings, secrets }).writer.writeBrief({ ...input, decision: { ...input.decision, queue: 'constructor' } });
+    scope.done();
+    expect(result).toEqual({ noteWritten: true, tags: ['baton_escalated', 'baton_order_status', 'baton_high'] });
+    expect(posted.ticket).not.toHaveProperty('group_id');
+  });
+
   it('does not resend a note when the update fails with a server error (it may have landed)', async () => {
     const scope = nock(API).get('/api/v2/tickets/5158/comments.json').query(true).reply(200, { comments: [], meta: { has_more: false } }).put('/api/v2/tickets/5158.json').reply(502, 'bad gateway');
     await expect(zendeskIntegration({ settings, secrets }).writer.writeBrief(input)).rejects.toThrow(/502/);
