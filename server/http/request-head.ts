@@ -10,8 +10,9 @@ export const MAX_HEADERS = 100;
  * 400, so the server is created with `requireHostHeader: false` and the check is here), and more
  * than MAX_HEADERS headers (Node keeps the first thousand and silently drops the rest, which could
  * drop the Authorization or Content-Type a route depends on), Host sent twice (RFC 9112 §3.2:
- * 400 for more than one Host), and Authorization sent twice (RFC 9110 §5.3: a field that is not a
- * list may not be repeated).
+ * 400 for more than one Host), Authorization sent twice (RFC 9110 §5.3: a field that is not a
+ * list may not be repeated), and a transfer coding other than chunked (RFC 9112 §6.1 lets a server
+ * refuse one it does not apply; we answer 400, not 501, since it is the client's to change).
  */
 export const requestHead: RequestHandler = (req, _res, next) => {
   if (req.httpVersion === '1.1' && req.headers.host === undefined) {
@@ -26,6 +27,15 @@ export const requestHead: RequestHandler = (req, _res, next) => {
   // a proxy or log in front may have read the other. Two credentials are the caller's mistake.
   if (headerCount(req.rawHeaders, 'authorization') > 1) {
     throw new BadRequestError('the Authorization header is sent more than once; send one credential', 'Authorization');
+  }
+  // Node undoes the chunking and nothing else: a body sent `gzip, chunked` would be read as if it
+  // were plain. Compression belongs in Content-Encoding, which the body parser decodes.
+  const transferEncoding = req.headers['transfer-encoding'];
+  if (transferEncoding !== undefined && !/^[ \t]*chunked[ \t]*$/i.test(transferEncoding)) {
+    throw new BadRequestError(
+      `Transfer-Encoding "${transferEncoding.slice(0, 100)}" is not supported; send the body chunked or with Content-Length, and compress it with Content-Encoding`,
+      'Transfer-Encoding',
+    );
   }
   next();
 };

@@ -52,7 +52,7 @@ export function sendRaw(port: number, row: HostileCase, headers: Record<string, 
         path,
         setHost: !row.withoutHost && !row.twoHosts,
         headers: rawHeaders(
-          { ...headers, ...row.headers, ...(row.body ? { 'Content-Length': String(row.body.length) } : {}) },
+          { ...headers, ...row.headers, ...(row.body && !('Transfer-Encoding' in row.headers) ? { 'Content-Length': String(row.body.length) } : {}) },
           // A raw list gets no Host from the client: it is written here (twice for twoHosts).
           row.twoHosts ? [`127.0.0.1:${port}`, 'other.example'] : row.repeated?.length && !row.withoutHost ? [`127.0.0.1:${port}`] : [],
           row.repeated,

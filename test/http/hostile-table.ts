@@ -282,6 +282,17 @@ function bodyRows(): BodyRow[] {
     rows.push({ name: `Content-Encoding: ${encoding}, ${name}`, body: make(), headers: { 'Content-Encoding': encoding }, verdict });
   }
 
+  // Sent chunked by Node's client (which chunks whenever the header names chunked), no Content-Length.
+  const refusedCoding: BodyVerdict = { status: 400, code: 'bad_request', field: 'Transfer-Encoding' };
+  for (const [coding, make, verdict] of [
+    ['chunked', plain, ACCEPTED],
+    ['gzip, chunked', () => gzipSync(plain()), refusedCoding],
+    ['gzip, chunked (the body not gzipped)', plain, refusedCoding],
+    ['deflate, chunked', () => deflateSync(plain()), refusedCoding],
+  ] as Array<[string, () => Buffer, BodyVerdict]>) {
+    rows.push({ name: `Transfer-Encoding: ${coding}`, body: make(), headers: { 'Transfer-Encoding': coding.replace(/ \(.*\)$/, '') }, verdict });
+  }
+
   const unsupported = { status: 415, code: 'unsupported_media_type', field: 'Content-Type' };
   for (const [type, verdict] of [
     ['text/plain', unsupported],
