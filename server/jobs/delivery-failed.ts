@@ -63,7 +63,11 @@ export function createDeliveryFailedHandler<T extends DeliveryJob>(deps: Deliver
       logger.error('job data needs tenantId and handoffId (uuids); skipped');
       return;
     }
-    const failure = await lastFailure(deps.db, deps.bossSchema, deps.queues, data);
+    // The failure is recorded even when pg-boss's record cannot be read: that it failed matters most.
+    const failure = await lastFailure(deps.db, deps.bossSchema, deps.queues, data).catch((err: unknown) => {
+      logger.warn({ err, boss_schema: deps.bossSchema }, "could not read pg-boss's record of the failed job");
+      return null;
+    });
     const queue = failure?.queue ?? deps.fallbackJob;
     const error = failure?.error ?? 'unknown: pg-boss kept no record of the last try';
     if (await deps.delivered?.(data, queue)) {
