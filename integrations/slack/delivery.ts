@@ -160,6 +160,7 @@ export function createDelivery(deps: DeliveryDeps) {
       const slack = await deps.clients.forTenant(data.tenantId);
       if (!slack) return;
       const logger = deps.logger.child({ job: 'slack-alert-post', handoff: handoff.id, channel });
+      const message = renderAlert(alertViewFor(handoff, alert));
       // Read before claiming, on this process's monotonic clock: the claim cannot lapse for another
       // job sooner than POST_CLAIM_SECONDS after this.
       const callBy = performance.now() + POST_START_LIMIT_MS;
@@ -177,7 +178,6 @@ export function createDelivery(deps: DeliveryDeps) {
           logger.info({ ts: already }, 'alert was already in the channel; recorded it');
           return;
         }
-        const message = renderAlert(alertViewFor(handoff, alert));
         await pacer.wait(channel);
         if (performance.now() > callBy) throw new ClaimRunningOut('the claim on this post would lapse before Slack answered; retrying');
         const res = await withRateLimit(
