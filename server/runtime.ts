@@ -15,6 +15,7 @@ import { createHelpdeskWiring } from './integrations/helpdesk-wiring';
 import { createTenantAdmin } from './store/tenant-admin';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
 import { createAssemblyFailedHandler } from './jobs/assembly-failed';
+import { BOSS_SCHEMA } from './jobs/delivery-failed';
 import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
 import { BRIEF_ENRICH, DEAD_LETTERS, HANDOFF_ASSEMBLE, HANDOFF_ASSEMBLE_FAILED, JOB_NAMES } from './jobs/job-names';
 import { createJobQueue, JOB_MAX_RUN_SECONDS, type JobQueue } from './jobs/job-queue';
@@ -134,7 +135,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
   try {
     await store.migrate();
-    jobs = await createJobQueue(db, { logger });
+    jobs = await createJobQueue(db, { logger, schema: BOSS_SCHEMA });
     await jobs.start();
     await jobs.createQueues(JOB_NAMES.filter((name) => name !== BRIEF_ENRICH), { deadLetters: DEAD_LETTERS });
     // The model's step may take OPENAI_TIMEOUT_MS (up to 10 min): heartbeats must keep its jobs

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ValidationError } from './errors';
 
+/** Longest record key an error names as its field (longer ones are described instead). */
+const MAX_NAMED_KEY = 100;
+
 /**
  * The first problem zod found, as the field to name and what is wrong. The field is the dotted path
  * (`messages.2.text`) under `prefix`; when the value as a whole is wrong (empty path, no prefix) it is
@@ -11,6 +14,18 @@ export function firstIssue(error: z.ZodError, whole: string, prefix?: string): {
   const path = issue.path.map(String);
   // A strict object's extra field: name the field itself, not the object holding it.
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) return { field: [...(prefix ? [prefix] : []), ...path, issue.keys[0]!].join('.'), message: 'is not a known field' };
+  // A record's key its key schema refused: zod says only "Invalid key in record", the key schema
+  // says what a key must be. The key names the field, unless it is too long or unprintable to be
+  // read back (it is the caller's text): then the record holding it does.
+  if (issue.code === 'invalid_key' && path.length > 0) {
+    const key = path.at(-1)!;
+    const rule = issue.issues[0]?.message ?? issue.message;
+    const control = /[\u0000-\u001f\u007f-\u009f]/.test(key);
+    if (key !== '' && key.length <= MAX_NAMED_KEY && !control) return { field: (prefix ? [prefix, ...path] : path).join('.'), message: `key ${rule}` };
+    const record = (prefix ? [prefix, ...path.slice(0, -1)] : path.slice(0, -1)).join('.') || whole;
+    const described = key === '' ? 'an empty key' : `a key of ${key.length} characters${control ? ' with control characters' : ''}`;
+    return { field: record, message: `${described} ${rule}` };
+  }
   const field = (prefix ? [prefix, ...path] : path).join('.') || whole;
   return { field, message: issue.message };
 }

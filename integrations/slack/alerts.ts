@@ -10,7 +10,17 @@ export const SLACK_ALERT_RENDER = 'slack-alert-render';
 export const SLACK_ALERT_POST = 'slack-alert-post';
 export const SLACK_ALERT_UPDATE = 'slack-alert-update';
 export const SLACK_SLA_CHECK = 'slack-sla-check';
-export const SLACK_JOB_NAMES = [SLACK_ALERT_RENDER, SLACK_ALERT_POST, SLACK_ALERT_UPDATE, SLACK_SLA_CHECK] as const;
+/**
+ * The dead letter of the four above: a job that used up its retries (Slack kept refusing it, or the
+ * job kept dying) is recorded on its handoff (delivery_failures, naming which job) and logged. One
+ * queue for the four, found by the failed job pg-boss kept: each queue costs a poller.
+ */
+export const SLACK_FAILED = 'slack-failed';
+/** Delivering queues, whose jobs end in SLACK_FAILED. */
+export const SLACK_DELIVERY_JOBS = [SLACK_ALERT_RENDER, SLACK_ALERT_POST, SLACK_ALERT_UPDATE, SLACK_SLA_CHECK] as const;
+/** A dead-letter queue comes before the queues that name it (pg-boss checks the name exists). */
+export const SLACK_JOB_NAMES = [SLACK_FAILED, ...SLACK_DELIVERY_JOBS] as const;
+export const SLACK_DEAD_LETTERS: Readonly<Record<string, string>> = Object.fromEntries(SLACK_DELIVERY_JOBS.map((name) => [name, SLACK_FAILED]));
 
 export interface AlertJob {
   tenantId: string;

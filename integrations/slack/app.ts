@@ -12,7 +12,7 @@ import { boltLogger } from './bolt-logger';
 import { renderBriefModal } from './brief-modal';
 import { oauthFailure } from './oauth-failure';
 import { slackRequestGuard } from './request-guard';
-import type { SlackClients, WebClient } from './delivery';
+import { SLACK_CALL_TIMEOUT_MS, type SlackClients, type WebClient } from './delivery';
 import type { SlackStore } from './slack-store';
 
 /** What the Slack app reads from the configuration (server/config.ts, docs/SLACK.md). */
@@ -86,7 +86,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const now = deps.now ?? (() => new Date());
   const oauth = Boolean(config.clientId && config.clientSecret && config.stateSecret);
   // The client rejects rate-limited calls instead of retrying them silently: our jobs wait as told.
-  const clientOptions = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger };
+  // The timeout bounds how long a post can stay in flight within its claim (delivery.ts).
+  const clientOptions = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: SLACK_CALL_TIMEOUT_MS, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger };
 
   const receiver = new ExpressReceiver({
     signingSecret: config.signingSecret,

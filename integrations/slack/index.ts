@@ -3,7 +3,19 @@ import type { TicketUpdate } from '../../server/connectors/types';
 import type { JobQueue } from '../../server/jobs/job-queue';
 import type { SecretBox } from '../../server/secret-box';
 import type { HandoffRecord, Sql, Store } from '../../server/store/types';
-import { alertForHandoff, SLACK_ALERT_POST, SLACK_ALERT_RENDER, SLACK_ALERT_UPDATE, SLACK_JOB_NAMES, SLACK_SLA_CHECK, type AlertJob } from './alerts';
+import { BOSS_SCHEMA, createDeliveryFailedHandler } from '../../server/jobs/delivery-failed';
+import {
+  alertForHandoff,
+  SLACK_ALERT_POST,
+  SLACK_ALERT_RENDER,
+  SLACK_ALERT_UPDATE,
+  SLACK_DEAD_LETTERS,
+  SLACK_DELIVERY_JOBS,
+  SLACK_FAILED,
+  SLACK_JOB_NAMES,
+  SLACK_SLA_CHECK,
+  type AlertJob,
+} from './alerts';
 import type { SlackApp, SlackConfig } from './app';
 import { createDelivery } from './delivery';
 import { createSlackStore, hasAlertTarget, type SlackStore } from './slack-store';
@@ -20,7 +32,7 @@ export interface SlackIntegration {
   store: SlackStore;
   /** Absent without `SLACK_SIGNING_SECRET`. */
   app?: SlackApp;
-  /** Starts the three delivery workers on this process's job queue. */
+  /** Starts the delivery workers (render, post, update, SLA check) and their dead letter's on this process's job queue. */
   work(): Promise<void>;
   /** A handoff's brief was stored (first or a newer version): render, keep, post or update. */
   handoffBriefStored(handoff: HandoffRecord): Promise<void>;
@@ -40,6 +52,8 @@ export interface SlackIntegrationDeps {
   logger: pino.Logger;
   config?: SlackConfig;
   assignTicket?: (handoff: HandoffRecord, email: string) => Promise<boolean>;
+  /** pg-boss's schema, where the dead-letter worker finds a failed job's last error (default BOSS_SCHEMA). */
+  bossSchema?: string;
 }
 
 export async function createSlackIntegration(deps: SlackIntegrationDeps): Promise<SlackIntegration> {
@@ -57,7 +71,7 @@ export async function createSlackIntegration(deps: SlackIntegrationDeps): Promis
         assignTicket: deps.assignTicket,
       })
     : undefined;
-  await deps.jobs.createQueues(SLACK_JOB_NAMES);
+  await deps.jobs.createQueues(SLACK_JOB_NAMES, { deadLetters: SLACK_DEAD_LETTERS });
   const clients = app?.clients ?? { forTenant: async () => null };
   const delivery = createDelivery({ store: deps.store, slack, clients, logger: deps.logger });
 
@@ -77,6 +91,16 @@ export async function createSlackIntegration(deps: SlackIntegrationDeps): Promis
       await deps.jobs.work<AlertJob>(SLACK_ALERT_POST, (job) => delivery.post(job), { batchSize: 1 });
       await deps.jobs.work<AlertJob>(SLACK_ALERT_UPDATE, (job) => delivery.update(job), { batchSize: 1 });
       await deps.jobs.work<AlertJob & { level: 1 | 2 }>(SLACK_SLA_CHECK, (job) => delivery.remind(job), { batchSize: 1 });
+      const failed = createDeliveryFailedHandler<AlertJob>({
+        db: deps.db,
+        logger: deps.logger,
+        bossSchema: deps.bossSchema ?? BOSS_SCHEMA,
+        queues: SLACK_DELIVERY_JOBS,
+        fallbackJob: 'slack',
+        // A post job that waited for another's claim fails if that one took long; it posted, though.
+        delivered: async (job, queue) => queue === SLACK_ALERT_POST && Boolean((await slack.getAlert(job.tenantId, job.handoffId))?.message_ts),
+      });
+      await deps.jobs.work<AlertJob>(SLACK_FAILED, failed);
     },
     handoffBriefStored: (handoff) => alertForHandoff({ slack, jobs: deps.jobs }, handoff),
     async briefStored(handoff) {

@@ -70,6 +70,17 @@ export type ClaimResult =
   | { won: true; alert: SlackAlert }
   | { won: false; alert: SlackAlert | null };
 
+/** A claim this job holds on posting an alert; `token` and `previous` are post_started_at values. */
+export interface HeldPostClaim {
+  claimed: true;
+  token: string;
+  previous: string | null;
+  earlierAttempt: boolean;
+}
+
+/** Not claimed: the alert was posted meanwhile, or another job holds a live claim on its post. */
+export type PostClaim = HeldPostClaim | { claimed: false; posted: boolean };
+
 export interface SlackStore {
   listRoutes(tenantId: string): Promise<SlackRoute[]>;
   routeFor(tenantId: string, queue: string): Promise<SlackRoute | null>;
@@ -92,10 +103,17 @@ export interface SlackStore {
   /** Records where the post landed; only the first recorded ts counts. */
   recordPosted(handoffId: string, messageTs: string): Promise<SlackAlert | null>;
   /**
-   * Notes that a job is about to post the alert; true when an earlier job had already begun to (its
-   * post may have reached Slack before its ts was recorded), so this one must look for it first.
+   * Claims the post of an alert not yet posted, for `leaseSeconds`: the one conditional statement
+   * that lets a single job at a time, across processes, call chat.postMessage for it. A claim older
+   * than the lease is taken over (its holder is presumed dead); `earlierAttempt` then says the holder
+   * may have reached Slack before its ts was recorded, so the new holder must look for the message.
    */
-  startPost(handoffId: string): Promise<boolean>;
+  claimPost(handoffId: string, leaseSeconds: number): Promise<PostClaim>;
+  /**
+   * Gives a claim back as it was before it was taken (`claim.previous`), once its post is known not to
+   * have reached Slack; a claim taken over since (lapsed) is left alone.
+   */
+  releasePost(handoffId: string, claim: HeldPostClaim): Promise<void>;
   saveMessage(handoffId: string, message: SlackMessage): Promise<void>;
   /** The first click on an open alert wins; any later click (or a click after resolve) loses. */
   claim(handoffId: string, userId: string, at: Date): Promise<ClaimResult>;
@@ -203,15 +221,31 @@ export function createSlackStore(db: Sql): SlackStore {
         [handoffId, messageTs],
       ),
 
-    async startPost(handoffId) {
-      if (!isUuid(handoffId)) return false;
-      const { rows } = await db.query<{ earlier: Date | string | null }>(
+    async claimPost(handoffId, leaseSeconds) {
+      if (!isUuid(handoffId)) return { claimed: false, posted: false };
+      // The row lock of the subquery makes two claims queue; the second then sees the first's
+      // post_started_at, still within its lease, and updates nothing. The values go out as text so
+      // that the token keeps Postgres's microseconds (a JS Date would drop them) for releasePost.
+      const { rows } = await db.query<{ token: string; previous: string | null }>(
         `UPDATE slack_alerts s SET post_started_at = now()
          FROM (SELECT post_started_at FROM slack_alerts WHERE handoff_id = $1 FOR UPDATE) before
-         WHERE s.handoff_id = $1 RETURNING before.post_started_at AS earlier`,
-        [handoffId],
+         WHERE s.handoff_id = $1 AND s.message_ts IS NULL AND s.channel_id IS NOT NULL
+           AND (s.post_started_at IS NULL OR s.post_started_at <= now() - $2 * interval '1 second')
+         RETURNING s.post_started_at::text AS token, before.post_started_at::text AS previous`,
+        [handoffId, leaseSeconds],
       );
-      return rows[0]?.earlier != null;
+      const row = rows[0];
+      if (row) return { claimed: true, token: row.token, previous: row.previous, earlierAttempt: row.previous !== null };
+      const { rows: now } = await db.query<{ message_ts: string | null }>('SELECT message_ts FROM slack_alerts WHERE handoff_id = $1', [handoffId]);
+      return { claimed: false, posted: Boolean(now[0]?.message_ts) };
+    },
+
+    async releasePost(handoffId, claim) {
+      await db.query(
+        `UPDATE slack_alerts SET post_started_at = $3::timestamptz
+         WHERE handoff_id = $1 AND post_started_at = $2::timestamptz AND message_ts IS NULL`,
+        [handoffId, claim.token, claim.previous],
+      );
     },
 
     async saveMessage(handoffId, message) {

@@ -6,7 +6,7 @@ import { createZendeskHttp, ZendeskClient, type ZendeskAuth } from './client';
 import { ZendeskContextConnector } from './context';
 import { sunshineConversation, sunshineConversationKey, ticketConversation } from './conversation';
 import { zendeskReceiver } from './receiver';
-import { zendeskSecretsSchema, zendeskSettingsSchema, zendeskTicketUrl, type ZendeskSecrets, type ZendeskSettings } from './settings';
+import { storedZendeskSettingsSchema, zendeskSecretsSchema, zendeskSettingsSchema, zendeskTicketUrl, type ZendeskSecrets, type ZendeskSettings } from './settings';
 
 export { zendeskSettingsSchema, zendeskSecretsSchema, type ZendeskSettings, type ZendeskSecrets };
 import { sunshineReceiver } from './sunshine';
@@ -127,6 +127,7 @@ export type ZendeskIntegration = ReturnType<typeof zendeskIntegration>;
 export const zendeskDefinition = {
   provider: 'zendesk',
   settingsSchema: zendeskSettingsSchema,
+  storedSettingsSchema: storedZendeskSettingsSchema,
   secretsSchema: zendeskSecretsSchema,
   build(settings: ZendeskSettings, secrets: ZendeskSecrets) {
     const zendesk = zendeskIntegration({ settings, secrets });

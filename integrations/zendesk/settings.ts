@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { QUEUE_NAME } from '../../server/domain/queue-name';
 import { DEFAULT_HANDOFF_TAG } from './normalize';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const groupId = z.string().regex(/^\d{1,20}$/, 'must be a Zendesk group id');
+/**
+ * A group is chosen by the handoff's queue, compared as it is: a key no queue can be named
+ * ("Shipping", " shipping", a NUL, 2 kB of text) would be stored and never match, its tickets left
+ * in no group.
+ */
+const queueKey = z
+  .string()
+  .regex(QUEUE_NAME, 'must be a queue name: 1 to 100 lower-case letters (a-z), digits, _ or -, starting with a letter or digit, as the policy names queues');
 
 /** What an admin sets when connecting Zendesk (stored as is). Secrets live apart, encrypted. */
 export const zendeskSettingsSchema = z.object({
@@ -20,13 +30,21 @@ export const zendeskSettingsSchema = z.object({
   /** Zendesk user ids whose comments are the bot's. */
   bot_user_ids: z.array(z.string().regex(/^\d{1,20}$/, 'must be a Zendesk user id')).default([]),
   /** Baton queue → Zendesk group id, set on the ticket at write-back. */
-  group_ids: z.record(z.string(), z.string().regex(/^\d{1,20}$/, 'must be a Zendesk group id')).default({}),
+  group_ids: z.record(queueKey, groupId).default({}),
   /** Sunshine Conversations: the app whose passControl events come in, and its API key id. */
   sunshine_app_id: z.string().min(1).max(100).optional(),
   sunshine_key_id: z.string().min(1).max(100).optional(),
   /** Default https://<subdomain>.zendesk.com/sc. */
   sunshine_base_url: httpUrl.optional(),
 });
+
+/**
+ * Settings as stored, read with today's defaults but not today's refusals: `group_ids` keys stored
+ * before they had to be queue names are kept (a policy may still hold such a queue, see
+ * storedPolicySchema), rather than the whole connection skipped as no longer valid. Saving the
+ * settings again asks for valid ones.
+ */
+export const storedZendeskSettingsSchema = zendeskSettingsSchema.extend({ group_ids: z.record(z.string(), groupId).default({}) });
 
 export const zendeskSecretsSchema = z
   .object({

@@ -5,7 +5,8 @@ import type { FanOutOptions } from '../connectors/fan-out';
 import { helpdeskWebhookRoutes } from '../http/routes/helpdesk-webhooks';
 import { createHelpdeskEventHandler, type HelpdeskEventDeps } from '../jobs/helpdesk-event';
 import { createHelpdeskWriteBackHandler, type HelpdeskWriteBackJob } from '../jobs/helpdesk-write-back';
-import { HELPDESK_EVENT, HELPDESK_WRITE_BACK } from '../jobs/job-names';
+import { BOSS_SCHEMA, createDeliveryFailedHandler } from '../jobs/delivery-failed';
+import { HELPDESK_EVENT, HELPDESK_WRITE_BACK, HELPDESK_WRITE_BACK_FAILED } from '../jobs/job-names';
 import type { JobQueue } from '../jobs/job-queue';
 import type { KnowledgeSearch } from '../kb/types';
 import type { Logger } from '../logger';
@@ -32,6 +33,8 @@ export interface HelpdeskWiringDeps {
   defaultWaitMinutes?: number;
   /** Follow-up facts on a ticket with a handoff (first reply, solved): e.g. the Slack alert's update. */
   onFollowup?: HelpdeskEventDeps['onFollowup'];
+  /** pg-boss's schema, where the dead-letter worker finds a failed write-back's last error (default BOSS_SCHEMA). */
+  bossSchema?: string;
 }
 
 /** A row when the handoff's ticket is in a helpdesk its tenant has connected (primary keys only). */
@@ -43,7 +46,7 @@ const HAS_WRITE_BACK_TARGET = `
 /**
  * The helpdesk and context integrations as the runtime uses them: the webhook router (mounted
  * ahead of any body parser), the connectors for assembly, the write-back enqueued with each
- * assembled brief, and the two workers.
+ * assembled brief, and the three workers (events, write-back, and write-back's dead letter).
  */
 export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
   const integrationStore = createIntegrationStore(deps.store.db, deps.box);
@@ -78,6 +81,21 @@ export function createHelpdeskWiring(deps: HelpdeskWiringDeps) {
         options,
       );
       await deps.jobs.work(HELPDESK_WRITE_BACK, createHelpdeskWriteBackHandler({ store: deps.store, integrationStore, integrations, logger: deps.logger }), options);
+      const writeBackFailed = createDeliveryFailedHandler<HelpdeskWriteBackJob>({
+        db: deps.store.db,
+        logger: deps.logger,
+        bossSchema: deps.bossSchema ?? BOSS_SCHEMA,
+        queues: [HELPDESK_WRITE_BACK],
+        fallbackJob: HELPDESK_WRITE_BACK,
+        // Another job for the same note (two paths can queue one) may have written it meanwhile.
+        delivered: async (job) => {
+          const handoff = await deps.store.getHandoff(job.tenantId, job.handoffId);
+          if (!handoff?.ticket) return true;
+          const version = Number.isInteger(job.version) && job.version! >= 1 ? job.version! : handoff.brief_version;
+          return integrationStore.noteWritten(handoff.id, version, handoff.ticket.provider);
+        },
+      });
+      await deps.jobs.work(HELPDESK_WRITE_BACK_FAILED, writeBackFailed, { ...(deps.pollingIntervalSeconds ? { pollingIntervalSeconds: deps.pollingIntervalSeconds } : {}) });
     },
   };
 }

@@ -25,7 +25,7 @@ export class TenantIntegrations {
     for (const o of opened) {
       const definition = integrationDefinition(o.provider);
       if (!definition) continue;
-      const settings = definition.settingsSchema.safeParse(o.settings);
+      const settings = (definition.storedSettingsSchema ?? definition.settingsSchema).safeParse(o.settings);
       const secrets = definition.secretsSchema.safeParse(o.secrets);
       if (!settings.success || !secrets.success) {
         // Stored before a schema change: skipped (and said so) rather than failing every brief.

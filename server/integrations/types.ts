@@ -29,6 +29,11 @@ export interface BuiltIntegration {
 export interface IntegrationDefinition<S = unknown, K = unknown> {
   provider: string;
   settingsSchema: z.ZodType<S>;
+  /**
+   * How stored settings are read, when it takes more than settingsSchema (which checks what an admin
+   * sends): a value a newer check refuses must not make the stored connection unusable.
+   */
+  storedSettingsSchema?: z.ZodType<S>;
   secretsSchema: z.ZodType<K>;
   build(settings: S, secrets: K): BuiltIntegration;
 }

@@ -21,12 +21,21 @@ export const HELPDESK_EVENT = 'helpdesk-event';
 /** A brief version written back to its ticket as an internal note, with tags and group. */
 export const HELPDESK_WRITE_BACK = 'helpdesk-write-back';
 
+/**
+ * The dead letter of HELPDESK_WRITE_BACK: a note that used up its retries (the helpdesk kept
+ * refusing it, or the job kept dying) is recorded on its handoff (delivery_failures) and logged.
+ */
+export const HELPDESK_WRITE_BACK_FAILED = 'helpdesk-write-back-failed';
+
 /** A dead-letter queue comes before the queue that names it (pg-boss checks the name exists). */
-export const JOB_NAMES = [HANDOFF_ASSEMBLE_FAILED, HANDOFF_ASSEMBLE, BRIEF_ENRICH, HELPDESK_EVENT, HELPDESK_WRITE_BACK] as const;
+export const JOB_NAMES = [HANDOFF_ASSEMBLE_FAILED, HANDOFF_ASSEMBLE, BRIEF_ENRICH, HELPDESK_EVENT, HELPDESK_WRITE_BACK_FAILED, HELPDESK_WRITE_BACK] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** Queues whose jobs go to a dead letter when their retries are used up. */
-export const DEAD_LETTERS: Readonly<Partial<Record<JobName, JobName>>> = { [HANDOFF_ASSEMBLE]: HANDOFF_ASSEMBLE_FAILED };
+export const DEAD_LETTERS: Readonly<Partial<Record<JobName, JobName>>> = {
+  [HANDOFF_ASSEMBLE]: HANDOFF_ASSEMBLE_FAILED,
+  [HELPDESK_WRITE_BACK]: HELPDESK_WRITE_BACK_FAILED,
+};
 
 export const JOB_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,49}$/;

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { adminRoutes } from '../../server/http/routes/admin';
 import { createIntegrationStore } from '../../server/integrations/integration-store';
+import { TenantIntegrations } from '../../server/integrations/tenant-integrations';
 import { createSecretBox } from '../../server/secret-box';
 import { createTenantAdmin } from '../../server/store/tenant-admin';
 import { backends, uniqueSchema } from '../helpers/database';
@@ -15,10 +16,11 @@ describe.each(backends())('admin API on $name', (backend) => {
   const schema = uniqueSchema(__filename);
   let h: Harness;
   let app: Express;
+  const box = createSecretBox(randomBytes(32));
 
   beforeAll(async () => {
     h = await openHarness(backend, schema);
-    const integrations = createIntegrationStore(h.db, createSecretBox(randomBytes(32)));
+    const integrations = createIntegrationStore(h.db, box);
     app = h.makeApp({}, [adminRoutes({ store: h.store, admin: createTenantAdmin(h.db), integrations, adminToken: TOKEN })]);
   }, 120_000);
   afterAll(async () => h?.close());
@@ -235,6 +237,43 @@ describe.each(backends())('admin API on $name', (backend) => {
     expect([res.status, res.body.error.field]).toEqual([422, field]);
     const [kept] = (await request(app).get(`/admin/v1/tenants/${created.tenant.id}/integrations`).set(auth)).body.integrations;
     expect([kept.settings.stuck_after_days, kept.secrets_set]).toEqual([7, ['aftership_api_key']]);
+  });
+
+  it.each([
+    ['capitals', 'Shipping', 'settings.group_ids.Shipping', 'key must be a queue name'],
+    ['a space inside', 'fin ance', 'settings.group_ids.fin ance', 'key must be a queue name'],
+    ['a newline', 'shipping\n', 'settings.group_ids', 'a key of 9 characters with control characters must be a queue name'],
+    // Refused by the body's own check (json-body.ts), before the settings are read.
+    ['a NUL', 'ship\u0000ping', 'settings.group_ids', 'a field name contains a NUL character'],
+    ['10,000 characters', 's'.repeat(10_000), 'settings.group_ids', 'a key of 10000 characters must be a queue name'],
+  ])('refuses Zendesk group_ids keyed by something no queue is named (%s), naming the field, and keeps the stored connection', async (_name, key, field, message) => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'groups' });
+    const url = `/admin/v1/tenants/${created.tenant.id}/integrations/zendesk`;
+    const secrets = { webhook_secret: 'whsec-0123456789', api_token: 'very-secret-token-42' };
+    const first = await request(app).put(url).set(auth).send({ settings: { subdomain: 'acme', email: 'a@acme.example', group_ids: { shipping: '20055' } }, secrets });
+    expect(first.status).toBe(200);
+    const res = await request(app)
+      .put(url)
+      .set(auth)
+      .send({ settings: { subdomain: 'acme', email: 'a@acme.example', group_ids: { billing: '20056', [key]: '20057' } }, secrets });
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([422, 'invalid_input', field]);
+    expect(res.body.error.message).toContain(message);
+    // The key is the caller's text: echoed when it is a short printable name, never when it is not.
+    if (field === 'settings.group_ids') expect(JSON.stringify(res.body)).not.toContain(key);
+    const [kept] = (await request(app).get(`/admin/v1/tenants/${created.tenant.id}/integrations`).set(auth)).body.integrations;
+    expect(kept.settings.group_ids).toEqual({ shipping: '20055' });
+  });
+
+  it('keeps a Zendesk connection stored with group_ids keys taken before they had to be queue names', async () => {
+    const { body: created } = await request(app).post('/admin/v1/tenants').set(auth).send({ name: 'legacy-groups' });
+    const tenantId = created.tenant.id as string;
+    const secrets = { webhook_secret: 'whsec-0123456789', api_token: 'very-secret-token-42' };
+    const put = await request(app).put(`/admin/v1/tenants/${tenantId}/integrations/zendesk`).set(auth).send({ settings: { subdomain: 'acme', email: 'a@acme.example' }, secrets });
+    expect(put.status).toBe(200);
+    // As a connection saved before the check left it.
+    await h.db.query(`UPDATE tenant_integrations SET settings = jsonb_set(settings, '{group_ids}', '{"Shipping": "20055"}') WHERE tenant_id = $1`, [tenantId]);
+    const built = await new TenantIntegrations(createIntegrationStore(h.db, box)).forTenant(tenantId);
+    expect(built.get('zendesk')?.writer).toBeDefined();
   });
 
   it.each([

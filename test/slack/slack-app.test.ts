@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { ACTIONS } from '../../integrations/slack/alert-message';
 import { alertForHandoff, SLACK_JOB_NAMES } from '../../integrations/slack/alerts';
 import { createSlackApp, type SlackApp } from '../../integrations/slack/app';
-import { ALERT_EVENT_TYPE, ChannelPacer, createDelivery } from '../../integrations/slack/delivery';
+import { ALERT_EVENT_TYPE, ChannelPacer, createDelivery, POST_CLAIM_SECONDS } from '../../integrations/slack/delivery';
 import { createSlackStore, type SlackStore } from '../../integrations/slack/slack-store';
 import { createLogger } from '../../server/logger';
 import { createSecretBox } from '../../server/secret-box';
@@ -164,8 +164,9 @@ describe.each(backends())('Slack app on $name', (backend) => {
 
     it('after a crash between posting and recording, finds the alert by its metadata instead of posting twice', async () => {
       const record = await routedAlert();
-      // The attempt that died had begun to post.
-      expect(await slack.startPost(record.id)).toBe(false);
+      // The attempt that died had claimed the post, a while ago: its claim has lapsed.
+      expect(await slack.claimPost(record.id, POST_CLAIM_SECONDS)).toMatchObject({ claimed: true, earlierAttempt: false });
+      await h.db.query(`UPDATE slack_alerts SET post_started_at = now() - interval '1 hour' WHERE handoff_id = $1`, [record.id]);
       const found = nock(SLACK)
         .post('/api/conversations.history')
         .reply(200, {
@@ -202,6 +203,29 @@ describe.each(backends())('Slack app on $name', (backend) => {
       scope.done();
       expect(waits).toEqual([3000]);
       expect((await slack.getAlert(tenant.tenant.id, record.id))?.message_ts).toBe('1700000000.000200');
+    });
+
+    it('gives the job back, and its claim, rather than wait out a Retry-After that outlasts the claim', async () => {
+      const record = await routedAlert();
+      const waits: number[] = [];
+      nock(SLACK).post('/api/chat.postMessage').reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(POST_CLAIM_SECONDS) });
+      const post = createDelivery({
+        store: h.store,
+        slack,
+        clients: slackApp.clients,
+        logger: createLogger(h.config, h.log),
+        pacer: new ChannelPacer(0, noSleep),
+        maxRetryAfterSeconds: 10 * POST_CLAIM_SECONDS,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      }).post({ tenantId: tenant.tenant.id, handoffId: record.id });
+      await expect(post).rejects.toMatchObject({ code: 'slack_webapi_rate_limited_error' });
+      // Had it waited, another job could have taken the lapsed claim over and posted meanwhile.
+      expect(waits).toEqual([]);
+      // Nothing was posted, so the claim is given back: the retry posts without a history search.
+      const { rows } = await h.db.query<{ post_started_at: unknown }>('SELECT post_started_at FROM slack_alerts WHERE handoff_id = $1', [record.id]);
+      expect(rows[0]?.post_started_at).toBeNull();
     });
 
     it('keeps hostile customer text inert on the wire', async () => {

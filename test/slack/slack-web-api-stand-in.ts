@@ -17,7 +17,17 @@ export interface SlackStandIn {
   calls: RecordedCall[];
   /** Users and whether they are workspace admins, for users.info. */
   users: Map<string, { email?: string; is_admin?: boolean }>;
+  /** When set, chat.postMessage answers `{ ok: false, error: postFailure }` and posts nothing. */
+  postFailure?: string;
   close(): Promise<void>;
+}
+
+export interface SlackStandInOptions {
+  /**
+   * How long chat.postMessage takes; the message reaches the channel (and its history) only when it
+   * is answered, as a slow Slack would, so a second job racing the first cannot see it yet.
+   */
+  postDelayMs?: number;
 }
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -37,12 +47,13 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return body;
 }
 
-export async function startSlackStandIn(): Promise<SlackStandIn> {
+export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const users = new Map<string, { email?: string; is_admin?: boolean }>();
   const messages = new Map<string, Array<Record<string, unknown>>>();
   let clock = 1_700_000_000;
 
+  const standIn = {} as SlackStandIn;
   const server: Server = createServer(async (req, res) => {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
     const body = await readBody(req);
@@ -53,6 +64,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     };
     switch (method) {
       case 'chat.postMessage': {
+        if (options.postDelayMs) await new Promise((resolve) => setTimeout(resolve, options.postDelayMs));
+        if (standIn.postFailure) {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: standIn.postFailure }));
+          return;
+        }
         const channel = String(body.channel);
         clock += 1;
         const ts = `${clock}.000100`;
@@ -75,7 +92,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  return Object.assign(standIn, {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     calls,
     users,
@@ -84,5 +101,5 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
-  };
+  });
 }
