@@ -40,7 +40,7 @@ export interface DeliveryDeps {
  * chat.postMessage by then: it starts that call no later than POST_START_LIMIT_MS after claiming,
  * and the call itself is cut off at SLACK_CALL_TIMEOUT_MS (the Web API client's timeout).
  */
-export const POST_CLAIM_SECONDS = 60;
+export const POST_CLAIM_SECONDS = 30;
 /** Every Slack Web API call's timeout, set on the client (app.ts); bounds a post's flight in its claim. */
 export const SLACK_CALL_TIMEOUT_MS = 10_000;
 /** The claim, less a call's timeout and a margin for the two clocks (ours, the database's) to drift. */
