@@ -73,16 +73,32 @@ export function sentencesOf(text: string): string[] {
     return sentence ? [sentence] : [];
   }
   const out: string[] = [];
+  // Whether the last segment read ended at an ordinal; tested on the segment, not on the sentence it
+  // joined, so a text of many ordinals stays linear.
+  let afterOrdinal = false;
   for (let from = 0; from < text.length; ) {
     const to = sliceEnd(text, from, from + SLICE_CHARS);
     for (const { segment } of segmenter.segment(text.slice(from, to))) {
       const sentence = segment.trim();
-      if (sentence) out.push(sentence);
+      if (!sentence) continue;
+      if (afterOrdinal && STARTS_WITH_LETTER_RE.test(sentence)) out[out.length - 1] += ` ${sentence}`;
+      else out.push(sentence);
+      afterOrdinal = ORDINAL_END_RE.test(sentence);
     }
     from = to;
   }
   return out;
 }
+
+/**
+ * A sentence the segmenter ended after a day or ordinal number ("am 3.", "den 14.", "zum 2."): in
+ * German, the Nordic languages, Polish, Czech or Turkish a number with a dot is an ordinal, and the
+ * segmenter's rules (ICU's, the same in every locale) take it for a sentence end, so a summary
+ * quoted "November bestellt, …" without its start. Joining it with what follows costs an English
+ * text that truly ends in a small number a longer quote, never a fragment.
+ */
+const ORDINAL_END_RE = /(?:^|[\s(])\d{1,2}\.$/;
+const STARTS_WITH_LETTER_RE = /^\p{L}/u;
 
 const GREETING =
   /(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|greetings|dear\s+\w+)(?:\s+(?:there|team|all|guys|folks|support))?|thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?(?:\s+in\s+advance)?|thx|ty|cheers|ok(?:ay)?|yes|yeah|no|sure|please|pls|regards|best|bye|goodbye)(?=$|[\s,.!:;-])[\s,.!:;-]*/iy;

@@ -41,6 +41,23 @@ describe('sentencesOf on long text', () => {
   });
 });
 
+describe('sentencesOf and ordinal numbers', () => {
+  it('does not end a sentence at a day or ordinal number with a dot', () => {
+    expect(sentencesOf('Hallo, ich habe am 3. November bestellt, und das Paket ist kaputt. Bitte helfen Sie mir.')).toEqual([
+      'Hallo, ich habe am 3. November bestellt, und das Paket ist kaputt.',
+      'Bitte helfen Sie mir.',
+    ]);
+    expect(sentencesOf('Jeg bestilte den 14. december. Pakken er ikke kommet.')).toEqual(['Jeg bestilte den 14. december.', 'Pakken er ikke kommet.']);
+    expect(sentencesOf('Das ist schon zum 2. Mal passiert! Ich will mein Geld zurück.')).toEqual(['Das ist schon zum 2. Mal passiert!', 'Ich will mein Geld zurück.']);
+  });
+
+  it('still ends a sentence at a year, an amount or an order number with a dot', () => {
+    expect(sentencesOf('I ordered it in 2024. It broke.')).toEqual(['I ordered it in 2024.', 'It broke.']);
+    expect(sentencesOf('It cost $349.99. I want it back.')).toEqual(['It cost $349.99.', 'I want it back.']);
+    expect(sentencesOf('My order is #60117. Where is it?')).toEqual(['My order is #60117.', 'Where is it?']);
+  });
+});
+
 describe('reading customer text for the brief', () => {
   it('strips any number of leading pleasantries', () => {
     expect(withoutPleasantries(`${'thanks, '.repeat(20_000)}my parcel is lost`)).toBe('my parcel is lost');
