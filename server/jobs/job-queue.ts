@@ -342,8 +342,10 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
         let results: PromiseSettledResult<void>[];
         try {
           results = await activity.running(async () => {
-            await leases.hold(name, ids);
-            return Promise.allSettled(jobs.map((job) => handler(job.data)));
+            // The lease is cut while the handlers start, not before: it never fails, and a handler
+            // need not wait a round trip for it.
+            const [, settled] = await Promise.all([leases.hold(name, ids), Promise.allSettled(jobs.map((job) => handler(job.data)))]);
+            return settled;
           });
         } finally {
           leases.release(name, ids);
