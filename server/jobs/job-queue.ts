@@ -5,6 +5,7 @@ import { bossDb } from './boss-adapter';
 import { isConnectionFailure } from '../store/connection-failure';
 import { JOB_NAME_PATTERN } from './job-names';
 import { Leases } from './job-leases';
+import { failedJobIndexSql } from './delivery-failed';
 
 export interface SendOptions {
   /**
@@ -270,6 +271,9 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
         first = false;
         await boss.start();
       });
+      // pg-boss made its tables (or found them): add the index lastFailure reads by. Two processes
+      // starting at once race on its name as on pg-boss's schema; the loser finds it made.
+      await retryStartRace('indexing failed jobs', logger, () => db.exec(failedJobIndexSql(schema)));
       const everyMs = (options.heartbeatSeconds ?? JOB_HEARTBEAT_SECONDS) * 1000;
       heartbeatTimer = setInterval(() => void leases.beat(), everyMs);
       heartbeatTimer.unref();

@@ -34,6 +34,9 @@ export interface GuardWarningInput {
   agentId?: string;
 }
 
+/** A handoff's warnings so far ($1 handoff, $2 tenant), read by guard_warnings_handoff_idx (migration 014). */
+export const GUARD_WARNING_COUNT = 'SELECT count(*)::int AS n FROM guard_warnings WHERE handoff_id = $1 AND tenant_id = $2';
+
 /** Counts one warning; the handoff's warning count after it, or null when the handoff is not the tenant's. */
 export async function recordGuardWarning(db: Sql, tenantId: string, input: GuardWarningInput): Promise<number | null> {
   const { rows } = await db.query(
@@ -43,10 +46,7 @@ export async function recordGuardWarning(db: Sql, tenantId: string, input: Guard
     [input.handoffId, tenantId, input.kinds, input.agentId ?? ''],
   );
   if (rows.length === 0) return null;
-  const count = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM guard_warnings WHERE handoff_id = $1 AND tenant_id = $2',
-    [input.handoffId, tenantId],
-  );
+  const count = await db.query<{ n: number }>(GUARD_WARNING_COUNT, [input.handoffId, tenantId]);
   return Number(count.rows[0]!.n);
 }
 

@@ -15,6 +15,7 @@ const TABLES = [
   'brief_versions',
   'conversation_tickets',
   'conversations',
+  'delivery_failures',
   'embed_secrets',
   'guard_warnings',
   'handoffs',
