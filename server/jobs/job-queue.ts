@@ -39,8 +39,9 @@ export const JOB_MAX_RUN_SECONDS = 30;
 /**
  * How long a job stays `active` without a heartbeat before pg-boss's maintenance fails it and
  * retries it. This, not the longest run, bounds how late a job held by a process that died is picked
- * up again on Postgres: at most lease + one maintenance interval + the first retry delay after the
- * last heartbeat (about 25 s), whatever the queue's longest run (10 minutes for a model's brief).
+ * up again on Postgres: at most a lease after the last heartbeat (itself at most a heartbeat period
+ * before the process died), a maintenance pass (3–6 s), the first retry delay (2–4 s) and a worker's
+ * idle poll (2 s): under 30 s, whatever the queue's longest run (10 minutes for a model's brief).
  */
 export const JOB_LEASE_SECONDS = 15;
 /**
@@ -48,8 +49,12 @@ export const JOB_LEASE_SECONDS = 15;
  * heartbeats can be late (a busy database, a long garbage collection) before a live job expires.
  */
 export const JOB_HEARTBEAT_SECONDS = 5;
-/** How often pg-boss looks for expired jobs (and archives old ones); pg-boss's default is 120 s. */
-export const MAINTENANCE_INTERVAL_SECONDS = 5;
+/**
+ * How often pg-boss looks for expired jobs (and archives old ones); pg-boss's default is 120 s.
+ * pg-boss runs a pass only when more than this has passed since the last one, on a timer of this
+ * same period, so about every other tick finds it too early: passes come every 3 or 6 s.
+ */
+export const MAINTENANCE_INTERVAL_SECONDS = 3;
 /**
  * Idle polling. A job sent by this process wakes its workers for that queue as soon as it is visible
  * (see wake()), and a worker that found jobs fetches again at once, so the interval only bounds how
@@ -66,8 +71,8 @@ export interface JobQueue {
   /**
    * Creates the queues (idempotent) with retries and exponential backoff, and sets an existing
    * queue's expiry to its longest run (CreateQueueOptions.maxRunSeconds): pg-boss keeps the settings
-   * a queue was first created with, so a changed one would otherwise never reach it. A job's expiry
-   * is cut to a lease (JOB_LEASE_SECONDS) once it is fetched, and this process's workers renew it
+   * a queue was first created with, so a changed one would otherwise never reach it. A job's deadline
+   * is moved to a lease (JOB_LEASE_SECONDS) ahead once it is fetched, and this process's workers renew it
    * (a heartbeat) until the job finishes or reaches its longest run.
    */
   createQueues(names: readonly string[], options?: CreateQueueOptions): Promise<void>;
@@ -297,7 +302,7 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
     async createQueues(names, queueOptions = {}) {
       const maxRun = queueOptions.maxRunSeconds ?? defaultMaxRunSeconds;
       // Jobs are sent with their longest run as expiry, which pg-boss's in-process timer reads;
-      // Leases cuts it to a lease once a job is fetched.
+      // Leases moves a fetched job's deadline to a lease ahead (job-leases.ts).
       const policy = { ...retryPolicy, expireInSeconds: maxRun };
       for (const name of names) {
         checkName(name);

@@ -217,10 +217,16 @@ describe.each(backends())('job queue on $name', (backend) => {
     const leasedRow = async (id: string) =>
       (await db.query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${leasedSchema}.job WHERE id = $1`, [id])).rows[0];
 
-    const expirySeconds = async (id: string) =>
-      Number((await db.query<{ seconds: string }>(`SELECT EXTRACT(epoch FROM expire_in) AS seconds FROM ${leasedSchema}.job WHERE id = $1`, [id])).rows[0]?.seconds);
+    /** Seconds until pg-boss's maintenance would take the job for expired, and its stored expiry. */
+    const deadline = async (id: string) => {
+      const { rows } = await db.query<{ left: string; expiry: string }>(
+        `SELECT EXTRACT(epoch FROM started_on + expire_in - now()) AS left, EXTRACT(epoch FROM expire_in) AS expiry FROM ${leasedSchema}.job WHERE id = $1`,
+        [id],
+      );
+      return { left: Number(rows[0]?.left), expiry: Number(rows[0]?.expiry) };
+    };
 
-    it('cuts a fetched job\'s expiry to a lease and keeps renewing it while the job runs, which then runs once', async () => {
+    it('moves a fetched job\'s deadline to one lease ahead and keeps renewing it while the job runs, which then runs once', async () => {
       await leased.createQueues(['long-job'], { maxRunSeconds: 30 });
       const starts: number[] = [];
       await leased.work('long-job', async () => {
@@ -230,12 +236,32 @@ describe.each(backends())('job queue on $name', (backend) => {
       const id = (await leased.send('long-job', {}))!;
       await waitFor('the start', () => starts.length === 1);
       await sleep(1500);
-      // Counted from the start: 1.5 s run + a 1 s lease, renewed every 0.2 s; not the 30 s longest run.
-      expect(await expirySeconds(id)).toBeGreaterThan(1.5);
-      expect(await expirySeconds(id)).toBeLessThan(4);
+      // A 1 s lease renewed every 0.2 s, not the 30 s longest run; the expiry itself is left alone.
+      const { left, expiry } = await deadline(id);
+      expect(left).toBeGreaterThan(0.5);
+      expect(left).toBeLessThan(1.5);
+      expect(expiry).toBe(30);
       await waitFor('completion', async () => (await leasedRow(id))?.state === 'completed', 15_000);
       expect(starts).toHaveLength(1);
       expect((await leasedRow(id))!.retry_count).toBe(0);
+    });
+
+    it('gives a retried job its whole longest run again, however short the leases of its first try', async () => {
+      await leased.createQueues(['retried-job'], { maxRunSeconds: 30 });
+      const runs: Array<'threw' | 'finished'> = [];
+      await leased.work('retried-job', async () => {
+        if (runs.length === 0) {
+          await sleep(1500); // leases renewed during the first try
+          runs.push('threw');
+          throw new Error('first try fails');
+        }
+        await sleep(3000); // three leases: pg-boss's own timer must still allow the 30 s
+        runs.push('finished');
+      }, { pollingIntervalSeconds: 0.5 });
+      const id = (await leased.send('retried-job', {}))!;
+      await waitFor('completion', async () => (await leasedRow(id))?.state === 'completed', 20_000);
+      expect(runs).toEqual(['threw', 'finished']);
+      expect((await leasedRow(id))!.retry_count).toBe(1);
     });
 
     it('lets a job that hangs past its queue\'s longest run expire and be retried, heartbeats or not', async () => {
@@ -256,8 +282,8 @@ describe.each(backends())('job queue on $name', (backend) => {
     it('retries a job whose process stopped renewing its lease within a lease and a maintenance pass', async () => {
       await leased.createQueues(['orphan-job'], { maxRunSeconds: 600 });
       const id = (await leased.send('orphan-job', {}, { startAfter: 3600 }))!;
-      // What a process that fetched the job, cut its expiry to a lease and then died leaves.
-      await db.query(`UPDATE ${leasedSchema}.job SET state = 'active', started_on = now(), start_after = now(), expire_in = interval '1 second' WHERE id = $1`, [id]);
+      // What a process that fetched the job, moved its deadline one lease ahead and then died leaves.
+      await db.query(`UPDATE ${leasedSchema}.job SET state = 'active', started_on = now() + interval '1 second' - expire_in, start_after = now() WHERE id = $1`, [id]);
       const orphaned = Date.now();
       let ranAt = 0;
       await leased.work('orphan-job', async () => {
