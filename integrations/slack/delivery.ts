@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type pino from 'pino';
 import type { HandoffRecord, Store } from '../../server/store/types';
+import { CLAIM_RECHECK_SECONDS, RetryLater } from '../../server/jobs/retry-later';
 import { renderAlert } from './alert-message';
 import { alertViewFor } from './alert-view';
 import type { SlackAlert, SlackStore } from './slack-store';
@@ -148,8 +149,9 @@ export function createDelivery(deps: DeliveryDeps) {
     /**
      * The `slack-alert-post` job. Two jobs can be queued for one alert (a brief stored twice, a render
      * retried) and pg-boss can retry a job whose first run is still alive elsewhere (past its expiry):
-     * only the job holding the claim calls chat.postMessage; any other gives its job back to pg-boss,
-     * whose retry finds the recorded ts, or takes the claim over once it has lapsed.
+     * only the job holding the claim calls chat.postMessage; any other looks again a few seconds later
+     * (RetryLater, which spends none of its retries), and finds the recorded ts, or takes the claim
+     * over once it has lapsed.
      */
     async post(data: { tenantId: string; handoffId: string }): Promise<void> {
       const found = await load(data.tenantId, data.handoffId);
@@ -167,7 +169,7 @@ export function createDelivery(deps: DeliveryDeps) {
       const claim = await deps.slack.claimPost(alert.handoff_id, POST_CLAIM_SECONDS);
       if (!claim.claimed) {
         if (claim.posted) return;
-        throw new Error('another job is posting this alert now; retrying once it has posted or its claim has lapsed');
+        throw new RetryLater('another job is posting this alert now; looking again once it has posted or its claim has lapsed', CLAIM_RECHECK_SECONDS);
       }
       try {
         // Only a job after an attempt that may have reached Slack looks for its alert there:

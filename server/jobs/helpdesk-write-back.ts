@@ -3,6 +3,7 @@ import type { IntegrationStore } from '../integrations/integration-store';
 import type { TenantIntegrations } from '../integrations/tenant-integrations';
 import { isUuid } from '../store/rows';
 import type { Store } from '../store/types';
+import { CLAIM_RECHECK_SECONDS, RetryLater } from './retry-later';
 
 export interface HelpdeskWriteBackJob {
   tenantId: string;
@@ -53,9 +54,10 @@ export function createHelpdeskWriteBackHandler(deps: HelpdeskWriteBackDeps): (da
       return;
     }
     // Two jobs can be queued for one note (the assembled brief's, and a ticket linked later): the
-    // second waits for a retry, which finds the ledger row. The claim outlasts the vendor timeout.
+    // second looks again a little later, and finds the ledger row (or, if the holder died, the claim
+    // lapsed). The claim outlasts the vendor timeout.
     if (!(await deps.integrationStore.claimNote(handoff.id, version, writer.provider, WRITE_TIMEOUT_SECONDS + 5))) {
-      throw new Error('another job is writing this note now; retrying');
+      throw new RetryLater('another job is writing this note now; looking again later', CLAIM_RECHECK_SECONDS);
     }
     // The newest brief is what the agent should read, whichever version's note this is.
     const { brief, ...decision } = handoff.assessment;

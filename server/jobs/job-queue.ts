@@ -5,6 +5,7 @@ import { bossDb } from './boss-adapter';
 import { isConnectionFailure } from '../store/connection-failure';
 import { JOB_NAME_PATTERN } from './job-names';
 import { Leases } from './job-leases';
+import { RetryLater } from './retry-later';
 import { failedJobIndexSql } from './delivery-failed';
 
 export interface SendOptions {
@@ -267,6 +268,22 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
   const leases = new Leases(db, schema, leaseSeconds, (name) => maxRunSeconds.get(name) ?? defaultMaxRunSeconds, logger);
   let heartbeatTimer: NodeJS.Timeout | undefined;
 
+  /**
+   * A job whose handler threw RetryLater: a copy is sent to run later and the job itself completes
+   * (pg-boss completes what was not failed). Between the two a crash leaves both, which the claims
+   * the handlers take make harmless. False when the copy could not be sent: the job then fails as usual.
+   */
+  const sendLater = async (name: string, job: PgBoss.Job<object>, reason: RetryLater): Promise<boolean> => {
+    try {
+      await boss.send(name, job.data, { startAfter: Math.max(1, Math.ceil(reason.seconds)) });
+      logger.info({ job: job.id, queue: name, reason: reason.message, seconds: reason.seconds }, 'job waits for another; sent again for later');
+      return true;
+    } catch (err) {
+      logger.warn({ err, job: job.id, queue: name }, 'could not send a job again for later; failing it instead');
+      return false;
+    }
+  };
+
   return {
     async start() {
       let first = true;
@@ -361,6 +378,7 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
         }
         const failed = results.flatMap((result, i) => (result.status === 'rejected' ? [{ job: jobs[i]!, error: result.reason }] : []));
         for (const { job, error } of failed) {
+          if (error instanceof RetryLater && (await sendLater(name, job, error))) continue;
           logger.warn({ err: error, job: job.id, queue: name }, 'job failed; pg-boss retries it with backoff');
           await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
         }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { RetryLater } from '../../server/jobs/retry-later';
 import nock from 'nock';
 import pino from 'pino';
 import { createIntegrationStore, type IntegrationStore } from '../../server/integrations/integration-store';
@@ -66,7 +67,9 @@ describe.each(backends())('helpdesk-write-back job on $name', (backend) => {
     const job = { tenantId: tenant.id, handoffId: handoff.id };
     const results = await Promise.allSettled([handler()(job), handler()(job)]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toMatch(/another job is writing this note/);
+    const refused = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+    expect(refused.message).toMatch(/another job is writing this note/);
+    expect(refused).toBeInstanceOf(RetryLater); // looks again later without spending a retry
     expect(reads).toHaveLength(1);
     expect(puts).toHaveLength(1);
     expect(await integrationStore.noteWritten(handoff.id, 1, 'zendesk')).toBe(true);

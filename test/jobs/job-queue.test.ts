@@ -3,6 +3,7 @@ import { openDatabase } from '../../server/store/database';
 import { createJobQueue, JOB_MAX_RUN_SECONDS, type JobQueue } from '../../server/jobs/job-queue';
 import { modelJobMaxRunSeconds } from '../../server/runtime';
 import type { Database } from '../../server/store/types';
+import { RetryLater } from '../../server/jobs/retry-later';
 import { backends, uniqueSchema } from '../helpers/database';
 import { sleep, waitFor } from './wait-for';
 
@@ -294,6 +295,29 @@ describe.each(backends())('job queue on $name', (backend) => {
       // job expiring at its longest run would wait.
       expect(ranAt - orphaned).toBeLessThan(5000);
     });
+  });
+
+  it('runs a job that asked to wait (RetryLater) again later, without spending its retries', async () => {
+    const noRetries = await createJobQueue(db, { logger, schema: `${schema}_later`, retryLimit: 0, stopTimeoutMs: 5000 });
+    await noRetries.start();
+    try {
+      await noRetries.createQueues(['later-test']);
+      const calls: number[] = [];
+      await noRetries.work<{ n: number }>('later-test', async () => {
+        calls.push(Date.now());
+        if (calls.length < 3) throw new RetryLater('another job holds the claim', 1);
+      }, { pollingIntervalSeconds: 0.5 });
+      await noRetries.send('later-test', { n: 1 });
+      await waitFor('the third call', () => calls.length === 3, 15_000);
+      expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(900); // waited the second it asked for
+      // The job and its two copies, each completed: none failed, so no retry was spent.
+      await waitFor('every copy completed', async () => {
+        const states = (await db.query<{ state: string }>(`SELECT state FROM ${schema}_later.job WHERE name = 'later-test'`)).rows.map((r) => r.state);
+        return states.length === 3 && states.every((state) => state === 'completed');
+      });
+    } finally {
+      await noRetries.stop();
+    }
   });
 
   it('refuses a queue name pg-boss could reject', async () => {
