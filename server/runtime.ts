@@ -15,7 +15,7 @@ import { createHelpdeskWiring } from './integrations/helpdesk-wiring';
 import { createTenantAdmin } from './store/tenant-admin';
 import { createAssembleHandoffHandler } from './jobs/assemble-handoff';
 import { createAssemblyFailedHandler } from './jobs/assembly-failed';
-import { BOSS_SCHEMA } from './jobs/delivery-failed';
+import { BOSS_SCHEMA } from './jobs/failed-jobs';
 import { createEnrichBriefHandler, type EnrichBriefJob } from './jobs/enrich-brief';
 import { BRIEF_ENRICH, DEAD_LETTERS, HANDOFF_ASSEMBLE, HANDOFF_ASSEMBLE_FAILED, JOB_NAMES } from './jobs/job-names';
 import { createJobQueue, JOB_MAX_RUN_SECONDS, type JobQueue } from './jobs/job-queue';

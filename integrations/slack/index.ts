@@ -3,7 +3,8 @@ import type { TicketUpdate } from '../../server/connectors/types';
 import type { JobQueue } from '../../server/jobs/job-queue';
 import type { SecretBox } from '../../server/secret-box';
 import type { HandoffRecord, Sql, Store } from '../../server/store/types';
-import { BOSS_SCHEMA, createDeliveryFailedHandler } from '../../server/jobs/delivery-failed';
+import { createDeliveryFailedHandler } from '../../server/jobs/delivery-failed';
+import { BOSS_SCHEMA } from '../../server/jobs/failed-jobs';
 import {
   alertForHandoff,
   SLACK_ALERT_POST,

@@ -6,7 +6,7 @@ import { isConnectionFailure } from '../store/connection-failure';
 import { JOB_NAME_PATTERN } from './job-names';
 import { Leases } from './job-leases';
 import { RetryLater } from './retry-later';
-import { failedJobIndexSql } from './delivery-failed';
+import { BOSS_SCHEMA, failedJobIndexSql } from './failed-jobs';
 
 export interface SendOptions {
   /**
@@ -233,7 +233,7 @@ async function retryStartRace<T>(what: string, logger: pino.Logger, fn: () => Pr
  */
 export async function createJobQueue(db: Database, options: JobQueueOptions): Promise<JobQueue> {
   const logger = options.logger.child({ component: 'jobs' });
-  const schema = options.schema ?? 'pgboss';
+  const schema = options.schema ?? BOSS_SCHEMA;
   const stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
   const activity = new QueueActivity(schema, logger);
   const makeBoss = () => {

@@ -20,7 +20,7 @@ export interface OpenDatabaseOptions {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-function checkSchemaName(schema: string): void {
+export function checkSchemaName(schema: string): void {
   // The name is spliced into SQL and into a connection option, so only plain identifiers pass.
   if (!SCHEMA_NAME.test(schema)) {
     throw new Error(`schema: "${schema}" must be a lowercase identifier (a-z, 0-9, _), at most 63 characters`);

@@ -1,5 +1,5 @@
 import { SLACK_DEAD_LETTERS, SLACK_DELIVERY_JOBS, SLACK_JOB_NAMES } from '../../integrations/slack/alerts';
-import { FAILED_JOB_INDEX, lastFailureSql } from '../../server/jobs/delivery-failed';
+import { FAILED_JOB_INDEX, lastFailureSql } from '../../server/jobs/failed-jobs';
 import { DEAD_LETTERS, HELPDESK_WRITE_BACK, JOB_NAMES } from '../../server/jobs/job-names';
 import { createJobQueue, type JobQueue } from '../../server/jobs/job-queue';
 import { createLogger } from '../../server/logger';
