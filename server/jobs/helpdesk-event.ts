@@ -4,6 +4,7 @@ import { inThreadAssessor, type Assessor } from '../assess';
 import type { BriefWriter } from '../brief/writer';
 import type { HelpdeskEvent, TicketUpdate } from '../connectors/types';
 import { conversationSchema, MAX_MESSAGES, type Conversation } from '../domain/conversation';
+import { leadingText } from '../domain/text';
 import type { IntegrationStore } from '../integrations/integration-store';
 import type { TenantIntegrations } from '../integrations/tenant-integrations';
 import type { KnowledgeSearch } from '../kb/types';
@@ -86,12 +87,6 @@ function repairablePlace(root: unknown, path: readonly PropertyKey[]): { holder:
   return place;
 }
 
-/** `text` cut to `max` UTF-16 units (zod's measure), never through a surrogate pair: half of one is not storable. */
-function cut(text: string, max: number): string {
-  const head = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
-}
-
 /**
  * `conversation` with each optional value the contract refused repaired: prose over its limit cut to
  * it, anything else (a date without a time zone, an overlong email or URL, a previous contact without
@@ -105,7 +100,7 @@ function withOptionalsRepaired(conversation: Conversation, issues: z.ZodError['i
     if (!place) continue;
     const { holder, key } = place;
     const text = holder[key];
-    if (place.leaf && issue.code === 'too_big' && PROSE_FIELDS.has(key) && typeof text === 'string') holder[key] = cut(text, Number(issue.maximum));
+    if (place.leaf && issue.code === 'too_big' && PROSE_FIELDS.has(key) && typeof text === 'string') holder[key] = leadingText(text, Number(issue.maximum));
     else if (Array.isArray(holder)) {
       holder[key] = REMOVED;
       lists.add(holder);
